@@ -1,0 +1,622 @@
+//! Agency keys (spec §2): an Ed25519 signing key and an X25519 encryption key, stored in a
+//! secret key file (mode 0600, never sent anywhere) and a public key file (handed to the RSO).
+//!
+//! Secret material lives only in [`Zeroizing`] buffers and is wiped when dropped. The ring key
+//! pair used to sign is rebuilt from the seed for each signature rather than cached, because
+//! ring's key pair type does not wipe itself.
+
+use std::fmt;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use ring::rand::{SecureRandom, SystemRandom};
+use ring::signature::{self, Ed25519KeyPair, KeyPair};
+use serde::{Deserialize, Serialize};
+use zeroize::Zeroizing;
+
+use crate::b64;
+use crate::id::{AgencyId, Kid};
+use crate::time::Timestamp;
+
+const SECRET_TYPE: &str = "jaring-secret-key-v1";
+const PUBLIC_TYPE: &str = "jaring-public-key-v1";
+/// Larger key files are refused before parsing; real ones are under 1 KiB.
+const MAX_KEY_FILE: u64 = 64 * 1024;
+
+/// Errors reading, writing or checking key files.
+#[derive(Debug, thiserror::Error)]
+pub enum KeyError {
+    /// The file could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file concerned.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// A secret key file that others can read is refused.
+    #[error("{path}: secret key file is readable by group or others (mode {mode:o}); run `chmod 600 {path}`")]
+    Permissions {
+        /// The file concerned.
+        path: PathBuf,
+        /// Its permission bits.
+        mode: u32,
+    },
+    /// The file exists and would be overwritten.
+    #[error("{0}: already exists; refusing to overwrite a key file")]
+    Exists(PathBuf),
+    /// The content is not a valid key file.
+    #[error("{context}: {reason}")]
+    Invalid {
+        /// The file or field concerned.
+        context: String,
+        /// What is wrong, in words a person can act on.
+        reason: String,
+    },
+}
+
+fn invalid(context: impl Into<String>, reason: impl Into<String>) -> KeyError {
+    KeyError::Invalid {
+        context: context.into(),
+        reason: reason.into(),
+    }
+}
+
+/// Fills a buffer from the operating system's CSPRNG (through ring).
+pub(crate) fn random_bytes<const N: usize>() -> Zeroizing<[u8; N]> {
+    let mut out = Zeroizing::new([0u8; N]);
+    // SystemRandom only fails when the OS has no entropy source at all; nothing can be sealed
+    // safely then, so stopping is the only correct answer.
+    #[allow(clippy::expect_used)]
+    SystemRandom::new()
+        .fill(out.as_mut())
+        .expect("the operating system's random source failed");
+    out
+}
+
+/// An Ed25519 public key used to verify signatures.
+#[derive(Clone, PartialEq, Eq)]
+pub struct VerifyingKey {
+    bytes: [u8; 32],
+    kid: Kid,
+}
+
+impl VerifyingKey {
+    /// Wraps 32 raw key bytes and computes their kid.
+    pub fn from_bytes(bytes: [u8; 32]) -> Self {
+        Self {
+            kid: Kid::of(&bytes),
+            bytes,
+        }
+    }
+
+    /// The raw public key.
+    pub fn bytes(&self) -> &[u8; 32] {
+        &self.bytes
+    }
+
+    /// The key id.
+    pub fn kid(&self) -> &Kid {
+        &self.kid
+    }
+
+    /// True when `sig` is a valid Ed25519 signature of `message` by this key.
+    pub fn verify(&self, message: &[u8], sig: &[u8]) -> bool {
+        signature::UnparsedPublicKey::new(&signature::ED25519, &self.bytes)
+            .verify(message, sig)
+            .is_ok()
+    }
+}
+
+impl fmt::Debug for VerifyingKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "VerifyingKey({})", self.kid)
+    }
+}
+
+/// An X25519 public key that messages are encrypted to.
+#[derive(Clone, PartialEq, Eq)]
+pub struct EncryptionKey {
+    bytes: [u8; 32],
+    kid: Kid,
+}
+
+impl EncryptionKey {
+    /// Wraps 32 raw key bytes and computes their kid.
+    pub fn from_bytes(bytes: [u8; 32]) -> Self {
+        Self {
+            kid: Kid::of(&bytes),
+            bytes,
+        }
+    }
+
+    /// The raw public key.
+    pub fn bytes(&self) -> &[u8; 32] {
+        &self.bytes
+    }
+
+    /// The key id.
+    pub fn kid(&self) -> &Kid {
+        &self.kid
+    }
+}
+
+impl fmt::Debug for EncryptionKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "EncryptionKey({})", self.kid)
+    }
+}
+
+/// The secret half of an Ed25519 key: its 32-byte seed.
+pub struct SigningKey {
+    seed: Zeroizing<[u8; 32]>,
+    public: VerifyingKey,
+}
+
+impl SigningKey {
+    /// Derives the key from a seed.
+    pub fn from_seed(seed: Zeroizing<[u8; 32]>) -> Result<Self, KeyError> {
+        let pair = Ed25519KeyPair::from_seed_unchecked(seed.as_ref())
+            .map_err(|_| invalid("sign.seed", "not a valid Ed25519 seed"))?;
+        let mut public = [0u8; 32];
+        public.copy_from_slice(pair.public_key().as_ref());
+        Ok(Self {
+            seed,
+            public: VerifyingKey::from_bytes(public),
+        })
+    }
+
+    /// A fresh random key.
+    pub fn generate() -> Self {
+        // A random 32-byte seed is always a valid Ed25519 seed.
+        match Self::from_seed(random_bytes::<32>()) {
+            Ok(key) => key,
+            Err(_) => unreachable!("every 32-byte string is an Ed25519 seed"),
+        }
+    }
+
+    /// The matching public key.
+    pub fn verifying_key(&self) -> &VerifyingKey {
+        &self.public
+    }
+
+    /// Signs a message.
+    pub fn sign(&self, message: &[u8]) -> [u8; 64] {
+        let mut out = [0u8; 64];
+        match Ed25519KeyPair::from_seed_unchecked(self.seed.as_ref()) {
+            Ok(pair) => out.copy_from_slice(pair.sign(message).as_ref()),
+            Err(_) => unreachable!("the seed was accepted when the key was built"),
+        }
+        out
+    }
+
+    fn seed(&self) -> &[u8; 32] {
+        &self.seed
+    }
+}
+
+impl fmt::Debug for SigningKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "SigningKey({}, secret redacted)", self.public.kid)
+    }
+}
+
+/// The secret half of an X25519 key.
+pub struct DecryptionKey {
+    secret: Zeroizing<[u8; 32]>,
+    public: EncryptionKey,
+}
+
+impl DecryptionKey {
+    /// Derives the public key from the secret scalar bytes.
+    pub fn from_secret(secret: Zeroizing<[u8; 32]>) -> Result<Self, KeyError> {
+        use hpke::{Deserializable, Kem, Serializable};
+        let sk = <hpke::kem::X25519HkdfSha256 as Kem>::PrivateKey::from_bytes(secret.as_ref())
+            .map_err(|_| invalid("enc.secret", "not a valid X25519 secret key"))?;
+        let pk = <hpke::kem::X25519HkdfSha256 as Kem>::sk_to_pk(&sk);
+        let mut public = [0u8; 32];
+        public.copy_from_slice(&pk.to_bytes());
+        Ok(Self {
+            secret,
+            public: EncryptionKey::from_bytes(public),
+        })
+    }
+
+    /// A fresh random key.
+    pub fn generate() -> Self {
+        match Self::from_secret(random_bytes::<32>()) {
+            Ok(key) => key,
+            Err(_) => unreachable!("every 32-byte string is an X25519 secret"),
+        }
+    }
+
+    /// The matching public key.
+    pub fn encryption_key(&self) -> &EncryptionKey {
+        &self.public
+    }
+
+    /// The raw secret, for the HPKE receiver.
+    pub(crate) fn secret(&self) -> &[u8; 32] {
+        &self.secret
+    }
+}
+
+impl fmt::Debug for DecryptionKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "DecryptionKey({}, secret redacted)", self.public.kid)
+    }
+}
+
+/// An agency's (or a root's) secret keys, as held in a secret key file.
+#[derive(Debug)]
+pub struct SecretKey {
+    /// Whose key this is: an agency id or a root's name.
+    pub agency: String,
+    /// When the key was made.
+    pub created_at: Timestamp,
+    /// The signing half.
+    pub sign: SigningKey,
+    /// The encryption half.
+    pub enc: DecryptionKey,
+}
+
+/// The public halves of an agency's keys, as in a public key file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublicKey {
+    /// Whose key this is: an agency id or a root's name.
+    pub agency: String,
+    /// Verifies the agency's signatures.
+    pub sign: VerifyingKey,
+    /// Encrypts to the agency.
+    pub enc: EncryptionKey,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SecretFile {
+    #[serde(rename = "type")]
+    kind: String,
+    agency: String,
+    created_at: Timestamp,
+    sign: SecretSign,
+    enc: SecretEnc,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SecretSign {
+    alg: String,
+    seed: Zeroizing<String>,
+    kid: Kid,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SecretEnc {
+    alg: String,
+    secret: Zeroizing<String>,
+    kid: Kid,
+}
+
+/// The `{"alg","key","kid"}` object of public key files, trust files and directories.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct PublicKeyJson {
+    /// `Ed25519` or `X25519`.
+    pub alg: String,
+    /// b64u of the 32 key bytes.
+    pub key: String,
+    /// The key id, which must match the key.
+    pub kid: Kid,
+}
+
+impl PublicKeyJson {
+    /// Describes a verifying key.
+    pub fn from_verifying(key: &VerifyingKey) -> Self {
+        Self {
+            alg: "Ed25519".into(),
+            key: b64::encode(key.bytes()),
+            kid: key.kid().clone(),
+        }
+    }
+
+    /// Describes an encryption key.
+    pub fn from_encryption(key: &EncryptionKey) -> Self {
+        Self {
+            alg: "X25519".into(),
+            key: b64::encode(key.bytes()),
+            kid: key.kid().clone(),
+        }
+    }
+
+    fn checked_bytes(&self, alg: &str, context: &str) -> Result<[u8; 32], KeyError> {
+        if self.alg != alg {
+            return Err(invalid(
+                context,
+                format!("alg must be {alg}, found {}", self.alg),
+            ));
+        }
+        let bytes = b64::decode_array::<32>(&self.key)
+            .ok_or_else(|| invalid(context, "key must be b64u of 32 bytes"))?;
+        if Kid::of(&bytes) != self.kid {
+            return Err(invalid(context, "kid does not match the key"));
+        }
+        Ok(bytes)
+    }
+
+    /// Checks alg, length and kid, and returns the verifying key.
+    pub fn to_verifying(&self, context: &str) -> Result<VerifyingKey, KeyError> {
+        self.checked_bytes("Ed25519", context)
+            .map(VerifyingKey::from_bytes)
+    }
+
+    /// Checks alg, length and kid, and returns the encryption key.
+    pub fn to_encryption(&self, context: &str) -> Result<EncryptionKey, KeyError> {
+        self.checked_bytes("X25519", context)
+            .map(EncryptionKey::from_bytes)
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PublicFile {
+    #[serde(rename = "type")]
+    kind: String,
+    agency: String,
+    sign: PublicKeyJson,
+    enc: PublicKeyJson,
+}
+
+/// Key-file owners are agency ids, or root names which follow the same form.
+fn check_owner(name: &str, context: &str) -> Result<(), KeyError> {
+    AgencyId::parse(name)
+        .map(drop)
+        .map_err(|e| invalid(context, e.to_string()))
+}
+
+impl SecretKey {
+    /// Generates fresh keys for an agency or root.
+    pub fn generate(agency: &str) -> Result<Self, KeyError> {
+        check_owner(agency, "agency")?;
+        Ok(Self {
+            agency: agency.to_owned(),
+            created_at: Timestamp::now(),
+            sign: SigningKey::generate(),
+            enc: DecryptionKey::generate(),
+        })
+    }
+
+    /// The public halves.
+    pub fn public(&self) -> PublicKey {
+        PublicKey {
+            agency: self.agency.clone(),
+            sign: self.sign.verifying_key().clone(),
+            enc: self.enc.encryption_key().clone(),
+        }
+    }
+
+    /// Parses a secret key file's bytes, checking every kid against its key.
+    pub fn from_json(bytes: &[u8], context: &str) -> Result<Self, KeyError> {
+        let file: SecretFile = serde_json::from_slice(bytes)
+            .map_err(|e| invalid(context, format!("not a secret key file: {e}")))?;
+        if file.kind != SECRET_TYPE {
+            return Err(invalid(context, format!("type must be {SECRET_TYPE}")));
+        }
+        check_owner(&file.agency, context)?;
+        if file.sign.alg != "Ed25519" || file.enc.alg != "X25519" {
+            return Err(invalid(
+                context,
+                "algorithms must be Ed25519 (sign) and X25519 (enc)",
+            ));
+        }
+        let seed = b64::decode_array::<32>(&file.sign.seed)
+            .map(Zeroizing::new)
+            .ok_or_else(|| invalid(context, "sign.seed must be b64u of 32 bytes"))?;
+        let secret = b64::decode_array::<32>(&file.enc.secret)
+            .map(Zeroizing::new)
+            .ok_or_else(|| invalid(context, "enc.secret must be b64u of 32 bytes"))?;
+        let sign = SigningKey::from_seed(seed)?;
+        let enc = DecryptionKey::from_secret(secret)?;
+        if sign.verifying_key().kid() != &file.sign.kid {
+            return Err(invalid(context, "sign.kid does not match the signing key"));
+        }
+        if enc.encryption_key().kid() != &file.enc.kid {
+            return Err(invalid(
+                context,
+                "enc.kid does not match the encryption key",
+            ));
+        }
+        Ok(Self {
+            agency: file.agency,
+            created_at: file.created_at,
+            sign,
+            enc,
+        })
+    }
+
+    /// The secret key file's JSON (pretty-printed), in a buffer wiped when dropped.
+    pub fn to_json(&self) -> Zeroizing<Vec<u8>> {
+        let file = SecretFile {
+            kind: SECRET_TYPE.into(),
+            agency: self.agency.clone(),
+            created_at: self.created_at,
+            sign: SecretSign {
+                alg: "Ed25519".into(),
+                seed: Zeroizing::new(b64::encode(self.sign.seed())),
+                kid: self.sign.verifying_key().kid().clone(),
+            },
+            enc: SecretEnc {
+                alg: "X25519".into(),
+                secret: Zeroizing::new(b64::encode(self.enc.secret())),
+                kid: self.enc.encryption_key().kid().clone(),
+            },
+        };
+        let mut out = Zeroizing::new(Vec::with_capacity(512));
+        // Writing plain strings into a Vec cannot fail.
+        if serde_json::to_writer_pretty(&mut *out, &file).is_ok() {
+            out.push(b'\n');
+        }
+        out
+    }
+
+    /// Loads a secret key file, refusing it when group or others can read it.
+    pub fn load(path: &Path) -> Result<Self, KeyError> {
+        check_private(path)?;
+        let bytes = read_limited(path)?;
+        Self::from_json(&bytes, &path.display().to_string())
+    }
+
+    /// Writes the secret key file with mode 0600; never overwrites an existing file.
+    pub fn save(&self, path: &Path) -> Result<(), KeyError> {
+        write_new(path, &self.to_json(), 0o600)
+    }
+}
+
+impl PublicKey {
+    /// Parses a public key file's bytes, checking every kid against its key.
+    pub fn from_json(bytes: &[u8], context: &str) -> Result<Self, KeyError> {
+        let file: PublicFile = serde_json::from_slice(bytes)
+            .map_err(|e| invalid(context, format!("not a public key file: {e}")))?;
+        if file.kind != PUBLIC_TYPE {
+            return Err(invalid(context, format!("type must be {PUBLIC_TYPE}")));
+        }
+        check_owner(&file.agency, context)?;
+        Ok(Self {
+            sign: file.sign.to_verifying(&format!("{context}: sign"))?,
+            enc: file.enc.to_encryption(&format!("{context}: enc"))?,
+            agency: file.agency,
+        })
+    }
+
+    /// The public key file's JSON (pretty-printed).
+    pub fn to_json(&self) -> Vec<u8> {
+        let file = PublicFile {
+            kind: PUBLIC_TYPE.into(),
+            agency: self.agency.clone(),
+            sign: PublicKeyJson::from_verifying(&self.sign),
+            enc: PublicKeyJson::from_encryption(&self.enc),
+        };
+        let mut out = serde_json::to_vec_pretty(&file).unwrap_or_default();
+        out.push(b'\n');
+        out
+    }
+
+    /// Loads a public key file.
+    pub fn load(path: &Path) -> Result<Self, KeyError> {
+        let bytes = read_limited(path)?;
+        Self::from_json(&bytes, &path.display().to_string())
+    }
+
+    /// Writes the public key file (mode 0644); never overwrites an existing file.
+    pub fn save(&self, path: &Path) -> Result<(), KeyError> {
+        write_new(path, &self.to_json(), 0o644)
+    }
+}
+
+fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> KeyError + '_ {
+    move |source| KeyError::Io {
+        path: path.to_owned(),
+        source,
+    }
+}
+
+/// Refuses a secret file that is group- or world-accessible.
+pub fn check_private(path: &Path) -> Result<(), KeyError> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = fs::metadata(path)
+        .map_err(io_err(path))?
+        .permissions()
+        .mode();
+    if mode & 0o077 != 0 {
+        return Err(KeyError::Permissions {
+            path: path.to_owned(),
+            mode: mode & 0o777,
+        });
+    }
+    Ok(())
+}
+
+fn read_limited(path: &Path) -> Result<Zeroizing<Vec<u8>>, KeyError> {
+    let len = fs::metadata(path).map_err(io_err(path))?.len();
+    if len > MAX_KEY_FILE {
+        return Err(invalid(
+            path.display().to_string(),
+            "too large to be a key file",
+        ));
+    }
+    fs::read(path).map(Zeroizing::new).map_err(io_err(path))
+}
+
+/// Creates `path` with `mode` from the start (no window where it is readable), refusing to
+/// replace an existing file, and syncs it to disk.
+pub(crate) fn write_new(path: &Path, bytes: &[u8], mode: u32) -> Result<(), KeyError> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut file = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(mode)
+        .open(path)
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::AlreadyExists => KeyError::Exists(path.to_owned()),
+            _ => KeyError::Io {
+                path: path.to_owned(),
+                source: e,
+            },
+        })?;
+    file.write_all(bytes).map_err(io_err(path))?;
+    file.sync_all().map_err(io_err(path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generated_keys_round_trip_and_sign() {
+        let key = SecretKey::generate("TH-RTP").unwrap();
+        let again = SecretKey::from_json(&key.to_json(), "test").unwrap();
+        assert_eq!(again.public(), key.public());
+        let public = PublicKey::from_json(&key.public().to_json(), "test").unwrap();
+        assert_eq!(public, key.public());
+        let sig = key.sign.sign(b"hello");
+        assert!(public.sign.verify(b"hello", &sig));
+        assert!(!public.sign.verify(b"hellO", &sig));
+    }
+
+    #[test]
+    fn debug_output_never_shows_secrets() {
+        let key = SecretKey::generate("TH-RTP").unwrap();
+        let shown = format!("{key:?}");
+        assert!(shown.contains("redacted"));
+        assert!(!shown.contains(&b64::encode(key.sign.seed())));
+    }
+
+    #[test]
+    fn a_wrong_kid_is_refused() {
+        let key = SecretKey::generate("TH-RTP").unwrap();
+        let mut json: serde_json::Value = serde_json::from_slice(&key.to_json()).unwrap();
+        json["sign"]["kid"] = "AAAAAAAAAAAAAAAAAAAAAA".into();
+        let err = SecretKey::from_json(json.to_string().as_bytes(), "k").unwrap_err();
+        assert!(err.to_string().contains("sign.kid does not match"), "{err}");
+    }
+
+    #[test]
+    fn files_are_private_and_never_overwritten() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("TH-RTP.key.json");
+        let key = SecretKey::generate("TH-RTP").unwrap();
+        key.save(&path).unwrap();
+        assert_eq!(
+            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+        assert!(matches!(key.save(&path), Err(KeyError::Exists(_))));
+        assert_eq!(SecretKey::load(&path).unwrap().public(), key.public());
+
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+        let err = SecretKey::load(&path).unwrap_err();
+        assert!(matches!(err, KeyError::Permissions { mode: 0o640, .. }));
+        assert!(err.to_string().contains("chmod 600"), "{err}");
+    }
+}

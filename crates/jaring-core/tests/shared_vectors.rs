@@ -1,0 +1,169 @@
+//! Runs every case of the independent implementation's vectors (`../shared/spec/vectors/wire-v1`)
+//! through jaring-core: each good envelope opens to its body, each faulty one fails with its
+//! code, and each directory is accepted or refused as listed.
+
+use std::path::{Path, PathBuf};
+
+use jaring_core::directory::{DirectoryError, Supersedes};
+use jaring_core::envelope::{open, ErrorCode, ParsedEnvelope, Receiver, SeenIds};
+use jaring_core::{AgencyId, SecretKey, SignedDirectory, Timestamp, Trust};
+use serde_json::Value;
+
+fn vectors() -> PathBuf {
+    let dir = std::env::var_os("JARING_SHARED_VECTORS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/spec/vectors/wire-v1")
+        });
+    assert!(
+        dir.join("cases.json").is_file(),
+        "the shared wire-v1 vectors are not at {}; check out ../shared beside the repository or set JARING_SHARED_VECTORS",
+        dir.display()
+    );
+    dir
+}
+
+fn read(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn trust(dir: &Path) -> Trust {
+    Trust::from_json(&read(&dir.join("trust.json")), "trust.json").unwrap()
+}
+
+fn directory(dir: &Path, name: &str) -> Result<jaring_core::Directory, DirectoryError> {
+    SignedDirectory::from_json(&read(&dir.join(name)))?.verify(&trust(dir), Timestamp::now())
+}
+
+#[test]
+fn every_envelope_case_gives_its_outcome() {
+    let dir = vectors();
+    let cases: Value = serde_json::from_slice(&read(&dir.join("cases.json"))).unwrap();
+    let cases = cases["cases"].as_array().unwrap();
+    assert!(
+        cases.len() >= 20,
+        "expected the full case list, found {}",
+        cases.len()
+    );
+    for case in cases {
+        let name = case["envelope"].as_str().unwrap();
+        let key =
+            SecretKey::from_json(&read(&dir.join(case["key"].as_str().unwrap())), "key").unwrap();
+        let directory = directory(&dir, case["directory"].as_str().unwrap()).unwrap();
+        let me = AgencyId::parse(&key.agency).unwrap();
+        let keys = [key.enc];
+        let receiver = Receiver {
+            me: &me,
+            keys: &keys,
+            directory: &directory,
+        };
+        let result = open(&read(&dir.join(name)), &receiver, Timestamp::now());
+        match (&case["expect"]["body"], case["expect"]["error"].as_str()) {
+            (Value::Object(_), None) => {
+                let opened = result.unwrap_or_else(|e| panic!("{name} for {me}: {e}"));
+                assert_eq!(
+                    opened.body.to_value(),
+                    case["expect"]["body"],
+                    "{name} for {me}"
+                );
+            }
+            (Value::Null, Some(code)) => {
+                let err = result
+                    .err()
+                    .unwrap_or_else(|| panic!("{name} for {me} opened, expected {code}"));
+                assert_eq!(err.code.as_str(), code, "{name} for {me}: {err}");
+            }
+            other => panic!("unreadable case {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn duplicate_and_too_large_as_the_readme_describes() {
+    let dir = vectors();
+    let key = SecretKey::from_json(&read(&dir.join("keys/ID-KEMLU-PNH.key.json")), "key").unwrap();
+    let directory = directory(&dir, "directories/directory.json").unwrap();
+    let me = AgencyId::parse("ID-KEMLU-PNH").unwrap();
+    let keys = [key.enc];
+    let receiver = Receiver {
+        me: &me,
+        keys: &keys,
+        directory: &directory,
+    };
+    let bytes = read(&dir.join("envelopes/referral.json"));
+
+    let mut seen = SeenIds::default();
+    let first = open(&bytes, &receiver, Timestamp::now()).unwrap();
+    seen.check(&first).unwrap();
+    let second = open(&bytes, &receiver, Timestamp::now()).unwrap();
+    assert_eq!(seen.check(&second).unwrap_err().code, ErrorCode::Duplicate);
+
+    // Pad with white space (still valid JSON) past 1 MiB.
+    let mut padded = bytes.clone();
+    padded.resize(1024 * 1024 + 1, b' ');
+    assert_eq!(
+        ParsedEnvelope::parse(&padded).unwrap_err().code,
+        ErrorCode::TooLarge
+    );
+    let mut at_limit = bytes;
+    at_limit.resize(1024 * 1024, b' ');
+    assert!(
+        open(&at_limit, &receiver, Timestamp::now()).is_ok(),
+        "exactly 1 MiB is allowed"
+    );
+}
+
+#[test]
+fn directories_are_accepted_or_refused_as_listed() {
+    let dir = vectors();
+    let serial1 = directory(&dir, "directories/directory.json").unwrap();
+    let serial2 = directory(&dir, "directories/directory-serial2-revocation.json").unwrap();
+    assert_eq!((serial1.serial, serial2.serial), (1, 2));
+    assert_eq!(serial2.supersedes(&serial1).unwrap(), Supersedes::Newer);
+    assert_eq!(
+        serial1.supersedes(&serial1.clone()).unwrap(),
+        Supersedes::Same
+    );
+    assert!(matches!(
+        serial1.supersedes(&serial2),
+        Err(DirectoryError::Rollback {
+            held: 2,
+            offered: 1
+        })
+    ));
+
+    let refused = [
+        ("one-signature.json", "Threshold"),
+        ("same-root-twice.json", "Threshold"),
+        ("tampered-body.json", "Threshold"),
+        ("wrong-network.json", "WrongNetwork"),
+        ("expired.json", "Expired"),
+    ];
+    for (name, variant) in refused {
+        let err = directory(&dir, &format!("directories/{name}")).unwrap_err();
+        assert!(format!("{err:?}").starts_with(variant), "{name}: {err:?}");
+    }
+}
+
+#[test]
+fn vector_keys_load_and_match_their_public_files() {
+    let dir = vectors();
+    for agency in [
+        "RSO-ROOT-1",
+        "RSO-ROOT-2",
+        "TH-RTP",
+        "ID-KEMLU-PNH",
+        "PH-DFA",
+        "VN-MPS",
+    ] {
+        let secret =
+            SecretKey::from_json(&read(&dir.join(format!("keys/{agency}.key.json"))), agency)
+                .unwrap();
+        let public = jaring_core::PublicKey::from_json(
+            &read(&dir.join(format!("keys/{agency}.pub.json"))),
+            agency,
+        )
+        .unwrap();
+        assert_eq!(secret.public(), public, "{agency}");
+    }
+}
