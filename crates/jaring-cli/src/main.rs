@@ -1,1 +1,47 @@
-fn main() {}
+//! `jaring`: the command-line tool of the jaring secure message bus.
+//!
+//! Offline verbs (keys, trust, directory, envelopes) work without a daemon. Exit status: 0 on
+//! success, 1 on an error (one line on stderr saying what to do), 2 on a usage error, and 3
+//! when an envelope is refused, with the spec's error code as the first word on stderr.
+#![forbid(unsafe_code)]
+
+mod cli;
+mod commands;
+mod output;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::cli::{Cli, Command};
+
+/// Exit status for an envelope that was refused.
+const EXIT_REFUSED: u8 = 3;
+
+/// An envelope refusal: printed as `<code>: <detail>` and exit status 3.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct Refused(pub jaring_core::OpenError);
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Keygen(args) => commands::keys::keygen(args),
+        Command::Trust(cmd) => commands::trust::run(cmd),
+        Command::Directory(cmd) => commands::directory::run(cmd),
+        Command::Envelope(cmd) => commands::envelope::run(cmd),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => match err.downcast_ref::<Refused>() {
+            Some(refused) => {
+                eprintln!("{refused}");
+                ExitCode::from(EXIT_REFUSED)
+            }
+            None => {
+                eprintln!("error: {err:#}");
+                ExitCode::FAILURE
+            }
+        },
+    }
+}

@@ -737,7 +737,7 @@ fn refs_rule(kind: Kind, refs: &[MessageId]) -> Result<(), ValidationError> {
         Kind::AlertUpdate | Kind::AlertCancel | Kind::ReferralStatus if refs.len() != 1 => {
             Err(err(
                 "refs",
-                format!("a {kind} must name exactly one earlier message"),
+                format!("{kind} must name exactly one earlier message"),
             ))
         }
         Kind::Receipt if !refs.is_empty() => Err(err("refs", "a receipt must have no refs")),
@@ -885,7 +885,7 @@ mod tests {
             Body::new(Kind::ReferralStatus, status, &[])
                 .unwrap_err()
                 .to_string(),
-            "refs: a referral-status must name exactly one earlier message"
+            "refs: referral-status must name exactly one earlier message"
         );
         let receipt = json!({"items": [{"of": id.to_string(), "status": "rejected", "error": "bad-signature"}]});
         assert!(Body::new(Kind::Receipt, receipt, &[]).is_ok());

@@ -78,6 +78,9 @@ pub enum DirectoryError {
     /// A ceremony step that cannot be done.
     #[error("{0}")]
     Signing(String),
+    /// The agency is already listed.
+    #[error("agency {0} is already in the directory; each agency is listed once")]
+    DuplicateAgency(AgencyId),
 }
 
 fn malformed(reason: impl Into<String>) -> DirectoryError {

@@ -1,0 +1,523 @@
+//! The offline CLI as a person or a script uses it: every shared vector through
+//! `jaring envelope open` and `jaring directory verify`, and a whole walk-through made by
+//! `jaring` itself.
+
+use std::io::Write;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn jaring(args: &[&str], dir: &Path, stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jaring"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    input.write_all(stdin.unwrap_or_default()).unwrap();
+    drop(input);
+    child.wait_with_output().unwrap()
+}
+
+fn ok(out: Output) -> String {
+    assert!(
+        out.status.success(),
+        "failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn shared() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/spec/vectors/wire-v1");
+    assert!(
+        dir.join("cases.json").is_file(),
+        "shared vectors missing at {}",
+        dir.display()
+    );
+    dir
+}
+
+/// The vector key files arrive world-readable; a careful loader refuses them, so copy them
+/// with mode 0600 (as the vectors' README says).
+fn private_copy(src: &Path, dir: &Path) -> PathBuf {
+    let dst = dir.join(src.file_name().unwrap());
+    if !dst.exists() {
+        std::fs::copy(src, &dst).unwrap();
+        std::fs::set_permissions(&dst, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    dst
+}
+
+#[test]
+fn every_shared_envelope_case_through_the_cli() {
+    let v = shared();
+    let tmp = tempfile::tempdir().unwrap();
+    let cases: Value =
+        serde_json::from_slice(&std::fs::read(v.join("cases.json")).unwrap()).unwrap();
+    for case in cases["cases"].as_array().unwrap() {
+        let key = private_copy(&v.join(case["key"].as_str().unwrap()), tmp.path());
+        let out = jaring(
+            &[
+                "envelope",
+                "open",
+                "--key",
+                key.to_str().unwrap(),
+                "--trust",
+                v.join("trust.json").to_str().unwrap(),
+                "--directory",
+                v.join(case["directory"].as_str().unwrap())
+                    .to_str()
+                    .unwrap(),
+                v.join(case["envelope"].as_str().unwrap()).to_str().unwrap(),
+            ],
+            tmp.path(),
+            None,
+        );
+        let name = case["envelope"].as_str().unwrap();
+        if let Some(code) = case["expect"]["error"].as_str() {
+            assert_eq!(out.status.code(), Some(3), "{name}: {}", stderr(&out));
+            assert!(
+                out.stdout.is_empty(),
+                "{name}: nothing on stdout when refused"
+            );
+            let first_word = stderr(&out)
+                .split(':')
+                .next()
+                .unwrap_or_default()
+                .to_owned();
+            assert_eq!(first_word, code, "{name}: {}", stderr(&out));
+        } else {
+            let printed: Value = serde_json::from_str(&ok(out)).unwrap();
+            assert_eq!(printed["body"], case["expect"]["body"], "{name}");
+            assert!(
+                printed["header"]["id"].is_string(),
+                "{name}: header printed"
+            );
+        }
+    }
+}
+
+#[test]
+fn shared_directories_through_the_cli() {
+    let v = shared();
+    let trust = v.join("trust.json");
+    let verify = |name: &str, held: Option<&str>| {
+        let path = v.join("directories").join(name);
+        let mut args = vec!["directory", "verify", "--trust", trust.to_str().unwrap()];
+        let held_path;
+        if let Some(h) = held {
+            held_path = v.join("directories").join(h);
+            args.extend(["--held", held_path.to_str().unwrap()]);
+        }
+        args.push(path.to_str().unwrap());
+        jaring(&args, &v, None)
+    };
+    assert!(ok(verify("directory.json", None)).contains("accepted: network bali-rso, serial 1"));
+    let json: Value = serde_json::from_str(&ok(jaring(
+        &[
+            "directory",
+            "verify",
+            "--json",
+            "--trust",
+            trust.to_str().unwrap(),
+            v.join("directories/directory-serial2-revocation.json")
+                .to_str()
+                .unwrap(),
+        ],
+        &v,
+        None,
+    )))
+    .unwrap();
+    assert_eq!(json["serial"], 2);
+    assert_eq!(json["agencies"][2]["id"], "TH-RTP");
+    assert_eq!(json["agencies"][2]["keys"][0]["state"], "revoked");
+    for (name, why) in [
+        ("one-signature.json", "1 of the 2 required"),
+        ("same-root-twice.json", "1 of the 2 required"),
+        ("tampered-body.json", "0 of the 2 required"),
+        ("wrong-network.json", "network"),
+        ("expired.json", "expired"),
+    ] {
+        let out = verify(name, None);
+        assert_eq!(out.status.code(), Some(1), "{name} must be refused");
+        assert!(stderr(&out).contains(why), "{name}: {}", stderr(&out));
+    }
+    let rollback = verify("directory.json", Some("directory-serial2-revocation.json"));
+    assert!(!rollback.status.success());
+    assert!(
+        stderr(&rollback).contains("rollback refused"),
+        "{}",
+        stderr(&rollback)
+    );
+}
+
+#[test]
+fn offline_walk_through_two_roots_three_agencies() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let run = |args: &[&str]| ok(jaring(args, d, None));
+    run(&["keygen", "--agency", "RSO-ROOT-1", "--out", "roots"]);
+    run(&["keygen", "--agency", "RSO-ROOT-2", "--out", "roots"]);
+    let key_json: Value = serde_json::from_str(&run(&[
+        "keygen", "--agency", "TH-RTP", "--out", "keys", "--json",
+    ]))
+    .unwrap();
+    assert_eq!(key_json["agency"], "TH-RTP");
+    run(&["keygen", "--agency", "ID-KEMLU-PNH", "--out", "keys"]);
+    run(&["keygen", "--agency", "PH-DFA", "--out", "keys"]);
+    assert_eq!(
+        std::fs::metadata(d.join("keys/TH-RTP.key.json"))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777,
+        0o600
+    );
+
+    run(&[
+        "trust",
+        "init",
+        "--network",
+        "bali-rso",
+        "--threshold",
+        "2",
+        "--root",
+        "roots/RSO-ROOT-1.pub.json",
+        "--root",
+        "roots/RSO-ROOT-2.pub.json",
+        "--out",
+        "trust.json",
+    ]);
+    for (id, name, cc, role) in [
+        ("TH-RTP", "Royal Thai Police", "TH", "law-enforcement"),
+        (
+            "ID-KEMLU-PNH",
+            "Embassy of Indonesia, Phnom Penh",
+            "ID",
+            "consular",
+        ),
+        (
+            "PH-DFA",
+            "Philippine Department of Foreign Affairs",
+            "PH",
+            "consular",
+        ),
+    ] {
+        let public = format!("keys/{id}.pub.json");
+        run(&[
+            "directory",
+            "add",
+            "--body",
+            "body.json",
+            "--network",
+            "bali-rso",
+            "--pub",
+            &public,
+            "--name",
+            name,
+            "--country",
+            cc,
+            "--role",
+            role,
+        ]);
+    }
+    let dup = jaring(
+        &[
+            "directory",
+            "add",
+            "--body",
+            "body.json",
+            "--network",
+            "bali-rso",
+            "--pub",
+            "keys/PH-DFA.pub.json",
+            "--name",
+            "x",
+            "--country",
+            "PH",
+            "--role",
+            "consular",
+        ],
+        d,
+        None,
+    );
+    assert!(
+        !dup.status.success() && stderr(&dup).contains("already in the directory"),
+        "{}",
+        stderr(&dup)
+    );
+
+    run(&[
+        "directory",
+        "sign",
+        "--body",
+        "body.json",
+        "--serial",
+        "1",
+        "--root-key",
+        "roots/RSO-ROOT-1.key.json",
+        "--out",
+        "dir.json",
+    ]);
+    let half = jaring(
+        &["directory", "verify", "--trust", "trust.json", "dir.json"],
+        d,
+        None,
+    );
+    assert!(
+        !half.status.success(),
+        "one of two signatures is not enough"
+    );
+    let body_before = serde_json::from_slice::<Value>(&std::fs::read(d.join("dir.json")).unwrap())
+        .unwrap()["body"]
+        .clone();
+    run(&[
+        "directory",
+        "sign",
+        "--in",
+        "dir.json",
+        "--root-key",
+        "roots/RSO-ROOT-2.key.json",
+        "--out",
+        "dir.json",
+    ]);
+    let signed: Value =
+        serde_json::from_slice(&std::fs::read(d.join("dir.json")).unwrap()).unwrap();
+    assert_eq!(
+        signed["body"], body_before,
+        "adding a signature never changes the body"
+    );
+    assert_eq!(signed["signatures"].as_array().unwrap().len(), 2);
+    let again = jaring(
+        &[
+            "directory",
+            "sign",
+            "--in",
+            "dir.json",
+            "--root-key",
+            "roots/RSO-ROOT-2.key.json",
+            "--out",
+            "dir.json",
+        ],
+        d,
+        None,
+    );
+    assert!(
+        stderr(&again).contains("already signed"),
+        "{}",
+        stderr(&again)
+    );
+    assert!(
+        run(&["directory", "verify", "--trust", "trust.json", "dir.json"])
+            .contains("signed by RSO-ROOT-1, RSO-ROOT-2")
+    );
+
+    let alert = std::fs::read(shared().join("alert-body.json")).unwrap();
+    let envelope = run_stdin(
+        d,
+        &[
+            "envelope",
+            "seal",
+            "--key",
+            "keys/TH-RTP.key.json",
+            "--trust",
+            "trust.json",
+            "--directory",
+            "dir.json",
+            "--kind",
+            "compound-relocation-alert",
+            "--to",
+            "ID-KEMLU-PNH,PH-DFA",
+        ],
+        &alert,
+    );
+    std::fs::write(d.join("alert.json"), &envelope).unwrap();
+    let expected: Value = serde_json::from_slice(&alert).unwrap();
+    for reader in ["ID-KEMLU-PNH", "PH-DFA"] {
+        let key = format!("keys/{reader}.key.json");
+        let opened: Value = serde_json::from_str(&run(&[
+            "envelope",
+            "open",
+            "--key",
+            &key,
+            "--trust",
+            "trust.json",
+            "--directory",
+            "dir.json",
+            "alert.json",
+        ]))
+        .unwrap();
+        assert_eq!(opened["body"], expected, "{reader}");
+        assert_eq!(opened["header"]["tlp"], "AMBER");
+        assert_eq!(opened["header"]["sender"], "TH-RTP");
+    }
+    let refused = jaring(
+        &[
+            "envelope",
+            "open",
+            "--key",
+            "keys/TH-RTP.key.json",
+            "--trust",
+            "trust.json",
+            "--directory",
+            "dir.json",
+            "alert.json",
+        ],
+        d,
+        None,
+    );
+    assert_eq!(refused.status.code(), Some(3));
+    assert!(
+        stderr(&refused).starts_with("not-a-recipient: "),
+        "{}",
+        stderr(&refused)
+    );
+
+    // From standard input too, and a status that answers the alert.
+    let opened = run_stdin(
+        d,
+        &[
+            "envelope",
+            "open",
+            "--key",
+            "keys/PH-DFA.key.json",
+            "--trust",
+            "trust.json",
+            "--directory",
+            "dir.json",
+        ],
+        &envelope,
+    );
+    let id = serde_json::from_slice::<Value>(&opened).unwrap()["header"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let cancel = run_stdin(
+        d,
+        &[
+            "envelope",
+            "seal",
+            "--key",
+            "keys/TH-RTP.key.json",
+            "--trust",
+            "trust.json",
+            "--directory",
+            "dir.json",
+            "--kind",
+            "alert-cancel",
+            "--to",
+            "PH-DFA",
+            "--ref",
+            &id,
+        ],
+        br#"{"reason":"duplicate"}"#,
+    );
+    let opened: Value = serde_json::from_slice(&run_stdin(
+        d,
+        &[
+            "envelope",
+            "open",
+            "--key",
+            "keys/PH-DFA.key.json",
+            "--trust",
+            "trust.json",
+            "--directory",
+            "dir.json",
+        ],
+        &cancel,
+    ))
+    .unwrap();
+    assert_eq!(opened["header"]["refs"][0], id.as_str());
+}
+
+fn run_stdin(dir: &Path, args: &[&str], input: &[u8]) -> Vec<u8> {
+    let out = jaring(args, dir, Some(input));
+    assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    out.stdout
+}
+
+#[test]
+fn seal_refuses_bad_input_and_prints_nothing() {
+    let v = shared();
+    let tmp = tempfile::tempdir().unwrap();
+    let key = private_copy(&v.join("keys/TH-RTP.key.json"), tmp.path());
+    let (trust, directory) = (v.join("trust.json"), v.join("directories/directory.json"));
+    let base = [
+        "envelope",
+        "seal",
+        "--key",
+        key.to_str().unwrap(),
+        "--trust",
+        trust.to_str().unwrap(),
+        "--directory",
+        directory.to_str().unwrap(),
+    ];
+    let seal = |extra: &[&str], body: &[u8]| {
+        let mut args = base.to_vec();
+        args.extend_from_slice(extra);
+        jaring(&args, tmp.path(), Some(body))
+    };
+    let mut bad: Value =
+        serde_json::from_slice(&std::fs::read(v.join("alert-body.json")).unwrap()).unwrap();
+    bad["to"]["lat"] = 123.into();
+    let out = seal(
+        &["--kind", "compound-relocation-alert", "--to", "PH-DFA"],
+        bad.to_string().as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert!(
+        stderr(&out).contains("to.lat: must be between -90 and 90"),
+        "{}",
+        stderr(&out)
+    );
+
+    let good = std::fs::read(v.join("alert-body.json")).unwrap();
+    let out = seal(
+        &["--kind", "compound-relocation-alert", "--to", "VN-MPS"],
+        &good,
+    );
+    assert!(
+        stderr(&out).contains("recipient VN-MPS: not in the directory"),
+        "{}",
+        stderr(&out)
+    );
+    let out = seal(
+        &["--kind", "alert-cancel", "--to", "PH-DFA"],
+        br#"{"reason":"x"}"#,
+    );
+    assert!(
+        stderr(&out).contains("refs: alert-cancel must name exactly one earlier message"),
+        "{}",
+        stderr(&out)
+    );
+    let out = seal(
+        &["--kind", "compound-relocation-alert", "--to", "PH-DFA"],
+        b"not json",
+    );
+    assert!(
+        out.stdout.is_empty() && stderr(&out).contains("not JSON"),
+        "{}",
+        stderr(&out)
+    );
+
+    // A world-readable secret key is refused with the fix.
+    let loose = tmp.path().join("loose.key.json");
+    std::fs::copy(&key, &loose).unwrap();
+    std::fs::set_permissions(&loose, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let mut args = base.to_vec();
+    args[3] = loose.to_str().unwrap();
+    args.extend(["--kind", "compound-relocation-alert", "--to", "PH-DFA"]);
+    let out = jaring(&args, tmp.path(), Some(&good));
+    assert!(stderr(&out).contains("chmod 600"), "{}", stderr(&out));
+}
