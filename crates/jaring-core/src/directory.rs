@@ -399,6 +399,12 @@ impl SignedDirectory {
         out
     }
 
+    /// Builds a signed directory from raw parts, checking nothing: for test vectors and tools
+    /// that assemble signatures gathered elsewhere. [`Self::verify`] judges the result.
+    pub fn from_parts(body: Vec<u8>, signatures: Vec<DirectorySignature>) -> Self {
+        Self { body, signatures }
+    }
+
     /// The exact body bytes the roots sign.
     pub fn body_bytes(&self) -> &[u8] {
         &self.body
