@@ -10,6 +10,9 @@ use jaring_core::{AgencyId, Kind, MessageId, Timestamp, Tlp};
 #[derive(Debug, Parser)]
 #[command(name = "jaring", version, about, propagate_version = true)]
 pub struct Cli {
+    /// The node configuration, for verbs that talk to the daemon.
+    #[arg(long, global = true, env = "JARING_CONFIG", default_value = "jaring.toml")]
+    pub config: PathBuf,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -29,6 +32,321 @@ pub enum Command {
     /// Seal and open envelopes offline.
     #[command(subcommand)]
     Envelope(EnvelopeCommand),
+    /// Set up a node: write its configuration.
+    #[command(subcommand)]
+    Node(NodeCommand),
+    /// Post, update and cancel compound-relocation alerts.
+    #[command(subcommand)]
+    Alert(AlertCommand),
+    /// Send victim referrals and report their status.
+    #[command(subcommand)]
+    Referral(ReferralCommand),
+    /// List received messages, newest first (nothing is decrypted).
+    Inbox(InboxArgs),
+    /// Show one message in full, with its referral history and delivery state (audited).
+    Show(ShowArgs),
+    /// Print messages as they arrive, until interrupted.
+    Follow(FollowArgs),
+    /// The node's connection, consumer lag, directory, counts and last error.
+    Status(JsonFlag),
+    /// What the node refused, when, from which subject, and why.
+    Quarantine(JsonFlag),
+}
+
+/// Just `--json`.
+#[derive(Debug, Args)]
+pub struct JsonFlag {
+    /// Print the result as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `jaring node ...`.
+#[derive(Debug, Subcommand)]
+pub enum NodeCommand {
+    /// Write a working node configuration (TOML).
+    Init(NodeInitArgs),
+}
+
+/// `jaring node init`.
+#[derive(Debug, Args)]
+pub struct NodeInitArgs {
+    /// This agency's id.
+    #[arg(long, value_parser = parse_agency)]
+    pub agency: AgencyId,
+    /// The agency's secret key file.
+    #[arg(long)]
+    pub key: PathBuf,
+    /// The trust file.
+    #[arg(long)]
+    pub trust: PathBuf,
+    /// A signed directory file.
+    #[arg(long)]
+    pub directory: Option<PathBuf>,
+    /// Follow the hub's directory bucket too (e.g. jaring-directory).
+    #[arg(long)]
+    pub directory_bucket: Option<String>,
+    /// A NATS server URL; repeat for several.
+    #[arg(long = "nats")]
+    pub nats: Vec<String>,
+    /// CA certificate file for TLS.
+    #[arg(long)]
+    pub tls_ca: Option<PathBuf>,
+    /// Client certificate file for TLS.
+    #[arg(long, requires = "tls_key")]
+    pub tls_cert: Option<PathBuf>,
+    /// Client key file for TLS.
+    #[arg(long, requires = "tls_cert")]
+    pub tls_key: Option<PathBuf>,
+    /// NATS user.
+    #[arg(long, requires = "password")]
+    pub user: Option<String>,
+    /// NATS password.
+    #[arg(long, requires = "user")]
+    pub password: Option<String>,
+    /// NATS credentials file.
+    #[arg(long, conflicts_with_all = ["user", "password"])]
+    pub creds: Option<PathBuf>,
+    /// A client profile written by `jaring hub config` (servers, credentials, TLS).
+    #[arg(long)]
+    pub client_profile: Option<PathBuf>,
+    /// The data directory.
+    #[arg(long)]
+    pub data: PathBuf,
+    /// The local API socket (default: DATA/jaringd.sock).
+    #[arg(long)]
+    pub socket: Option<PathBuf>,
+    /// The subject prefix.
+    #[arg(long, default_value = "rso")]
+    pub prefix: String,
+    /// Where to write the configuration.
+    #[arg(long)]
+    pub out: PathBuf,
+}
+
+/// Who an alert goes to.
+#[derive(Debug, Args, Clone)]
+#[group(required = false, multiple = false)]
+pub struct Audience {
+    /// Recipient agencies, comma-separated.
+    #[arg(long, value_delimiter = ',', value_parser = parse_agency)]
+    pub to: Vec<AgencyId>,
+    /// Every agency holding this role.
+    #[arg(long)]
+    pub to_role: Option<Role>,
+    /// Every agency in the directory.
+    #[arg(long)]
+    pub to_all: bool,
+}
+
+/// The fields of an alert, as flags (or a whole body from a file).
+#[derive(Debug, Args, Clone)]
+pub struct AlertFields {
+    /// The whole JSON body from a file instead of the flags below.
+    #[arg(long)]
+    pub body: Option<PathBuf>,
+    /// The compound's name.
+    #[arg(long)]
+    pub compound: Option<String>,
+    /// Another name of the compound; repeat for several.
+    #[arg(long = "alias")]
+    pub aliases: Vec<String>,
+    /// Where it was: CC[:PLACE][@LAT,LON], e.g. MM:Myawaddy@16.69,98.51.
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Where it went: CC[:PLACE][@LAT,LON].
+    #[arg(long)]
+    pub to_place: Option<String>,
+    /// When the move was observed (default: now).
+    #[arg(long)]
+    pub observed: Option<Timestamp>,
+    /// Source reliability, A to F.
+    #[arg(long)]
+    pub reliability: Option<String>,
+    /// Information credibility, 1 to 6.
+    #[arg(long)]
+    pub credibility: Option<String>,
+    /// Estimated number of people held.
+    #[arg(long)]
+    pub persons: Option<u64>,
+    /// A nationality of those held; repeat for several.
+    #[arg(long = "nationality")]
+    pub nationalities: Vec<String>,
+    /// An indicator TYPE=VALUE (domain, url, phone, crypto-wallet, social-handle, ip, bank-account).
+    #[arg(long = "indicator")]
+    pub indicators: Vec<String>,
+    /// Free text.
+    #[arg(long)]
+    pub narrative: Option<String>,
+}
+
+/// `jaring alert ...`.
+#[derive(Debug, Subcommand)]
+pub enum AlertCommand {
+    /// Post a compound-relocation alert; prints its id.
+    Post {
+        /// Recipients.
+        #[command(flatten)]
+        audience: Audience,
+        /// The alert.
+        #[command(flatten)]
+        fields: AlertFields,
+        /// TLP marking (default AMBER).
+        #[arg(long)]
+        tlp: Option<Tlp>,
+        /// When the alert stops being valid.
+        #[arg(long)]
+        expires: Option<Timestamp>,
+        /// Print the result as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Replace an alert this agency posted with a full new version.
+    Update {
+        /// The alert's id.
+        id: MessageId,
+        /// Recipients (default: those of the original alert).
+        #[command(flatten)]
+        audience: Audience,
+        /// The new alert.
+        #[command(flatten)]
+        fields: AlertFields,
+        /// TLP marking (default AMBER).
+        #[arg(long)]
+        tlp: Option<Tlp>,
+        /// Print the result as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Withdraw an alert this agency posted.
+    Cancel {
+        /// The alert's id.
+        id: MessageId,
+        /// Why.
+        #[arg(long)]
+        reason: String,
+        /// Print the result as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// `jaring referral ...`.
+#[derive(Debug, Subcommand)]
+pub enum ReferralCommand {
+    /// Refer an identified victim to an agency (usually their consulate); prints the id.
+    Send(ReferralSendArgs),
+    /// Report a referral's status back to the referring agency.
+    Status {
+        /// The referral's id.
+        id: MessageId,
+        /// The new status.
+        #[arg(long = "set", value_parser = ["received", "accepted", "declined", "in-progress", "repatriated", "closed"])]
+        status: String,
+        /// A note for the referring agency.
+        #[arg(long)]
+        note: Option<String>,
+        /// Print the result as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// `jaring referral send`.
+#[derive(Debug, Args)]
+pub struct ReferralSendArgs {
+    /// The receiving agency.
+    #[arg(long, value_parser = parse_agency)]
+    pub to: AgencyId,
+    /// The whole JSON body from a file instead of the flags below.
+    #[arg(long)]
+    pub body: Option<PathBuf>,
+    /// Your pseudonymous case reference.
+    #[arg(long)]
+    pub case_ref: Option<String>,
+    /// The person's nationality (ISO 3166-1 alpha-2).
+    #[arg(long)]
+    pub nationality: Option<String>,
+    /// When the person was identified (default: now).
+    #[arg(long)]
+    pub identified: Option<Timestamp>,
+    /// Where: CC[:PLACE][@LAT,LON].
+    #[arg(long)]
+    pub location: Option<String>,
+    /// The person consented to the referral.
+    #[arg(long)]
+    pub consent: bool,
+    /// What the consent covers; repeat for several.
+    #[arg(long = "consent-scope")]
+    pub consent_scope: Vec<String>,
+    /// A need (medical, shelter, legal, repatriation, interpretation, psychosocial, documents).
+    #[arg(long = "need")]
+    pub needs: Vec<String>,
+    /// The non-punishment principle applies.
+    #[arg(long)]
+    pub non_punishment: bool,
+    /// Risk: low, medium or high.
+    #[arg(long)]
+    pub risk: Option<String>,
+    /// The person's name, only if the case needs it.
+    #[arg(long)]
+    pub person_name: Option<String>,
+    /// Date of birth (YYYY-MM-DD), only if the case needs it.
+    #[arg(long)]
+    pub person_dob: Option<String>,
+    /// Notes.
+    #[arg(long)]
+    pub notes: Option<String>,
+    /// TLP marking (default RED).
+    #[arg(long)]
+    pub tlp: Option<Tlp>,
+    /// Print the result as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `jaring inbox`.
+#[derive(Debug, Args)]
+pub struct InboxArgs {
+    /// Only this kind.
+    #[arg(long)]
+    pub kind: Option<Kind>,
+    /// Only from this agency.
+    #[arg(long, value_parser = parse_agency)]
+    pub from: Option<AgencyId>,
+    /// Only messages stored since this time.
+    #[arg(long)]
+    pub since: Option<Timestamp>,
+    /// Only unread messages.
+    #[arg(long)]
+    pub unread: bool,
+    /// Include what this agency sent.
+    #[arg(long)]
+    pub sent: bool,
+    /// Print the result as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `jaring show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The message id.
+    pub id: MessageId,
+    /// Print the result as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `jaring follow`.
+#[derive(Debug, Args)]
+pub struct FollowArgs {
+    /// Only this kind.
+    #[arg(long)]
+    pub kind: Option<Kind>,
+    /// One JSON object per line.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// `jaring keygen`.
@@ -77,6 +395,42 @@ pub enum DirectoryCommand {
     Sign(DirectorySignArgs),
     /// Verify a signed directory against a trust file; non-zero exit if it is not acceptable.
     Verify(DirectoryVerifyArgs),
+    /// Put a signed directory into the hub's key-value bucket, for nodes that follow it.
+    Publish(DirectoryPublishArgs),
+}
+
+/// `jaring directory publish`.
+#[derive(Debug, Args)]
+pub struct DirectoryPublishArgs {
+    /// A NATS server URL; repeat for several.
+    #[arg(long = "nats", required = true)]
+    pub nats: Vec<String>,
+    /// The bucket.
+    #[arg(long, default_value = "jaring-directory")]
+    pub bucket: String,
+    /// Check the directory against this trust file before publishing.
+    #[arg(long)]
+    pub trust: Option<PathBuf>,
+    /// NATS user.
+    #[arg(long, requires = "password")]
+    pub user: Option<String>,
+    /// NATS password.
+    #[arg(long, requires = "user")]
+    pub password: Option<String>,
+    /// NATS credentials file.
+    #[arg(long)]
+    pub creds: Option<PathBuf>,
+    /// CA certificate file for TLS.
+    #[arg(long)]
+    pub tls_ca: Option<PathBuf>,
+    /// Client certificate file for TLS.
+    #[arg(long, requires = "tls_key")]
+    pub tls_cert: Option<PathBuf>,
+    /// Client key file for TLS.
+    #[arg(long, requires = "tls_cert")]
+    pub tls_key: Option<PathBuf>,
+    /// The signed directory.
+    pub directory: PathBuf,
 }
 
 /// `jaring directory add`.

@@ -30,6 +30,14 @@ fn main() -> ExitCode {
         Command::Trust(cmd) => commands::trust::run(cmd),
         Command::Directory(cmd) => commands::directory::run(cmd),
         Command::Envelope(cmd) => commands::envelope::run(cmd),
+        Command::Node(cli::NodeCommand::Init(args)) => commands::node::init(args),
+        Command::Alert(cmd) => commands::online::alert(&cli.config, cmd),
+        Command::Referral(cmd) => commands::online::referral(&cli.config, cmd),
+        Command::Inbox(args) => commands::online::inbox(&cli.config, args),
+        Command::Show(args) => commands::online::show(&cli.config, args),
+        Command::Follow(args) => commands::online::follow(&cli.config, args),
+        Command::Status(f) => commands::online::status(&cli.config, f.json),
+        Command::Quarantine(f) => commands::online::quarantine(&cli.config, f.json),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -16,6 +16,7 @@ pub fn run(cmd: DirectoryCommand) -> Result<()> {
         DirectoryCommand::Add(args) => add(args),
         DirectoryCommand::Sign(args) => sign(args),
         DirectoryCommand::Verify(args) => verify(args),
+        DirectoryCommand::Publish(args) => crate::commands::node::publish(args),
     }
 }
 

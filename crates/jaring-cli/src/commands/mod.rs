@@ -3,6 +3,8 @@
 pub mod directory;
 pub mod envelope;
 pub mod keys;
+pub mod node;
+pub mod online;
 pub mod trust;
 
 use std::path::Path;

@@ -1,0 +1,106 @@
+//! The audit log file, `audit.jsonl` (spec §7): one entry a line, line `i` is entry `i`.
+//!
+//! Entries are first written into the store in the same transaction as the change they record;
+//! this writer then appends them to the file and syncs it, many at a time (a group commit), and
+//! only then lets the store forget them. After a crash, [`AuditFile::open`] drops a torn last
+//! line and appends whatever the store still holds, so the file ends up with every entry of
+//! every committed change, in order, and with nothing else.
+
+use std::fs::{File, OpenOptions};
+use std::io::{BufRead, BufReader, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use crate::store::{Store, StoreError};
+
+/// An audit file failure.
+#[derive(Debug, thiserror::Error)]
+pub enum AuditFileError {
+    /// Reading or writing the file failed.
+    #[error("audit log {path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// The file and the store disagree in a way that cannot be repaired automatically.
+    #[error("audit log {0}: {1}")]
+    Inconsistent(PathBuf, String),
+}
+
+/// The append side of `audit.jsonl`.
+pub struct AuditFile {
+    path: PathBuf,
+    state: Mutex<(File, u64)>,
+}
+
+impl AuditFile {
+    /// Opens the file, repairs a torn tail, and catches up with the store.
+    pub fn open(path: &Path, store: &Store) -> Result<Self, AuditFileError> {
+        let io = |source| AuditFileError::Io { path: path.to_owned(), source };
+        let mut file = OpenOptions::new().create(true).read(true).append(true).open(path).map_err(io)?;
+        let (complete_bytes, lines) = scan(&file).map_err(io)?;
+        let len = file.metadata().map_err(io)?.len();
+        if complete_bytes < len {
+            // A line without its newline was being written when the node stopped; the store
+            // still holds that entry and rewrites it below.
+            file.set_len(complete_bytes).map_err(io)?;
+            file.seek(SeekFrom::End(0)).map_err(io)?;
+        }
+        let writer = Self { path: path.to_owned(), state: Mutex::new((file, lines)) };
+        writer.flush(store)?;
+        Ok(writer)
+    }
+
+    /// Appends every entry the store holds past the file's end, syncs, and lets the store
+    /// forget them. Returns the number of entries in the file.
+    pub fn flush(&self, store: &Store) -> Result<u64, AuditFileError> {
+        let mut state = self.state.lock().map_err(|_| AuditFileError::Inconsistent(self.path.clone(), "lock poisoned".into()))?;
+        let (file, next) = &mut *state;
+        let lines = store.audit_lines_from(*next)?;
+        if lines.is_empty() {
+            return Ok(*next);
+        }
+        let mut buf = Vec::with_capacity(lines.len() * 200);
+        for (seq, line) in &lines {
+            if *seq != *next + (buf.iter().filter(|b| **b == b'\n').count() as u64) {
+                return Err(AuditFileError::Inconsistent(self.path.clone(), format!("entry {seq} is missing from the store")));
+            }
+            buf.extend_from_slice(line.as_bytes());
+            buf.push(b'\n');
+        }
+        let io = |source| AuditFileError::Io { path: self.path.clone(), source };
+        file.write_all(&buf).map_err(io)?;
+        file.sync_data().map_err(io)?;
+        *next += lines.len() as u64;
+        store.audit_written(*next)?;
+        Ok(*next)
+    }
+
+    /// The file's path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+/// Counts complete lines and the bytes they take.
+fn scan(file: &File) -> std::io::Result<(u64, u64)> {
+    let mut reader = BufReader::new(file.try_clone()?);
+    reader.seek(SeekFrom::Start(0))?;
+    let (mut bytes, mut lines) = (0u64, 0u64);
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        let n = reader.read_until(b'\n', &mut line)?;
+        if n == 0 || line.last() != Some(&b'\n') {
+            break;
+        }
+        bytes += n as u64;
+        lines += 1;
+    }
+    Ok((bytes, lines))
+}

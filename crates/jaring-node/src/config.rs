@@ -1,0 +1,329 @@
+//! The node's TOML configuration (see `config/node.example.toml`). Every error is one line that
+//! names the key, and all of it is checked before anything starts.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use jaring_core::subject::{check_prefix, DEFAULT_PREFIX};
+use jaring_core::AgencyId;
+use serde::{Deserialize, Serialize};
+
+/// A configuration that cannot be used.
+#[derive(Debug, thiserror::Error)]
+#[error("{file}: {key}: {reason}")]
+pub struct ConfigError {
+    /// The config file.
+    pub file: String,
+    /// The offending key (dotted), or `-` for the file as a whole.
+    pub key: String,
+    /// What is wrong and how to fix it.
+    pub reason: String,
+}
+
+/// The whole configuration of one node.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// This agency's id.
+    pub agency: AgencyId,
+    /// The agency's secret key file (mode 0600).
+    pub key_file: PathBuf,
+    /// The pinned trust file.
+    pub trust_file: PathBuf,
+    /// Where the store, audit log and socket live.
+    pub data_dir: PathBuf,
+    /// The subject prefix (spec §6).
+    #[serde(default = "default_prefix")]
+    pub subject_prefix: String,
+    /// Where the directory comes from.
+    pub directory: DirectoryConfig,
+    /// How to reach NATS.
+    pub nats: NatsConfig,
+    /// The local API.
+    #[serde(default)]
+    pub api: ApiConfig,
+    /// JetStream streams.
+    #[serde(default)]
+    pub streams: StreamsConfig,
+    /// Local retention of stored messages.
+    #[serde(default)]
+    pub retention: RetentionConfig,
+    /// Receipt batching.
+    #[serde(default)]
+    pub receipts: ReceiptsConfig,
+    /// Delivery tracking and republishing.
+    #[serde(default)]
+    pub delivery: DeliveryConfig,
+}
+
+fn default_prefix() -> String {
+    DEFAULT_PREFIX.into()
+}
+
+/// Where the directory comes from: a file, the hub's key-value bucket, or both (the file is
+/// the starting point and the bucket brings newer versions).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DirectoryConfig {
+    /// A signed directory file.
+    pub file: Option<PathBuf>,
+    /// A JetStream key-value bucket to follow.
+    pub kv_bucket: Option<String>,
+}
+
+/// NATS connection settings.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NatsConfig {
+    /// One or more server URLs.
+    pub servers: Vec<String>,
+    /// User name (with `password`).
+    pub user: Option<String>,
+    /// Password (with `user`).
+    pub password: Option<String>,
+    /// Token authentication.
+    pub token: Option<String>,
+    /// A file holding an nkey seed.
+    pub nkey_seed_file: Option<PathBuf>,
+    /// A NATS credentials file (JWT and seed).
+    pub creds_file: Option<PathBuf>,
+    /// TLS settings.
+    pub tls: Option<TlsConfig>,
+}
+
+/// TLS to the NATS servers (rustls).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TlsConfig {
+    /// CA certificates (PEM) to trust for the servers.
+    pub ca_file: Option<PathBuf>,
+    /// Client certificate (PEM), for servers that map certificates to users.
+    pub cert_file: Option<PathBuf>,
+    /// Client key (PEM).
+    pub key_file: Option<PathBuf>,
+}
+
+/// The local API.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ApiConfig {
+    /// The Unix socket (default `<data_dir>/jaringd.sock`).
+    pub socket: Option<PathBuf>,
+}
+
+/// JetStream streams the node reads and, where allowed, creates.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct StreamsConfig {
+    /// Create missing streams (a development hub); a production hub creates them itself.
+    pub create: bool,
+    /// Replicas (3 on a three-node cluster).
+    pub replicas: usize,
+    /// How long the hub keeps alerts.
+    #[serde(with = "humantime_serde")]
+    pub alerts_max_age: Duration,
+    /// How long the hub keeps referrals: no longer than needed.
+    #[serde(with = "humantime_serde")]
+    pub referrals_max_age: Duration,
+    /// How long the hub keeps receipts.
+    #[serde(with = "humantime_serde")]
+    pub receipts_max_age: Duration,
+    /// JetStream's de-duplication window for `Nats-Msg-Id`.
+    #[serde(with = "humantime_serde")]
+    pub duplicate_window: Duration,
+}
+
+impl Default for StreamsConfig {
+    fn default() -> Self {
+        Self {
+            create: true,
+            replicas: 1,
+            alerts_max_age: days(30),
+            referrals_max_age: days(14),
+            receipts_max_age: days(7),
+            duplicate_window: Duration::from_secs(120),
+        }
+    }
+}
+
+fn days(n: u64) -> Duration {
+    Duration::from_secs(n * 86_400)
+}
+
+/// Local retention: referrals name people, so they are erased when no longer needed.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RetentionConfig {
+    /// Referrals (and their status messages) are erased this long after they were stored.
+    #[serde(with = "humantime_serde")]
+    pub referrals: Duration,
+    /// Closed referrals are erased this long after they were closed.
+    #[serde(with = "humantime_serde")]
+    pub closed_referrals: Duration,
+    /// How often to look for expired data.
+    #[serde(with = "humantime_serde")]
+    pub sweep_interval: Duration,
+}
+
+impl Default for RetentionConfig {
+    fn default() -> Self {
+        Self { referrals: days(180), closed_referrals: days(30), sweep_interval: Duration::from_secs(3600) }
+    }
+}
+
+/// Receipt batching.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ReceiptsConfig {
+    /// How long receipts owed to one sender are gathered (at most 1 s).
+    #[serde(with = "humantime_serde")]
+    pub batch_window: Duration,
+}
+
+impl Default for ReceiptsConfig {
+    fn default() -> Self {
+        Self { batch_window: Duration::from_millis(200) }
+    }
+}
+
+/// Delivery tracking: republish to a recipient whose receipt is overdue.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct DeliveryConfig {
+    /// First republish when no receipt came within this time (keep it above the duplicate
+    /// window, or JetStream drops the republished copy as a duplicate).
+    #[serde(with = "humantime_serde")]
+    pub resend_after: Duration,
+    /// Each further wait is this many times the previous one.
+    pub backoff: f64,
+    /// After this many publishes without a receipt, the delivery is reported as failed.
+    pub max_attempts: u32,
+}
+
+impl Default for DeliveryConfig {
+    fn default() -> Self {
+        Self { resend_after: Duration::from_secs(300), backoff: 2.0, max_attempts: 8 }
+    }
+}
+
+impl Config {
+    /// Reads, resolves (relative paths are relative to the config file) and checks a config.
+    pub fn load(path: &Path) -> Result<Self, ConfigError> {
+        let file = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+            file: file.clone(),
+            key: "-".into(),
+            reason: format!("cannot read: {e}"),
+        })?;
+        let mut config: Config = toml::from_str(&text).map_err(|e| {
+            let reason = e.message().to_owned();
+            let key = e
+                .span()
+                .and_then(|span| text.get(..span.start))
+                .map(|before| format!("line {}", before.lines().count().max(1)))
+                .unwrap_or_else(|| "-".into());
+            ConfigError { file: file.clone(), key, reason }
+        })?;
+        let base = path.parent().unwrap_or(Path::new("."));
+        config.resolve(base);
+        config.check().map_err(|(key, reason)| ConfigError { file, key: key.into(), reason })?;
+        Ok(config)
+    }
+
+    fn resolve(&mut self, base: &Path) {
+        let fix = |p: &mut PathBuf| {
+            if p.is_relative() {
+                *p = base.join(&*p);
+            }
+        };
+        fix(&mut self.key_file);
+        fix(&mut self.trust_file);
+        fix(&mut self.data_dir);
+        if let Some(f) = self.directory.file.as_mut() {
+            fix(f);
+        }
+        for p in [&mut self.nats.nkey_seed_file, &mut self.nats.creds_file, &mut self.api.socket].into_iter().flatten() {
+            fix(p);
+        }
+        if let Some(tls) = self.nats.tls.as_mut() {
+            for p in [&mut tls.ca_file, &mut tls.cert_file, &mut tls.key_file].into_iter().flatten() {
+                fix(p);
+            }
+        }
+    }
+
+    fn check(&self) -> Result<(), (&'static str, String)> {
+        check_prefix(&self.subject_prefix).map_err(|e| ("subject_prefix", e))?;
+        let exists = |key: &'static str, p: &Path| {
+            if p.is_file() {
+                Ok(())
+            } else {
+                Err((key, format!("{} does not exist", p.display())))
+            }
+        };
+        exists("key_file", &self.key_file)?;
+        exists("trust_file", &self.trust_file)?;
+        if self.directory.file.is_none() && self.directory.kv_bucket.is_none() {
+            return Err(("directory", "set directory.file, directory.kv_bucket, or both".into()));
+        }
+        if let Some(f) = &self.directory.file {
+            exists("directory.file", f)?;
+        }
+        if self.nats.servers.is_empty() {
+            return Err(("nats.servers", "name at least one server, e.g. [\"tls://hub.example:4222\"]".into()));
+        }
+        for url in &self.nats.servers {
+            if !(url.starts_with("nats://") || url.starts_with("tls://")) {
+                return Err(("nats.servers", format!("`{url}` must start with nats:// or tls://")));
+            }
+        }
+        let n = &self.nats;
+        let methods = [n.user.is_some() || n.password.is_some(), n.token.is_some(), n.nkey_seed_file.is_some(), n.creds_file.is_some()];
+        if methods.iter().filter(|m| **m).count() > 1 {
+            return Err(("nats", "use one of user/password, token, nkey_seed_file or creds_file".into()));
+        }
+        if n.user.is_some() != n.password.is_some() {
+            return Err(("nats.password", "user and password go together".into()));
+        }
+        if let Some(f) = &n.nkey_seed_file {
+            exists("nats.nkey_seed_file", f)?;
+        }
+        if let Some(f) = &n.creds_file {
+            exists("nats.creds_file", f)?;
+        }
+        if let Some(tls) = &n.tls {
+            if let Some(f) = &tls.ca_file {
+                exists("nats.tls.ca_file", f)?;
+            }
+            match (&tls.cert_file, &tls.key_file) {
+                (Some(c), Some(k)) => {
+                    exists("nats.tls.cert_file", c)?;
+                    exists("nats.tls.key_file", k)?;
+                }
+                (None, None) => {}
+                _ => return Err(("nats.tls", "cert_file and key_file go together".into())),
+            }
+        }
+        if self.receipts.batch_window > Duration::from_secs(1) {
+            return Err(("receipts.batch_window", "must be at most 1s (spec §5)".into()));
+        }
+        if self.streams.replicas == 0 || self.streams.replicas > 5 {
+            return Err(("streams.replicas", "must be between 1 and 5".into()));
+        }
+        if self.delivery.backoff < 1.0 || !self.delivery.backoff.is_finite() {
+            return Err(("delivery.backoff", "must be 1.0 or more".into()));
+        }
+        if self.delivery.max_attempts == 0 {
+            return Err(("delivery.max_attempts", "must be 1 or more".into()));
+        }
+        if self.retention.closed_referrals > self.retention.referrals {
+            return Err(("retention.closed_referrals", "must not exceed retention.referrals".into()));
+        }
+        Ok(())
+    }
+
+    /// The socket path.
+    pub fn socket_path(&self) -> PathBuf {
+        self.api.socket.clone().unwrap_or_else(|| self.data_dir.join("jaringd.sock"))
+    }
+}

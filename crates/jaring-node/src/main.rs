@@ -1,0 +1,73 @@
+//! `jaringd --config FILE`: runs one agency node until SIGTERM or SIGINT.
+#![forbid(unsafe_code)]
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::Parser;
+use jaring_node::{api, Config, Node};
+use tracing_subscriber::EnvFilter;
+
+/// jaringd: the jaring agency node.
+#[derive(Parser)]
+#[command(version, about)]
+struct Args {
+    /// The node's configuration file.
+    #[arg(long, env = "JARING_CONFIG", default_value = "jaring.toml")]
+    config: PathBuf,
+    /// Log as JSON lines (for log collectors) instead of text.
+    #[arg(long)]
+    log_json: bool,
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    let filter = EnvFilter::try_from_env("JARING_LOG").unwrap_or_else(|_| EnvFilter::new("info"));
+    if args.log_json {
+        tracing_subscriber::fmt().json().with_env_filter(filter).with_writer(std::io::stderr).init();
+    } else {
+        tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).init();
+    }
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: cannot start the runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(args)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(args: Args) -> anyhow::Result<()> {
+    let config = Config::load(&args.config)?;
+    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    let node = Node::start(config, stop_rx.clone()).await?;
+    let socket = node.config.socket_path();
+    let mut api = {
+        let (node, rx) = (node.clone(), stop_rx.clone());
+        tokio::spawn(async move { api::serve(node, &socket, rx).await })
+    };
+    let mut worker = tokio::spawn(node.clone().run());
+    let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).context("cannot watch SIGTERM")?;
+    let early = tokio::select! {
+        _ = tokio::signal::ctrl_c() => { tracing::info!("SIGINT: shutting down"); None }
+        _ = term.recv() => { tracing::info!("SIGTERM: shutting down"); None }
+        r = &mut api => Some(("local API", r)),
+        r = &mut worker => Some(("node", r)),
+    };
+    let _ = stop_tx.send(true);
+    if let Some((what, result)) = early {
+        result.with_context(|| format!("{what} task"))??;
+        anyhow::bail!("the {what} stopped unexpectedly");
+    }
+    worker.await.context("node task")??;
+    api.await.context("API task")??;
+    Ok(())
+}

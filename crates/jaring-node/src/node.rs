@@ -1,0 +1,799 @@
+//! The running node: startup, the receive loops, sending, delivery tracking, receipts,
+//! retention and directory updates. Each loop stops by itself when shutdown is signalled.
+
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::Duration;
+
+use async_nats::jetstream::{self, consumer::pull, context::Publish};
+use futures::StreamExt;
+use jaring_core::body::{Family, Kind, ReceiptBody, ReceiptItem, ReceiptStatus};
+use jaring_core::directory::{Role, SignedDirectory, Supersedes};
+use jaring_core::envelope::{craft, Draft, ErrorCode, ParsedEnvelope, Sealed};
+use jaring_core::subject::{nats_msg_id, Recipient, Subject};
+use jaring_core::{b64, seal, AgencyId, Body, Directory, MessageId, SecretKey, Timestamp, Tlp, Trust};
+use serde_json::{json, Value};
+use tokio::sync::{broadcast, watch, Notify};
+use tracing::{debug, error, info, warn};
+
+use crate::audit_file::AuditFile;
+use crate::config::Config;
+use crate::nats::{connect_options, ensure_consumers};
+use crate::pipeline::{open_one, Raw};
+use crate::store::{AuditEntry, Inbound, Received, Store};
+
+/// Messages fetched from a stream at once.
+const BATCH: usize = 256;
+/// The key of the directory in the hub's key-value bucket.
+pub const DIRECTORY_KEY: &str = "current";
+
+/// Why the node could not start or serve a request.
+#[derive(Debug, thiserror::Error)]
+pub enum NodeError {
+    /// A request the node refuses, with a reason a person can act on.
+    #[error("{0}")]
+    BadRequest(String),
+    /// Not found.
+    #[error("{0}")]
+    NotFound(String),
+    /// Something went wrong inside the node.
+    #[error("{0}")]
+    Internal(String),
+}
+
+impl NodeError {
+    fn internal(e: impl std::fmt::Display) -> Self {
+        Self::Internal(e.to_string())
+    }
+}
+
+/// What `jaring status` shows beyond the store's counts.
+#[derive(Debug, Default, Clone)]
+pub struct Health {
+    /// The last error, with its time.
+    pub last_error: Option<(Timestamp, String)>,
+    /// Why the last offered directory was refused, if it was.
+    pub directory_refused: Option<String>,
+}
+
+/// A request to send a message.
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct SendRequest {
+    /// The kind.
+    pub kind: Kind,
+    /// Named recipients.
+    #[serde(default)]
+    pub to: Vec<AgencyId>,
+    /// Every agency holding this role.
+    #[serde(default)]
+    pub to_role: Option<Role>,
+    /// Every agency (published once, on the `ALL` subject).
+    #[serde(default)]
+    pub to_all: bool,
+    /// TLP (default by kind).
+    #[serde(default)]
+    pub tlp: Option<Tlp>,
+    /// Earlier messages referred to.
+    #[serde(default)]
+    pub refs: Vec<MessageId>,
+    /// Expiry.
+    #[serde(default)]
+    pub expires_at: Option<Timestamp>,
+    /// The body.
+    pub body: Value,
+}
+
+/// The shared state of a running node.
+pub struct Node {
+    /// The configuration.
+    pub config: Config,
+    /// This agency.
+    pub me: AgencyId,
+    key: SecretKey,
+    trust: Trust,
+    directory: RwLock<Arc<Directory>>,
+    /// The store.
+    pub store: Arc<Store>,
+    audit: AuditFile,
+    audit_due: Notify,
+    client: async_nats::Client,
+    js: jetstream::Context,
+    /// New messages, for `jaring follow`.
+    pub events: broadcast::Sender<Value>,
+    health: Mutex<Health>,
+    shutdown: watch::Receiver<bool>,
+}
+
+fn ms(d: Duration) -> i64 {
+    i64::try_from(d.as_millis()).unwrap_or(i64::MAX)
+}
+
+async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Result<T, NodeError> {
+    tokio::task::spawn_blocking(f).await.map_err(NodeError::internal)
+}
+
+impl Node {
+    /// Loads keys, trust, store and directory, connects to NATS and audits the start.
+    pub async fn start(config: Config, shutdown: watch::Receiver<bool>) -> anyhow::Result<Arc<Self>> {
+        use anyhow::Context;
+        let me = config.agency.clone();
+        let key = SecretKey::load(&config.key_file).context("cannot use key_file")?;
+        anyhow::ensure!(key.agency == me.as_str(), "key_file belongs to {}, but agency is {me}", key.agency);
+        let trust = Trust::load(&config.trust_file).context("cannot use trust_file")?;
+        std::fs::create_dir_all(&config.data_dir).with_context(|| format!("cannot create data_dir {}", config.data_dir.display()))?;
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&config.data_dir, std::fs::Permissions::from_mode(0o700))
+                .with_context(|| format!("cannot restrict data_dir {}", config.data_dir.display()))?;
+        }
+        let store = Arc::new(Store::open(&config.data_dir.join("jaring.db"), me.clone()).context("cannot open the store")?);
+        let audit = AuditFile::open(&config.data_dir.join("audit.jsonl"), &store).context("cannot open the audit log")?;
+
+        let now = Timestamp::now();
+        let held = match store.meta("directory")? {
+            Some(text) => match SignedDirectory::from_json(text.as_bytes()).and_then(|d| d.verify(&trust, now)) {
+                Ok(d) => Some(d),
+                Err(e) => {
+                    warn!(error = %e, "the directory held in the store is no longer acceptable");
+                    None
+                }
+            },
+            None => None,
+        };
+        let from_file = match &config.directory.file {
+            Some(path) => Some(
+                SignedDirectory::load(path)
+                    .and_then(|d| d.verify(&trust, now))
+                    .with_context(|| format!("directory {} is not acceptable", path.display()))?,
+            ),
+            None => None,
+        };
+        let directory = match (held, from_file) {
+            (Some(h), Some(f)) => match f.supersedes(&h) {
+                Ok(Supersedes::Newer) => f,
+                Ok(Supersedes::Same) => h,
+                Err(e) => {
+                    warn!(error = %e, "keeping the directory held in the store");
+                    h
+                }
+            },
+            (Some(d), None) | (None, Some(d)) => d,
+            (None, None) => anyhow::bail!("no acceptable directory: set directory.file, or wait until the hub's bucket holds one"),
+        };
+        anyhow::ensure!(
+            directory.agency(&me).and_then(|a| a.signing_key(key.sign.verifying_key().kid())).is_some(),
+            "this agency's key ({}) is not in directory serial {}",
+            key.sign.verifying_key().kid(),
+            directory.serial
+        );
+        store.transaction(|tx, agency| {
+            Store::audit(tx, agency, AuditEntry { detail: json!({"version": env!("CARGO_PKG_VERSION")}), ..AuditEntry::event("started") })?;
+            Store::audit(tx, agency, AuditEntry {
+                detail: json!({"sign_kid": key.sign.verifying_key().kid().as_str(), "enc_kid": key.enc.encryption_key().kid().as_str()}),
+                ..AuditEntry::event("key-loaded")
+            })?;
+            let signed = String::from_utf8_lossy(&directory.signed().to_json()).into_owned();
+            if Store::meta_in(tx, "directory")?.as_deref() != Some(signed.as_str()) {
+                Store::set_meta(tx, "directory", &signed)?;
+                Store::audit(tx, agency, AuditEntry {
+                    detail: json!({"serial": directory.serial, "body_digest": b64::encode(directory.body_digest())}),
+                    ..AuditEntry::event("directory-updated")
+                })?;
+            }
+            Ok(())
+        })?;
+        audit.flush(&store)?;
+
+        let options = connect_options(&config).await?;
+        let client = options
+            .connect(config.nats.servers.clone())
+            .await
+            .context("cannot connect to NATS")?;
+        let js = jetstream::new(client.clone());
+        let (events, _) = broadcast::channel(1024);
+        info!(agency = %me, serial = directory.serial, "node started");
+        Ok(Arc::new(Self {
+            config,
+            me,
+            key,
+            trust,
+            directory: RwLock::new(Arc::new(directory)),
+            store,
+            audit,
+            audit_due: Notify::new(),
+            client,
+            js,
+            events,
+            health: Mutex::new(Health::default()),
+            shutdown,
+        }))
+    }
+
+    /// Spawns every loop of the node and waits until shutdown; in-flight batches finish (or
+    /// stay unacknowledged, to be redelivered).
+    pub async fn run(self: Arc<Self>) -> anyhow::Result<()> {
+        let consumers = loop {
+            match ensure_consumers(&self.js, &self.config).await {
+                Ok(c) => break c,
+                Err(e) => {
+                    self.note_error(&e.to_string());
+                    if self.wait(Duration::from_secs(2)).await {
+                        return Ok(());
+                    }
+                }
+            }
+        };
+        let mut tasks = tokio::task::JoinSet::new();
+        for (family, consumer) in consumers {
+            tasks.spawn(self.clone().receive_loop(family, consumer));
+        }
+        tasks.spawn(self.clone().audit_loop());
+        tasks.spawn(self.clone().receipt_loop());
+        tasks.spawn(self.clone().delivery_loop());
+        tasks.spawn(self.clone().retention_loop());
+        if self.config.directory.kv_bucket.is_some() {
+            tasks.spawn(self.clone().directory_loop());
+        }
+        while let Some(done) = tasks.join_next().await {
+            if let Err(e) = done {
+                error!(error = %e, "a node task failed");
+            }
+        }
+        self.audit.flush(&self.store)?;
+        info!("node stopped");
+        Ok(())
+    }
+
+    fn stopping(&self) -> bool {
+        *self.shutdown.borrow()
+    }
+
+    /// Sleeps for `d` or until shutdown; true when shutting down.
+    async fn wait(&self, d: Duration) -> bool {
+        let mut rx = self.shutdown.clone();
+        tokio::select! {
+            _ = tokio::time::sleep(d) => self.stopping(),
+            _ = rx.wait_for(|s| *s) => true,
+        }
+    }
+
+    fn note_error(&self, message: &str) {
+        warn!(error = message, "node error");
+        if let Ok(mut h) = self.health.lock() {
+            h.last_error = Some((Timestamp::now(), message.to_owned()));
+        }
+    }
+
+    /// The directory in force.
+    pub fn directory(&self) -> Arc<Directory> {
+        self.directory.read().map(|d| d.clone()).unwrap_or_else(|p| p.into_inner().clone())
+    }
+
+    async fn receive_loop(self: Arc<Self>, family: Family, consumer: jetstream::consumer::Consumer<pull::Config>) {
+        let mut failures = 0u32;
+        while !self.stopping() {
+            let fetched = consumer.fetch().max_messages(BATCH).expires(Duration::from_millis(500)).messages().await;
+            let mut messages = match fetched {
+                Ok(m) => m,
+                Err(e) => {
+                    failures += 1;
+                    self.note_error(&format!("fetching {}: {e}", family.as_str()));
+                    if self.wait(Duration::from_millis(200 * u64::from(failures.min(10)))).await {
+                        break;
+                    }
+                    continue;
+                }
+            };
+            let mut batch = Vec::new();
+            while let Some(next) = messages.next().await {
+                match next {
+                    Ok(m) => batch.push(m),
+                    Err(e) => {
+                        debug!(error = %e, "fetch ended");
+                        break;
+                    }
+                }
+            }
+            failures = 0;
+            if batch.is_empty() {
+                continue;
+            }
+            if let Err(e) = self.handle_batch(batch).await {
+                self.note_error(&format!("processing a batch: {e}"));
+                // Nothing was acknowledged: JetStream redelivers after ack_wait.
+                if self.wait(Duration::from_secs(1)).await {
+                    break;
+                }
+            }
+        }
+    }
+
+    async fn handle_batch(&self, batch: Vec<jetstream::Message>) -> Result<(), NodeError> {
+        let own_prefix = format!("{}.v1.", self.config.subject_prefix);
+        let mut raws = Vec::with_capacity(batch.len());
+        let mut own = Vec::new();
+        for (i, m) in batch.iter().enumerate() {
+            let subject = m.subject.to_string();
+            // Our own broadcasts come back on `ALL`: not for us to store.
+            let mine = Subject::parse(&self.config.subject_prefix, &subject).is_some_and(|s| s.sender == self.me);
+            if mine && subject.starts_with(&own_prefix) {
+                own.push(i);
+                continue;
+            }
+            let stream_seq = m.info().ok().map(|info| info.stream_sequence);
+            raws.push((i, Raw { subject, payload: m.payload.to_vec(), stream_seq }));
+        }
+        let directory = self.directory();
+        let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2).min(raws.len().max(1));
+        let chunk = raws.len().div_ceil(workers).max(1);
+        let mut handles = Vec::new();
+        let mut order = Vec::with_capacity(raws.len());
+        let mut chunks: Vec<Vec<Raw>> = Vec::new();
+        for (i, raw) in raws {
+            order.push(i);
+            if chunks.last().is_none_or(|c| c.len() >= chunk) {
+                chunks.push(Vec::with_capacity(chunk));
+            }
+            if let Some(c) = chunks.last_mut() {
+                c.push(raw);
+            }
+        }
+        for part in chunks {
+            let directory = directory.clone();
+            let prefix = self.config.subject_prefix.clone();
+            let me = self.me.clone();
+            let secret = self.key_copy()?;
+            handles.push(tokio::task::spawn_blocking(move || {
+                let now = Timestamp::now();
+                let keys = [secret];
+                part.into_iter().map(|raw| open_one(raw, &prefix, &me, &keys, &directory, now)).collect::<Vec<Inbound>>()
+            }));
+        }
+        let mut inbound = Vec::with_capacity(order.len());
+        for h in handles {
+            inbound.extend(h.await.map_err(NodeError::internal)?);
+        }
+        let summaries: Vec<Value> = inbound.iter().map(event_of).collect();
+        let store = self.store.clone();
+        let outcomes = blocking(move || store.record_inbound(inbound)).await?.map_err(NodeError::internal)?;
+        self.audit_due.notify_one();
+        // Committed: now acknowledge, so that a crash before this point redelivers.
+        for i in order.iter().chain(own.iter()) {
+            if let Err(e) = batch[*i].ack().await {
+                debug!(error = %e, "ack failed; the message will be redelivered and recognised");
+            }
+        }
+        for (summary, outcome) in summaries.into_iter().zip(outcomes) {
+            match outcome {
+                Received::Stored => {
+                    let _ = self.events.send(summary);
+                }
+                Received::Redelivered => debug!("redelivery recognised"),
+                Received::Quarantined(code) => warn!(code = code.as_str(), message = %summary["id"], "quarantined"),
+            }
+        }
+        Ok(())
+    }
+
+    /// A decryption key for a worker thread (read back through the key file format; wiped
+    /// when the worker drops it).
+    fn key_copy(&self) -> Result<jaring_core::keys::DecryptionKey, NodeError> {
+        let json = self.key.to_json();
+        SecretKey::from_json(&json, "node key").map(|k| k.enc).map_err(NodeError::internal)
+    }
+
+    async fn audit_loop(self: Arc<Self>) {
+        while !self.stopping() {
+            tokio::select! {
+                _ = self.audit_due.notified() => {}
+                _ = tokio::time::sleep(Duration::from_millis(200)) => {}
+            }
+            let node = self.clone();
+            let result = blocking(move || node.audit.flush(&node.store).map_err(|e| e.to_string())).await;
+            if let Ok(Err(e)) | Err(NodeError::Internal(e)) = result.map_err(|e| NodeError::Internal(e.to_string())) {
+                self.note_error(&format!("audit log: {e}"));
+            }
+        }
+    }
+
+    /// Sends a message: validates, seals, stores (with the `sent` audit entry), publishes on
+    /// each recipient subject and awaits each PubAck. A publish that fails is retried by the
+    /// delivery loop; the message is already safe in the store.
+    pub async fn send(&self, req: SendRequest) -> Result<Value, NodeError> {
+        let directory = self.directory();
+        let body = Body::new(req.kind, req.body.clone(), &req.refs).map_err(|e| NodeError::BadRequest(format!("invalid body: {e}")))?;
+        let mut status = None;
+        let mut to: Vec<AgencyId> = req.to.clone();
+        match req.kind {
+            Kind::Receipt => return Err(NodeError::BadRequest("receipts are sent by the node itself".into())),
+            Kind::ReferralStatus => {
+                let referral = req.refs.first().map(MessageId::to_string).unwrap_or_default();
+                let party = self.store.referral_party(&referral).map_err(NodeError::internal)?;
+                match party {
+                    Some((dir, counterpart)) if dir == "in" => {
+                        to = vec![AgencyId::parse(&counterpart).map_err(NodeError::internal)?];
+                    }
+                    _ => return Err(NodeError::NotFound(format!("no referral {referral} was received by {}", self.me))),
+                }
+                status = req.body.get("status").and_then(Value::as_str).map(str::to_owned);
+            }
+            Kind::AlertUpdate | Kind::AlertCancel if to.is_empty() && req.to_role.is_none() && !req.to_all => {
+                let alert = req.refs.first().map(MessageId::to_string).unwrap_or_default();
+                let original = self.store.message(&alert).map_err(NodeError::internal)?;
+                match original {
+                    Some(m) if m.summary.direction == "out" => {
+                        to = m.summary.recipients.iter().filter_map(|r| AgencyId::parse(r).ok()).collect();
+                    }
+                    _ => return Err(NodeError::NotFound(format!("no alert {alert} was sent by {}", self.me))),
+                }
+            }
+            _ => {}
+        }
+        if let Some(role) = req.to_role {
+            to.extend(directory.with_role(role).map(|a| a.id.clone()));
+        }
+        if req.to_all {
+            to = directory.agencies().map(|a| a.id.clone()).collect();
+        }
+        to.retain(|a| a != &self.me);
+        to.sort();
+        to.dedup();
+        if to.is_empty() {
+            return Err(NodeError::BadRequest("no recipients: name agencies with --to, a role with --to-role, or --to-all".into()));
+        }
+        let draft = Draft { body, tlp: req.tlp.unwrap_or_else(|| req.kind.default_tlp()), refs: req.refs.clone(), expires_at: req.expires_at, to: to.clone() };
+        let sealed = seal(&self.key, &directory, draft, Timestamp::now()).map_err(|e| NodeError::BadRequest(e.to_string()))?;
+        let own_copy = self.own_copy(&sealed, &req.body, &directory)?;
+        let prefix = &self.config.subject_prefix;
+        let family = req.kind.family();
+        let deliveries: Vec<(String, String)> = to
+            .iter()
+            .map(|r| {
+                let recipient = if req.to_all { Recipient::All } else { Recipient::Agency(r.clone()) };
+                (r.to_string(), Subject { family, sender: self.me.clone(), recipient }.render(prefix))
+            })
+            .collect();
+        let store = self.store.clone();
+        let (header, wire, digest, d2) = (sealed.header.clone(), sealed.bytes.clone(), sealed.digest, deliveries.clone());
+        let now = Timestamp::now().unix_millis();
+        blocking(move || store.record_sent(&header, &own_copy, &wire, &digest, &d2, now, status.as_deref()))
+            .await?
+            .map_err(NodeError::internal)?;
+        self.audit_due.notify_one();
+        let mut subjects: Vec<String> = deliveries.iter().map(|(_, s)| s.clone()).collect();
+        subjects.dedup();
+        let id = sealed.header.id.to_string();
+        let mut published = Vec::new();
+        for subject in &subjects {
+            let ok = self.publish(&id, subject, &sealed.bytes, 0).await;
+            published.push(json!({"subject": subject, "acknowledged": ok}));
+        }
+        Ok(json!({"id": id, "kind": req.kind, "recipients": to, "published": published}))
+    }
+
+    /// A copy of a sent message sealed to this agency only, so that `show` can open it later.
+    fn own_copy(&self, sealed: &Sealed, body: &Value, directory: &Directory) -> Result<Vec<u8>, NodeError> {
+        let mine = directory
+            .agency(&self.me)
+            .and_then(|a| a.current_key(Timestamp::now()))
+            .ok_or_else(|| NodeError::Internal(format!("{} has no usable key in the directory", self.me)))?;
+        let h = &sealed.header;
+        let parts = craft::Parts {
+            id: h.id,
+            kind: h.kind,
+            sender: self.me.clone(),
+            directory_serial: h.directory_serial,
+            created_at: h.created_at,
+            expires_at: None,
+            tlp: h.tlp,
+            refs: h.refs.clone(),
+            body: serde_json::to_vec(body).map_err(NodeError::internal)?,
+            recipients: vec![(self.me.clone(), mine.enc.clone())],
+        };
+        craft::seal_bytes(&self.key, parts).map(|s| s.bytes).map_err(NodeError::internal)
+    }
+
+    /// Publishes a stored envelope on one subject and records the outcome; true when the
+    /// server acknowledged it.
+    async fn publish(&self, id: &str, subject: &str, wire: &[u8], attempts: u32) -> bool {
+        let token = subject.rsplit('.').next().unwrap_or_default();
+        let msg_id = match (MessageId::parse(id), Recipient::parse(token)) {
+            (Ok(m), Some(r)) => nats_msg_id(&m, &r),
+            _ => format!("{id}.{token}"),
+        };
+        let publish = Publish::build().payload(wire.to_vec().into()).message_id(msg_id);
+        let acked = match self.js.send_publish(subject.to_owned(), publish).await {
+            Ok(future) => tokio::time::timeout(Duration::from_secs(10), future).await.ok().and_then(Result::ok),
+            Err(_) => None,
+        };
+        let d = &self.config.delivery;
+        let store = self.store.clone();
+        let (id2, subject2) = (id.to_owned(), subject.to_owned());
+        match acked {
+            Some(ack) => {
+                let wait = d.resend_after.mul_f64(d.backoff.powi(attempts.min(30) as i32));
+                let next = Timestamp::now().unix_millis() + ms(wait);
+                let seq = (!ack.duplicate).then_some(ack.sequence);
+                let _ = blocking(move || store.mark_published(&id2, &subject2, seq, next)).await;
+                true
+            }
+            None => {
+                self.note_error(&format!("publishing {id} on {subject}: no acknowledgement; will retry"));
+                let next = Timestamp::now().unix_millis() + 2_000;
+                let _ = blocking(move || store.postpone(&id2, &subject2, next)).await;
+                false
+            }
+        }
+    }
+
+    async fn delivery_loop(self: Arc<Self>) {
+        while !self.wait(Duration::from_millis(500)).await {
+            let store = self.store.clone();
+            let now = Timestamp::now().unix_millis();
+            let max = self.config.delivery.max_attempts;
+            if let Ok(Ok(failed)) = blocking(move || store.fail_exhausted(max, now)).await {
+                for (id, recipient) in failed {
+                    warn!(message = %id, recipient = %recipient, "no receipt after every attempt: delivery failed");
+                }
+            }
+            let store = self.store.clone();
+            let due = match blocking(move || store.due(now, 200)).await {
+                Ok(Ok(d)) => d,
+                _ => continue,
+            };
+            for d in due {
+                info!(message = %d.message_id, subject = %d.subject, attempt = d.attempts + 1, "publishing (no receipt yet)");
+                self.publish(&d.message_id, &d.subject, &d.wire, d.attempts).await;
+            }
+        }
+    }
+
+    async fn receipt_loop(self: Arc<Self>) {
+        let window = self.config.receipts.batch_window.max(Duration::from_millis(10));
+        loop {
+            let stop = self.wait(window).await;
+            if let Err(e) = self.send_receipts().await {
+                self.note_error(&format!("sending receipts: {e}"));
+            }
+            if stop {
+                break;
+            }
+        }
+    }
+
+    async fn send_receipts(&self) -> Result<(), NodeError> {
+        let store = self.store.clone();
+        let owed = blocking(move || store.owed_receipts(jaring_core::body::MAX_RECEIPT_ITEMS)).await?.map_err(NodeError::internal)?;
+        let directory = self.directory();
+        for (to, items) in owed {
+            let Ok(recipient) = AgencyId::parse(&to) else { continue };
+            if directory.agency(&recipient).and_then(|a| a.current_key(Timestamp::now())).is_none() {
+                warn!(agency = %to, "receipts owed to an agency without a usable key are dropped");
+                let store = self.store.clone();
+                let _ = blocking(move || store.drop_owed(&to)).await;
+                continue;
+            }
+            let body = ReceiptBody {
+                items: items
+                    .iter()
+                    .filter_map(|(id, status, error)| {
+                        Some(ReceiptItem {
+                            of: MessageId::parse(id).ok()?,
+                            status: if status == "delivered" { ReceiptStatus::Delivered } else { ReceiptStatus::Rejected },
+                            error: error.as_deref().and_then(|e| e.parse::<ErrorCode>().ok()),
+                        })
+                    })
+                    .collect(),
+            };
+            let body = Body::from_typed(Kind::Receipt, &body, &[]).map_err(NodeError::internal)?;
+            let draft = Draft { body, tlp: Tlp::Green, refs: vec![], expires_at: None, to: vec![recipient.clone()] };
+            let sealed = seal(&self.key, &directory, draft, Timestamp::now()).map_err(NodeError::internal)?;
+            let subject = Subject { family: Family::Receipt, sender: self.me.clone(), recipient: Recipient::Agency(recipient.clone()) }
+                .render(&self.config.subject_prefix);
+            let publish = Publish::build()
+                .payload(sealed.bytes.clone().into())
+                .message_id(nats_msg_id(&sealed.header.id, &Recipient::Agency(recipient)));
+            let acked = match self.js.send_publish(subject, publish).await {
+                Ok(f) => tokio::time::timeout(Duration::from_secs(10), f).await.ok().and_then(Result::ok).is_some(),
+                Err(_) => false,
+            };
+            if acked {
+                let store = self.store.clone();
+                let id = sealed.header.id.to_string();
+                let digest = sealed.digest;
+                blocking(move || store.receipts_sent(&to, &items, &id, &digest)).await?.map_err(NodeError::internal)?;
+                self.audit_due.notify_one();
+            } else {
+                return Err(NodeError::Internal(format!("receipt to {to} was not acknowledged; will retry")));
+            }
+        }
+        Ok(())
+    }
+
+    async fn retention_loop(self: Arc<Self>) {
+        loop {
+            let r = &self.config.retention;
+            let now = Timestamp::now().unix_millis();
+            let (stored_before, closed_before) = (now - ms(r.referrals), now - ms(r.closed_referrals));
+            let store = self.store.clone();
+            match blocking(move || store.purge_expired(stored_before, closed_before).and_then(|ids| store.checkpoint_wal().map(|()| ids))).await {
+                Ok(Ok(ids)) if !ids.is_empty() => {
+                    info!(count = ids.len(), "referrals past retention erased");
+                    self.audit_due.notify_one();
+                }
+                Ok(Err(e)) => self.note_error(&format!("retention: {e}")),
+                _ => {}
+            }
+            if self.wait(r.sweep_interval.max(Duration::from_millis(100))).await {
+                break;
+            }
+        }
+    }
+
+    async fn directory_loop(self: Arc<Self>) {
+        let Some(bucket) = self.config.directory.kv_bucket.clone() else { return };
+        while !self.stopping() {
+            let kv = match self.js.get_key_value(&bucket).await {
+                Ok(kv) => kv,
+                Err(e) => {
+                    debug!(error = %e, "directory bucket not available yet");
+                    if self.wait(Duration::from_secs(2)).await {
+                        break;
+                    }
+                    continue;
+                }
+            };
+            let mut watch = match kv.watch_with_history(DIRECTORY_KEY).await {
+                Ok(w) => w,
+                Err(e) => {
+                    self.note_error(&format!("watching the directory bucket: {e}"));
+                    if self.wait(Duration::from_secs(2)).await {
+                        break;
+                    }
+                    continue;
+                }
+            };
+            loop {
+                let mut rx = self.shutdown.clone();
+                let entry = tokio::select! {
+                    e = watch.next() => e,
+                    _ = rx.wait_for(|s| *s) => return,
+                };
+                match entry {
+                    Some(Ok(entry)) if !entry.value.is_empty() => self.offer_directory(&entry.value).await,
+                    Some(Ok(_)) => {}
+                    Some(Err(e)) => {
+                        self.note_error(&format!("directory watch: {e}"));
+                        break;
+                    }
+                    None => break,
+                }
+            }
+        }
+    }
+
+    /// Considers a directory from the hub: loads it only if it verifies and is newer.
+    pub async fn offer_directory(&self, bytes: &[u8]) {
+        let offered = SignedDirectory::from_json(bytes).and_then(|d| d.verify(&self.trust, Timestamp::now()));
+        let current = self.directory();
+        let verdict = offered.and_then(|d| d.supersedes(&current).map(|v| (v, d)));
+        match verdict {
+            Ok((Supersedes::Newer, d)) => {
+                let signed = String::from_utf8_lossy(&d.signed().to_json()).into_owned();
+                let (serial, digest) = (d.serial, b64::encode(d.body_digest()));
+                let result = self.store.transaction(|tx, me| {
+                    Store::set_meta(tx, "directory", &signed)?;
+                    Store::audit(tx, me, AuditEntry { detail: json!({"serial": serial, "body_digest": digest}), ..AuditEntry::event("directory-updated") })?;
+                    Ok(())
+                });
+                match result {
+                    Ok(()) => {
+                        if let Ok(mut slot) = self.directory.write() {
+                            *slot = Arc::new(d);
+                        }
+                        if let Ok(mut h) = self.health.lock() {
+                            h.directory_refused = None;
+                        }
+                        self.audit_due.notify_one();
+                        info!(serial, "directory updated");
+                    }
+                    Err(e) => self.note_error(&format!("storing the new directory: {e}")),
+                }
+            }
+            Ok((Supersedes::Same, _)) => {}
+            Err(e) => {
+                warn!(error = %e, "offered directory refused; keeping serial {}", current.serial);
+                if let Ok(mut h) = self.health.lock() {
+                    h.directory_refused = Some(e.to_string());
+                }
+                let detail = json!({"reason": e.to_string(), "held_serial": current.serial});
+                let _ = self.store.transaction(|tx, me| Store::audit(tx, me, AuditEntry { detail, ..AuditEntry::event("directory-refused") }).map(drop));
+                self.audit_due.notify_one();
+            }
+        }
+    }
+
+    /// `jaring show`: the full message, decrypted, with its referral history and deliveries.
+    /// Showing a body is itself audited (`viewed`, with the local user).
+    pub async fn show(&self, id: &str, user: &str) -> Result<Value, NodeError> {
+        let store = self.store.clone();
+        let id2 = id.to_owned();
+        let stored = blocking(move || store.message(&id2)).await?.map_err(NodeError::internal)?
+            .ok_or_else(|| NodeError::NotFound(format!("no message {id}")))?;
+        let secret = self.key_copy()?;
+        let opened = ParsedEnvelope::parse(&stored.envelope)
+            .map(ParsedEnvelope::assume_verified_from_own_store)
+            .and_then(|v| v.decrypt(&self.me, std::slice::from_ref(&secret)))
+            .map_err(|e| NodeError::Internal(format!("stored envelope does not open: {e}")))?;
+        let store = self.store.clone();
+        let (id2, user2, digest) = (id.to_owned(), user.to_owned(), stored.digest);
+        blocking(move || store.viewed(&id2, &digest, &user2)).await?.map_err(NodeError::internal)?;
+        self.audit_due.notify_one();
+        let store = self.store.clone();
+        let id2 = id.to_owned();
+        let (deliveries, referral) = blocking(move || Ok::<_, crate::store::StoreError>((store.deliveries(&id2)?, store.referral(&id2)?)))
+            .await?
+            .map_err(NodeError::internal)?;
+        let mut header: Value = serde_json::from_slice(&opened.header_bytes).unwrap_or(Value::Null);
+        if stored.summary.direction == "out" {
+            // The copy this node keeps is sealed to itself; the real recipients are these.
+            header["recipients"] = json!(stored.summary.recipients);
+        }
+        Ok(json!({
+            "summary": stored.summary,
+            "header": header,
+            "body": opened.body.to_value(),
+            "deliveries": deliveries,
+            "referral": referral,
+            "digest": b64::encode(&stored.digest),
+        }))
+    }
+
+    /// `jaring status`.
+    pub async fn status(&self) -> Result<Value, NodeError> {
+        let store = self.store.clone();
+        let counts = blocking(move || store.counts()).await?.map_err(NodeError::internal)?;
+        let mut lag = serde_json::Map::new();
+        for family in crate::nats::FAMILIES {
+            let name = crate::nats::stream_name(&self.config.subject_prefix, family);
+            let pending = match self.js.get_stream(&name).await {
+                Ok(s) => match s.get_consumer::<pull::Config>(&crate::nats::consumer_name(&self.me)).await {
+                    Ok(mut c) => c.info().await.ok().map(|i| json!({"pending": i.num_pending, "unacknowledged": i.num_ack_pending})),
+                    Err(_) => None,
+                },
+                Err(_) => None,
+            };
+            lag.insert(family.as_str().into(), pending.unwrap_or(Value::Null));
+        }
+        let health = self.health.lock().map(|h| h.clone()).unwrap_or_default();
+        let directory = self.directory();
+        let state = self.client.connection_state();
+        Ok(json!({
+            "agency": self.me,
+            "connection": format!("{state:?}").to_lowercase(),
+            "server": self.client.server_info().server_name,
+            "servers": self.config.nats.servers,
+            "consumer_lag": lag,
+            "directory": {"serial": directory.serial, "expires_at": directory.expires_at, "agencies": directory.agencies().count(),
+                          "last_refused": health.directory_refused},
+            "counts": counts,
+            "last_error": health.last_error.map(|(at, e)| json!({"at": at, "error": e})),
+        }))
+    }
+
+    /// `jaring quarantine`.
+    pub async fn quarantine(&self, limit: usize) -> Result<Value, NodeError> {
+        let store = self.store.clone();
+        let rows = blocking(move || store.quarantine(limit)).await?.map_err(NodeError::internal)?;
+        Ok(Value::Array(rows))
+    }
+}
+
+fn event_of(item: &Inbound) -> Value {
+    match item {
+        Inbound::Opened { header, .. } => json!({
+            "id": header.id, "kind": header.kind, "sender": header.sender, "tlp": header.tlp,
+            "refs": header.refs, "created_at": header.created_at,
+        }),
+        Inbound::Refused { claimed_id, error, .. } => json!({"id": claimed_id, "refused": error.code.as_str()}),
+    }
+}

@@ -1,0 +1,73 @@
+//! Opening received envelopes: the CPU-bound part of the receive path, run on a worker pool.
+//! Nothing here touches the store; the result of each envelope is an [`Inbound`] to commit.
+
+use jaring_core::body::{ReceiptBody, StatusBody};
+use jaring_core::envelope::{envelope_digest, ErrorCode, OpenError, ParsedEnvelope};
+use jaring_core::keys::DecryptionKey;
+use jaring_core::subject::Subject;
+use jaring_core::{AgencyId, Directory, Kind, Timestamp};
+
+use crate::store::{Effect, Inbound};
+
+/// One message as it came off a stream.
+#[derive(Debug)]
+pub struct Raw {
+    /// The subject.
+    pub subject: String,
+    /// The payload.
+    pub payload: Vec<u8>,
+    /// The stream sequence.
+    pub stream_seq: Option<u64>,
+}
+
+/// Codes whose step comes after the signature check: the header is authentic.
+fn after_signature(code: ErrorCode) -> bool {
+    matches!(code, ErrorCode::ClockSkew | ErrorCode::Expired)
+}
+
+/// Opens one envelope as `me` would, including the subject check.
+pub fn open_one(raw: Raw, prefix: &str, me: &AgencyId, keys: &[DecryptionKey], directory: &Directory, now: Timestamp) -> Inbound {
+    let digest = envelope_digest(&raw.payload);
+    let refuse = |error: OpenError, verified, claimed: Option<(String, String)>, raw: Raw| {
+        let (claimed_id, claimed_sender) = claimed.map_or((None, None), |(i, s)| (Some(i), Some(s)));
+        Inbound::Refused { error, verified, claimed_id, claimed_sender, envelope: raw.payload, digest, subject: raw.subject, stream_seq: raw.stream_seq }
+    };
+    let parsed = match ParsedEnvelope::parse(&raw.payload) {
+        Ok(p) => p,
+        Err(e) => return refuse(e, None, None, raw),
+    };
+    let header = parsed.unverified_header().clone();
+    let claimed = Some((header.id.to_string(), header.sender.to_string()));
+    let verified = match parsed.verify(directory, now) {
+        Ok(v) => v,
+        Err(e) => {
+            let verified = after_signature(e.code).then(|| header.clone());
+            return refuse(e, verified, claimed, raw);
+        }
+    };
+    let subject_ok = Subject::parse(prefix, &raw.subject)
+        .is_some_and(|s| s.sender == header.sender && s.family == header.kind.family());
+    if !subject_ok {
+        let e = OpenError::new(
+            ErrorCode::SubjectMismatch,
+            format!("a {} from {} arrived on {}", header.kind, header.sender, raw.subject),
+        );
+        return refuse(e, Some(header), claimed, raw);
+    }
+    let opened = match verified.decrypt(me, keys) {
+        Ok(o) => o,
+        Err(e) => return refuse(e, Some(header), claimed, raw),
+    };
+    let effect = match opened.header.kind {
+        Kind::Receipt => match opened.body.typed::<ReceiptBody>() {
+            Ok(r) => Effect::Receipt(r.items.into_iter().map(|i| (i.of, i.status, i.error)).collect()),
+            Err(_) => Effect::None,
+        },
+        Kind::ReferralStatus => match opened.body.typed::<StatusBody>() {
+            Ok(s) => Effect::Status(s.status),
+            Err(_) => Effect::None,
+        },
+        _ => Effect::None,
+    };
+    Inbound::Opened { header: opened.header, envelope: raw.payload, digest, subject: raw.subject, stream_seq: raw.stream_seq, effect }
+}

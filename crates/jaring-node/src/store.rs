@@ -1,0 +1,1006 @@
+//! The node's embedded store (SQLite, one file): envelopes as received (encrypted to this
+//! agency), the routing metadata needed to list them, referral state, delivery tracking,
+//! owed receipts, the quarantine, and the audit entries not yet appended to `audit.jsonl`.
+//!
+//! Every state change and its audit entry are written in one transaction, and the node
+//! acknowledges a JetStream message only after that transaction committed. The database runs
+//! in WAL mode with `synchronous=FULL` (a commit is on disk when it returns) and
+//! `secure_delete=ON` (erased rows are overwritten, which retention relies on).
+
+use std::path::Path;
+use std::sync::Mutex;
+
+use jaring_core::body::ReceiptStatus;
+use jaring_core::envelope::{ErrorCode, Header};
+use jaring_core::{b64, AgencyId, MessageId, Timestamp};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use serde::Serialize;
+use serde_json::{json, Value};
+
+/// A store failure.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// SQLite said no.
+    #[error("store: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// The store lock was poisoned by a panic elsewhere.
+    #[error("store: lock poisoned")]
+    Poisoned,
+}
+
+type Result<T> = std::result::Result<T, StoreError>;
+
+const SCHEMA: &str = r#"
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS messages (
+    id TEXT PRIMARY KEY,
+    direction TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+    kind TEXT NOT NULL,
+    sender TEXT NOT NULL,
+    recipients TEXT NOT NULL,
+    tlp TEXT NOT NULL,
+    refs TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    stored_at INTEGER NOT NULL,
+    expires_at INTEGER,
+    envelope BLOB NOT NULL,
+    wire BLOB,
+    digest BLOB NOT NULL,
+    subject TEXT,
+    stream_seq INTEGER,
+    read_at INTEGER,
+    state TEXT
+);
+CREATE INDEX IF NOT EXISTS messages_by_time ON messages (stored_at);
+CREATE TABLE IF NOT EXISTS deliveries (
+    message_id TEXT NOT NULL,
+    recipient TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('pending', 'delivered', 'rejected', 'failed')),
+    error TEXT,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at INTEGER NOT NULL,
+    last_attempt_at INTEGER,
+    updated_at INTEGER NOT NULL,
+    stream_seq INTEGER,
+    PRIMARY KEY (message_id, recipient)
+);
+CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (state, next_attempt_at);
+CREATE TABLE IF NOT EXISTS referrals (
+    id TEXT PRIMARY KEY,
+    direction TEXT NOT NULL,
+    counterpart TEXT NOT NULL,
+    status TEXT NOT NULL,
+    updated_at INTEGER NOT NULL,
+    closed_at INTEGER
+);
+CREATE TABLE IF NOT EXISTS referral_events (
+    referral_id TEXT NOT NULL,
+    message_id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    by_agency TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    PRIMARY KEY (referral_id, message_id)
+);
+CREATE TABLE IF NOT EXISTS receipts_owed (
+    sender TEXT NOT NULL,
+    message_id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    error TEXT,
+    queued_at INTEGER NOT NULL,
+    PRIMARY KEY (sender, message_id, status)
+);
+CREATE TABLE IF NOT EXISTS quarantine (
+    qid INTEGER PRIMARY KEY AUTOINCREMENT,
+    at INTEGER NOT NULL,
+    subject TEXT NOT NULL,
+    stream_seq INTEGER,
+    code TEXT NOT NULL,
+    detail TEXT NOT NULL,
+    sender TEXT,
+    sender_verified INTEGER NOT NULL,
+    message_id TEXT,
+    digest BLOB NOT NULL,
+    envelope BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS audit (seq INTEGER PRIMARY KEY, line TEXT NOT NULL);
+"#;
+
+/// How a message left the node's hands: `in` received, `out` sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    /// Received.
+    In,
+    /// Sent.
+    Out,
+}
+
+/// One line of `jaring inbox`: metadata only, nothing decrypted.
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    /// Message id.
+    pub id: String,
+    /// In or out.
+    pub direction: String,
+    /// Kind.
+    pub kind: String,
+    /// Sender.
+    pub sender: String,
+    /// Recipients.
+    pub recipients: Vec<String>,
+    /// TLP.
+    pub tlp: String,
+    /// References.
+    pub refs: Vec<String>,
+    /// When it was sealed.
+    pub created_at: String,
+    /// When this node stored it.
+    pub stored_at: String,
+    /// Whether a person has opened it here.
+    pub read: bool,
+    /// For alerts: active, updated or cancelled; for referrals: the referral status.
+    pub state: Option<String>,
+}
+
+/// What happened to one received message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Received {
+    /// Stored for the first time.
+    Stored,
+    /// Already stored with the same envelope: acknowledged and answered again.
+    Redelivered,
+    /// Refused and quarantined with this code.
+    Quarantined(ErrorCode),
+}
+
+/// A received envelope after the open pipeline, ready to be committed.
+#[derive(Debug)]
+pub enum Inbound {
+    /// Opened (steps 1–9 passed).
+    Opened {
+        /// The authenticated header.
+        header: Header,
+        /// The envelope bytes as received.
+        envelope: Vec<u8>,
+        /// SHA-256 of the envelope bytes.
+        digest: [u8; 32],
+        /// The subject it arrived on.
+        subject: String,
+        /// Its stream sequence.
+        stream_seq: Option<u64>,
+        /// For receipts: the items; for referral-status: the status.
+        effect: Effect,
+    },
+    /// Refused before it could be stored.
+    Refused {
+        /// The code and detail.
+        error: jaring_core::OpenError,
+        /// The header, when the sender's signature verified.
+        verified: Option<Header>,
+        /// The id the envelope claimed, if it had a readable header.
+        claimed_id: Option<String>,
+        /// The sender it claimed, if readable.
+        claimed_sender: Option<String>,
+        /// The envelope bytes as received.
+        envelope: Vec<u8>,
+        /// SHA-256 of the envelope bytes.
+        digest: [u8; 32],
+        /// The subject it arrived on.
+        subject: String,
+        /// Its stream sequence.
+        stream_seq: Option<u64>,
+    },
+}
+
+/// What an opened message changes beyond being stored.
+#[derive(Debug, Clone)]
+pub enum Effect {
+    /// Nothing more.
+    None,
+    /// A receipt's items.
+    Receipt(Vec<(MessageId, ReceiptStatus, Option<ErrorCode>)>),
+    /// A referral-status: the new status.
+    Status(String),
+}
+
+/// A delivery that is due to be (re)published.
+#[derive(Debug, Clone)]
+pub struct Due {
+    /// The message.
+    pub message_id: String,
+    /// The subject to publish on.
+    pub subject: String,
+    /// The recipients waiting on that subject.
+    pub recipients: Vec<String>,
+    /// The envelope as first published.
+    pub wire: Vec<u8>,
+    /// Publishes so far (the highest among the recipients).
+    pub attempts: u32,
+}
+
+/// A message as `jaring show` needs it.
+#[derive(Debug, Clone)]
+pub struct StoredMessage {
+    /// Metadata.
+    pub summary: Summary,
+    /// The envelope to open (as received, or the sender's own copy).
+    pub envelope: Vec<u8>,
+    /// SHA-256 of the wire envelope.
+    pub digest: [u8; 32],
+}
+
+fn now_ms() -> i64 {
+    Timestamp::now().unix_millis()
+}
+
+fn ts(ms: i64) -> String {
+    Timestamp::from_unix_millis(ms).map(|t| t.to_string()).unwrap_or_default()
+}
+
+/// The node's store.
+pub struct Store {
+    conn: Mutex<Connection>,
+    agency: AgencyId,
+}
+
+/// One audit entry to write in a transaction (spec §7).
+pub struct AuditEntry<'a> {
+    /// The event name.
+    pub event: &'a str,
+    /// The message concerned.
+    pub message: Option<&'a str>,
+    /// The other agency concerned.
+    pub peer: Option<&'a str>,
+    /// SHA-256 of the envelope bytes.
+    pub digest: Option<&'a [u8; 32]>,
+    /// Ids, codes and counts; never content.
+    pub detail: Value,
+}
+
+impl<'a> AuditEntry<'a> {
+    /// An entry with only an event name.
+    pub fn event(event: &'a str) -> Self {
+        Self { event, message: None, peer: None, digest: None, detail: json!({}) }
+    }
+}
+
+impl Store {
+    /// Opens (creating if needed) the store at `path`.
+    pub fn open(path: &Path, agency: AgencyId) -> Result<Self> {
+        let conn = Connection::open(path)?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "secure_delete", "ON")?;
+        conn.execute_batch(SCHEMA)?;
+        Ok(Self { conn: Mutex::new(conn), agency })
+    }
+
+    fn with<T>(&self, f: impl FnOnce(&mut Connection) -> Result<T>) -> Result<T> {
+        let mut conn = self.conn.lock().map_err(|_| StoreError::Poisoned)?;
+        f(&mut conn)
+    }
+
+    /// Runs `f` in one transaction; commits if it succeeds.
+    pub fn transaction<T>(&self, f: impl FnOnce(&Transaction<'_>, &AgencyId) -> Result<T>) -> Result<T> {
+        self.with(|conn| {
+            let tx = conn.transaction()?;
+            let out = f(&tx, &self.agency)?;
+            tx.commit()?;
+            Ok(out)
+        })
+    }
+
+    /// Reads a meta value.
+    pub fn meta(&self, key: &str) -> Result<Option<String>> {
+        self.with(|c| Ok(c.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0)).optional()?))
+    }
+
+    /// Appends an audit entry inside a transaction; returns its seq.
+    pub fn audit(tx: &Transaction<'_>, agency: &AgencyId, entry: AuditEntry<'_>) -> Result<u64> {
+        let seq: i64 = tx
+            .query_row("SELECT value FROM meta WHERE key = 'audit_next'", [], |r| r.get::<_, String>(0))
+            .optional()?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0);
+        let line = json!({
+            "seq": seq,
+            "at": Timestamp::now(),
+            "agency": agency,
+            "event": entry.event,
+            "message": entry.message,
+            "peer": entry.peer,
+            "digest": entry.digest.map(|d| b64::encode(d)),
+            "detail": entry.detail,
+        });
+        tx.execute("INSERT INTO audit (seq, line) VALUES (?1, ?2)", params![seq, line.to_string()])?;
+        tx.execute(
+            "INSERT INTO meta (key, value) VALUES ('audit_next', ?1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [(seq + 1).to_string()],
+        )?;
+        Ok(seq as u64)
+    }
+
+    /// Reads a meta value inside a transaction.
+    pub fn meta_in(tx: &Transaction<'_>, key: &str) -> Result<Option<String>> {
+        Ok(tx.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+    }
+
+    /// Sets a meta value inside a transaction.
+    pub fn set_meta(tx: &Transaction<'_>, key: &str, value: &str) -> Result<()> {
+        tx.execute(
+            "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![key, value],
+        )?;
+        Ok(())
+    }
+
+    /// Audit entries with seq >= `from`, in order, for the audit file writer.
+    pub fn audit_lines_from(&self, from: u64) -> Result<Vec<(u64, String)>> {
+        self.with(|c| {
+            let mut stmt = c.prepare("SELECT seq, line FROM audit WHERE seq >= ?1 ORDER BY seq")?;
+            let rows = stmt.query_map([from as i64], |r| Ok((r.get::<_, i64>(0)? as u64, r.get(1)?)))?;
+            Ok(rows.collect::<std::result::Result<Vec<_>, _>>()?)
+        })
+    }
+
+    /// Forgets audit lines that the audit file holds durably (seq < `below`).
+    pub fn audit_written(&self, below: u64) -> Result<()> {
+        self.with(|c| {
+            c.execute("DELETE FROM audit WHERE seq < ?1", [below as i64])?;
+            Ok(())
+        })
+    }
+
+    /// Commits a batch of received envelopes in one transaction.
+    pub fn record_inbound(&self, batch: Vec<Inbound>) -> Result<Vec<Received>> {
+        self.transaction(|tx, me| batch.into_iter().map(|item| record_one(tx, me, item)).collect())
+    }
+
+    /// Records a message this node sent: its own readable copy, the wire envelope, one pending
+    /// delivery per recipient, the referral it opens or updates, and the `sent` audit entry.
+    #[allow(clippy::too_many_arguments)]
+    pub fn record_sent(
+        &self,
+        header: &Header,
+        own_copy: &[u8],
+        wire: &[u8],
+        digest: &[u8; 32],
+        deliveries: &[(String, String)],
+        first_attempt_at: i64,
+        status: Option<&str>,
+    ) -> Result<()> {
+        self.transaction(|tx, me| {
+            let now = now_ms();
+            let recipients: Vec<&str> = header.recipient_ids().map(AgencyId::as_str).collect();
+            tx.execute(
+                "INSERT INTO messages (id, direction, kind, sender, recipients, tlp, refs, created_at, stored_at, expires_at, envelope, wire, digest, read_at, state)
+                 VALUES (?1, 'out', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?8, ?13)",
+                params![
+                    header.id.to_string(),
+                    header.kind.as_str(),
+                    header.sender.as_str(),
+                    json!(recipients).to_string(),
+                    header.tlp.as_str(),
+                    json!(header.refs).to_string(),
+                    header.created_at.unix_millis(),
+                    now,
+                    header.expires_at.map(|t| t.unix_millis()),
+                    own_copy,
+                    wire,
+                    &digest[..],
+                    initial_state(header.kind),
+                ],
+            )?;
+            for (recipient, subject) in deliveries {
+                tx.execute(
+                    "INSERT INTO deliveries (message_id, recipient, subject, state, attempts, next_attempt_at, updated_at)
+                     VALUES (?1, ?2, ?3, 'pending', 0, ?4, ?5)",
+                    params![header.id.to_string(), recipient, subject, first_attempt_at, now],
+                )?;
+            }
+            apply_kind_effects(tx, header, Direction::Out, status)?;
+            let to: Vec<&str> = deliveries.iter().map(|(r, _)| r.as_str()).collect();
+            Store::audit(tx, me, AuditEntry {
+                event: "sent",
+                message: Some(&header.id.to_string()),
+                peer: (to.len() == 1).then(|| to[0]),
+                digest: Some(digest),
+                detail: json!({"kind": header.kind.as_str(), "recipients": to}),
+            })?;
+            Ok(())
+        })
+    }
+
+    /// Records the outcome of one publish of a message on a subject.
+    pub fn mark_published(&self, message_id: &str, subject: &str, stream_seq: Option<u64>, next_attempt_at: i64) -> Result<()> {
+        self.with(|c| {
+            c.execute(
+                "UPDATE deliveries SET attempts = attempts + 1, last_attempt_at = ?3, next_attempt_at = ?4,
+                 stream_seq = COALESCE(?5, stream_seq), updated_at = ?3
+                 WHERE message_id = ?1 AND subject = ?2 AND state = 'pending'",
+                params![message_id, subject, now_ms(), next_attempt_at, stream_seq.map(|s| s as i64)],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Postpones a delivery whose publish failed (broker unreachable), without counting it.
+    pub fn postpone(&self, message_id: &str, subject: &str, next_attempt_at: i64) -> Result<()> {
+        self.with(|c| {
+            c.execute(
+                "UPDATE deliveries SET next_attempt_at = ?3 WHERE message_id = ?1 AND subject = ?2 AND state = 'pending'",
+                params![message_id, subject, next_attempt_at],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Deliveries due now, grouped by message and subject.
+    pub fn due(&self, now: i64, limit: usize) -> Result<Vec<Due>> {
+        self.with(|c| {
+            let mut stmt = c.prepare(
+                "SELECT d.message_id, d.subject, group_concat(d.recipient, ','), max(d.attempts), m.wire
+                 FROM deliveries d JOIN messages m ON m.id = d.message_id
+                 WHERE d.state = 'pending' AND d.next_attempt_at <= ?1
+                 GROUP BY d.message_id, d.subject ORDER BY min(d.next_attempt_at) LIMIT ?2",
+            )?;
+            let rows = stmt.query_map(params![now, limit as i64], |r| {
+                Ok(Due {
+                    message_id: r.get(0)?,
+                    subject: r.get(1)?,
+                    recipients: r.get::<_, String>(2)?.split(',').map(str::to_owned).collect(),
+                    attempts: r.get::<_, i64>(3)? as u32,
+                    wire: r.get::<_, Option<Vec<u8>>>(4)?.unwrap_or_default(),
+                })
+            })?;
+            Ok(rows.collect::<std::result::Result<Vec<_>, _>>()?)
+        })
+    }
+
+    /// Gives up on deliveries that were published `max_attempts` times without a receipt.
+    pub fn fail_exhausted(&self, max_attempts: u32, now: i64) -> Result<Vec<(String, String)>> {
+        self.transaction(|tx, me| {
+            let mut stmt = tx.prepare(
+                "SELECT message_id, recipient FROM deliveries WHERE state = 'pending' AND attempts >= ?1 AND next_attempt_at <= ?2",
+            )?;
+            let rows: Vec<(String, String)> = stmt
+                .query_map(params![max_attempts, now], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<std::result::Result<_, _>>()?;
+            drop(stmt);
+            for (id, recipient) in &rows {
+                tx.execute(
+                    "UPDATE deliveries SET state = 'failed', error = 'no receipt', updated_at = ?3 WHERE message_id = ?1 AND recipient = ?2",
+                    params![id, recipient, now],
+                )?;
+                Store::audit(tx, me, AuditEntry {
+                    event: "delivery-failed",
+                    message: Some(id),
+                    peer: Some(recipient),
+                    digest: None,
+                    detail: json!({"attempts": max_attempts}),
+                })?;
+            }
+            Ok(rows)
+        })
+    }
+
+    /// Receipts owed, grouped by the agency they are owed to (at most `per_sender` items each).
+    pub fn owed_receipts(&self, per_sender: usize) -> Result<Vec<(String, Vec<(String, String, Option<String>)>)>> {
+        self.with(|c| {
+            let mut stmt = c.prepare("SELECT sender, message_id, status, error FROM receipts_owed ORDER BY sender, queued_at")?;
+            let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+            let mut out: Vec<(String, Vec<(String, String, Option<String>)>)> = Vec::new();
+            for row in rows {
+                let (sender, id, status, error) = row?;
+                match out.last_mut() {
+                    Some((s, items)) if *s == sender => {
+                        if items.len() < per_sender {
+                            items.push((id, status, error));
+                        }
+                    }
+                    _ => out.push((sender, vec![(id, status, error)])),
+                }
+            }
+            Ok(out)
+        })
+    }
+
+    /// Clears receipts that were sent, and audits the receipt.
+    pub fn receipts_sent(&self, to: &str, items: &[(String, String, Option<String>)], receipt_id: &str, digest: &[u8; 32]) -> Result<()> {
+        self.transaction(|tx, me| {
+            for (id, status, _) in items {
+                tx.execute("DELETE FROM receipts_owed WHERE sender = ?1 AND message_id = ?2 AND status = ?3", params![to, id, status])?;
+            }
+            Store::audit(tx, me, AuditEntry {
+                event: "receipt",
+                message: Some(receipt_id),
+                peer: Some(to),
+                digest: Some(digest),
+                detail: json!({"direction": "sent", "items": items.len()}),
+            })?;
+            Ok(())
+        })
+    }
+
+    /// Drops receipts owed to an agency that can no longer be reached (left the directory).
+    pub fn drop_owed(&self, to: &str) -> Result<usize> {
+        self.with(|c| Ok(c.execute("DELETE FROM receipts_owed WHERE sender = ?1", [to])?))
+    }
+
+    /// The inbox: newest first.
+    pub fn inbox(&self, filter: &InboxFilter) -> Result<Vec<Summary>> {
+        self.with(|c| {
+            let mut sql = String::from(
+                "SELECT id, direction, kind, sender, recipients, tlp, refs, created_at, stored_at, read_at, state FROM messages WHERE kind != 'receipt'",
+            );
+            let mut args: Vec<Box<dyn rusqlite::ToSql>> = Vec::new();
+            if !filter.include_sent {
+                sql.push_str(" AND direction = 'in'");
+            }
+            if let Some(k) = &filter.kind {
+                args.push(Box::new(k.clone()));
+                sql.push_str(&format!(" AND kind = ?{}", args.len()));
+            }
+            if let Some(f) = &filter.from {
+                args.push(Box::new(f.clone()));
+                sql.push_str(&format!(" AND sender = ?{}", args.len()));
+            }
+            if let Some(s) = filter.since {
+                args.push(Box::new(s));
+                sql.push_str(&format!(" AND stored_at >= ?{}", args.len()));
+            }
+            if filter.unread {
+                sql.push_str(" AND read_at IS NULL");
+            }
+            sql.push_str(" ORDER BY stored_at DESC, id DESC");
+            args.push(Box::new(filter.limit.unwrap_or(1000) as i64));
+            sql.push_str(&format!(" LIMIT ?{}", args.len()));
+            let mut stmt = c.prepare(&sql)?;
+            let rows = stmt.query_map(rusqlite::params_from_iter(args.iter().map(|a| a.as_ref())), summary_row)?;
+            Ok(rows.collect::<std::result::Result<Vec<_>, _>>()?)
+        })
+    }
+
+    /// One message with its envelope.
+    pub fn message(&self, id: &str) -> Result<Option<StoredMessage>> {
+        self.with(|c| {
+            Ok(c.query_row(
+                "SELECT id, direction, kind, sender, recipients, tlp, refs, created_at, stored_at, read_at, state, envelope, digest FROM messages WHERE id = ?1",
+                [id],
+                |r| {
+                    let digest: Vec<u8> = r.get(12)?;
+                    Ok(StoredMessage {
+                        summary: summary_row(r)?,
+                        envelope: r.get(11)?,
+                        digest: digest.try_into().unwrap_or([0; 32]),
+                    })
+                },
+            )
+            .optional()?)
+        })
+    }
+
+    /// Marks a message read and audits that a person viewed it.
+    pub fn viewed(&self, id: &str, digest: &[u8; 32], user: &str) -> Result<()> {
+        self.transaction(|tx, me| {
+            tx.execute("UPDATE messages SET read_at = COALESCE(read_at, ?2) WHERE id = ?1", params![id, now_ms()])?;
+            Store::audit(tx, me, AuditEntry {
+                event: "viewed",
+                message: Some(id),
+                peer: None,
+                digest: Some(digest),
+                detail: json!({"user": user}),
+            })?;
+            Ok(())
+        })
+    }
+
+    /// Delivery state per recipient of a message this node sent.
+    pub fn deliveries(&self, id: &str) -> Result<Vec<Value>> {
+        self.with(|c| {
+            let mut stmt = c.prepare(
+                "SELECT recipient, state, error, attempts, updated_at, subject FROM deliveries WHERE message_id = ?1 ORDER BY recipient",
+            )?;
+            let rows = stmt.query_map([id], |r| {
+                Ok(json!({
+                    "recipient": r.get::<_, String>(0)?,
+                    "state": r.get::<_, String>(1)?,
+                    "error": r.get::<_, Option<String>>(2)?,
+                    "attempts": r.get::<_, i64>(3)?,
+                    "updated_at": ts(r.get(4)?),
+                    "subject": r.get::<_, String>(5)?,
+                }))
+            })?;
+            Ok(rows.collect::<std::result::Result<Vec<_>, _>>()?)
+        })
+    }
+
+    /// A referral's state and its history of status messages.
+    pub fn referral(&self, id: &str) -> Result<Option<Value>> {
+        self.with(|c| {
+            let head = c
+                .query_row(
+                    "SELECT direction, counterpart, status, updated_at, closed_at FROM referrals WHERE id = ?1",
+                    [id],
+                    |r| {
+                        Ok(json!({
+                            "direction": r.get::<_, String>(0)?,
+                            "counterpart": r.get::<_, String>(1)?,
+                            "status": r.get::<_, String>(2)?,
+                            "updated_at": ts(r.get(3)?),
+                            "closed_at": r.get::<_, Option<i64>>(4)?.map(ts),
+                        }))
+                    },
+                )
+                .optional()?;
+            let Some(mut head) = head else { return Ok(None) };
+            let mut stmt = c.prepare("SELECT message_id, status, by_agency, at FROM referral_events WHERE referral_id = ?1 ORDER BY at")?;
+            let history: Vec<Value> = stmt
+                .query_map([id], |r| {
+                    Ok(json!({"message": r.get::<_, String>(0)?, "status": r.get::<_, String>(1)?,
+                              "by": r.get::<_, String>(2)?, "at": ts(r.get(3)?)}))
+                })?
+                .collect::<std::result::Result<_, _>>()?;
+            head["history"] = history.into();
+            Ok(Some(head))
+        })
+    }
+
+    /// The referral a status message answers, if this node holds it: (direction, counterpart).
+    pub fn referral_party(&self, id: &str) -> Result<Option<(String, String)>> {
+        self.with(|c| {
+            Ok(c.query_row("SELECT direction, counterpart FROM referrals WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?)
+        })
+    }
+
+    /// The quarantine, newest first.
+    pub fn quarantine(&self, limit: usize) -> Result<Vec<Value>> {
+        self.with(|c| {
+            let mut stmt = c.prepare(
+                "SELECT qid, at, subject, stream_seq, code, detail, sender, sender_verified, message_id, digest, length(envelope)
+                 FROM quarantine ORDER BY qid DESC LIMIT ?1",
+            )?;
+            let rows = stmt.query_map([limit as i64], |r| {
+                let digest: Vec<u8> = r.get(9)?;
+                Ok(json!({
+                    "qid": r.get::<_, i64>(0)?,
+                    "at": ts(r.get(1)?),
+                    "subject": r.get::<_, String>(2)?,
+                    "stream_seq": r.get::<_, Option<i64>>(3)?,
+                    "code": r.get::<_, String>(4)?,
+                    "detail": r.get::<_, String>(5)?,
+                    "sender": r.get::<_, Option<String>>(6)?,
+                    "sender_verified": r.get::<_, bool>(7)?,
+                    "message": r.get::<_, Option<String>>(8)?,
+                    "digest": b64::encode(&digest),
+                    "bytes": r.get::<_, i64>(10)?,
+                }))
+            })?;
+            Ok(rows.collect::<std::result::Result<Vec<_>, _>>()?)
+        })
+    }
+
+    /// Counts for `jaring status`.
+    pub fn counts(&self) -> Result<Value> {
+        self.with(|c| {
+            let count = |sql: &str| c.query_row(sql, [], |r| r.get::<_, i64>(0));
+            Ok(json!({
+                "received": count("SELECT count(*) FROM messages WHERE direction = 'in' AND kind != 'receipt'")?,
+                "unread": count("SELECT count(*) FROM messages WHERE direction = 'in' AND kind != 'receipt' AND read_at IS NULL")?,
+                "sent": count("SELECT count(*) FROM messages WHERE direction = 'out' AND kind != 'receipt'")?,
+                "quarantined": count("SELECT count(*) FROM quarantine")?,
+                "deliveries_pending": count("SELECT count(*) FROM deliveries WHERE state = 'pending'")?,
+                "deliveries_failed": count("SELECT count(*) FROM deliveries WHERE state = 'failed'")?,
+                "receipts_owed": count("SELECT count(*) FROM receipts_owed")?,
+            }))
+        })
+    }
+
+    /// Erases referrals past retention (and closed ones past the shorter retention), with their
+    /// status messages, deliveries and quarantine copies; one `purged` audit entry each, naming
+    /// the id and nothing of the content. Returns the purged referral ids.
+    pub fn purge_expired(&self, stored_before: i64, closed_before: i64) -> Result<Vec<String>> {
+        self.transaction(|tx, me| {
+            let mut stmt = tx.prepare(
+                "SELECT r.id FROM referrals r JOIN messages m ON m.id = r.id
+                 WHERE m.stored_at < ?1 OR (r.closed_at IS NOT NULL AND r.closed_at < ?2)",
+            )?;
+            let ids: Vec<String> = stmt.query_map(params![stored_before, closed_before], |r| r.get(0))?.collect::<std::result::Result<_, _>>()?;
+            drop(stmt);
+            for id in &ids {
+                let mut stmt = tx.prepare("SELECT message_id FROM referral_events WHERE referral_id = ?1")?;
+                let mut doomed: Vec<String> = stmt.query_map([id], |r| r.get(0))?.collect::<std::result::Result<_, _>>()?;
+                drop(stmt);
+                doomed.push(id.clone());
+                for m in &doomed {
+                    tx.execute("DELETE FROM messages WHERE id = ?1", [m])?;
+                    tx.execute("DELETE FROM deliveries WHERE message_id = ?1", [m])?;
+                    tx.execute("DELETE FROM quarantine WHERE message_id = ?1", [m])?;
+                    tx.execute("DELETE FROM receipts_owed WHERE message_id = ?1", [m])?;
+                    Store::audit(tx, me, AuditEntry { event: "purged", message: Some(m), peer: None, digest: None, detail: json!({}) })?;
+                }
+                tx.execute("DELETE FROM referral_events WHERE referral_id = ?1", [id])?;
+                tx.execute("DELETE FROM referrals WHERE id = ?1", [id])?;
+            }
+            Ok(ids)
+        })
+    }
+
+    /// Runs a WAL checkpoint so that erased pages leave the write-ahead log too.
+    pub fn checkpoint_wal(&self) -> Result<()> {
+        self.with(|c| {
+            c.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+            Ok(())
+        })
+    }
+}
+
+/// Filters of `jaring inbox`.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+pub struct InboxFilter {
+    /// Only this kind.
+    pub kind: Option<String>,
+    /// Only from this agency.
+    pub from: Option<String>,
+    /// Only stored at or after this time (unix ms).
+    pub since: Option<i64>,
+    /// Only unread.
+    #[serde(default)]
+    pub unread: bool,
+    /// Include what this node sent.
+    #[serde(default)]
+    pub include_sent: bool,
+    /// At most this many.
+    pub limit: Option<usize>,
+}
+
+fn summary_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Summary> {
+    let list = |s: String| serde_json::from_str::<Vec<String>>(&s).unwrap_or_default();
+    Ok(Summary {
+        id: r.get(0)?,
+        direction: r.get(1)?,
+        kind: r.get(2)?,
+        sender: r.get(3)?,
+        recipients: list(r.get(4)?),
+        tlp: r.get(5)?,
+        refs: list(r.get(6)?),
+        created_at: ts(r.get(7)?),
+        stored_at: ts(r.get(8)?),
+        read: r.get::<_, Option<i64>>(9)?.is_some(),
+        state: r.get(10)?,
+    })
+}
+
+fn initial_state(kind: jaring_core::Kind) -> Option<&'static str> {
+    use jaring_core::Kind::*;
+    match kind {
+        CompoundRelocationAlert => Some("active"),
+        VictimReferral => Some("sent"),
+        _ => None,
+    }
+}
+
+/// Effects of a message's kind on the state of earlier messages.
+fn apply_kind_effects(tx: &Transaction<'_>, header: &Header, direction: Direction, status: Option<&str>) -> Result<()> {
+    use jaring_core::Kind::*;
+    let now = now_ms();
+    let dir = if direction == Direction::In { "in" } else { "out" };
+    match header.kind {
+        VictimReferral => {
+            let counterpart = match direction {
+                Direction::In => header.sender.to_string(),
+                Direction::Out => header.recipient_ids().map(AgencyId::as_str).collect::<Vec<_>>().join(","),
+            };
+            let status = if direction == Direction::In { "received" } else { "sent" };
+            tx.execute(
+                "INSERT OR IGNORE INTO referrals (id, direction, counterpart, status, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![header.id.to_string(), dir, counterpart, status, now],
+            )?;
+            tx.execute("UPDATE messages SET state = ?2 WHERE id = ?1", params![header.id.to_string(), status])?;
+        }
+        ReferralStatus => {
+            let (Some(referral), Some(status)) = (header.refs.first(), status) else { return Ok(()) };
+            let referral = referral.to_string();
+            // A status counts only from the other party of a referral this node holds.
+            let party: Option<(String, String)> = tx
+                .query_row("SELECT direction, counterpart FROM referrals WHERE id = ?1", [&referral], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?;
+            let Some((ref_dir, counterpart)) = party else { return Ok(()) };
+            let legit = match direction {
+                Direction::In => ref_dir == "out" && counterpart.split(',').any(|c| c == header.sender.as_str()),
+                Direction::Out => ref_dir == "in",
+            };
+            if !legit {
+                return Ok(());
+            }
+            let closed = (status == "closed" || status == "declined" || status == "repatriated").then_some(now);
+            tx.execute(
+                "UPDATE referrals SET status = ?2, updated_at = ?3, closed_at = CASE WHEN ?4 IS NULL THEN NULL ELSE COALESCE(closed_at, ?4) END WHERE id = ?1",
+                params![referral, status, now, closed],
+            )?;
+            tx.execute("UPDATE messages SET state = ?2 WHERE id = ?1", params![referral, status])?;
+            tx.execute(
+                "INSERT OR IGNORE INTO referral_events (referral_id, message_id, status, by_agency, at) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![referral, header.id.to_string(), status, header.sender.as_str(), now],
+            )?;
+        }
+        AlertUpdate | AlertCancel => {
+            let state = if header.kind == AlertUpdate { "updated" } else { "cancelled" };
+            for r in &header.refs {
+                tx.execute(
+                    "UPDATE messages SET state = ?2 WHERE id = ?1 AND sender = ?3 AND kind IN ('compound-relocation-alert', 'alert-update')",
+                    params![r.to_string(), state, header.sender.as_str()],
+                )?;
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+fn owe(tx: &Transaction<'_>, to: &str, id: &str, status: &str, error: Option<&str>) -> Result<()> {
+    tx.execute(
+        "INSERT OR REPLACE INTO receipts_owed (sender, message_id, status, error, queued_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![to, id, status, error, now_ms()],
+    )?;
+    Ok(())
+}
+
+fn quarantine(tx: &Transaction<'_>, me: &AgencyId, item: &QuarantineItem<'_>) -> Result<()> {
+    tx.execute(
+        "INSERT INTO quarantine (at, subject, stream_seq, code, detail, sender, sender_verified, message_id, digest, envelope)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            now_ms(),
+            item.subject,
+            item.stream_seq.map(|s| s as i64),
+            item.code.as_str(),
+            item.detail,
+            item.sender,
+            item.verified,
+            item.message_id,
+            &item.digest[..],
+            item.envelope,
+        ],
+    )?;
+    Store::audit(tx, me, AuditEntry {
+        event: "rejected",
+        message: item.message_id,
+        peer: item.sender,
+        digest: Some(item.digest),
+        detail: json!({"code": item.code.as_str(), "subject": item.subject, "sender_verified": item.verified}),
+    })?;
+    // A rejected receipt goes only to a sender whose signature verified, and never answers a
+    // receipt.
+    if let (true, Some(sender), Some(id), false) = (item.verified, item.sender, item.message_id, item.is_receipt) {
+        owe(tx, sender, id, "rejected", Some(item.code.as_str()))?;
+    }
+    Ok(())
+}
+
+struct QuarantineItem<'a> {
+    subject: &'a str,
+    stream_seq: Option<u64>,
+    code: ErrorCode,
+    detail: &'a str,
+    sender: Option<&'a str>,
+    verified: bool,
+    message_id: Option<&'a str>,
+    digest: &'a [u8; 32],
+    envelope: &'a [u8],
+    is_receipt: bool,
+}
+
+fn record_one(tx: &Transaction<'_>, me: &AgencyId, item: Inbound) -> Result<Received> {
+    match item {
+        Inbound::Opened { header, envelope, digest, subject, stream_seq, effect } => {
+            let id = header.id.to_string();
+            let is_receipt = header.kind == jaring_core::Kind::Receipt;
+            let known: Option<(Vec<u8>, String)> = tx
+                .query_row("SELECT digest, direction FROM messages WHERE id = ?1", [&id], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?;
+            if let Some((known_digest, direction)) = known {
+                if known_digest == digest && direction == "in" {
+                    if !is_receipt {
+                        owe(tx, header.sender.as_str(), &id, "delivered", None)?;
+                    }
+                    return Ok(Received::Redelivered);
+                }
+                let detail = format!("id {id} was already received with other content");
+                quarantine(tx, me, &QuarantineItem {
+                    subject: &subject,
+                    stream_seq,
+                    code: ErrorCode::Duplicate,
+                    detail: &detail,
+                    sender: Some(header.sender.as_str()),
+                    verified: true,
+                    message_id: Some(&id),
+                    digest: &digest,
+                    envelope: &envelope,
+                    is_receipt,
+                })?;
+                return Ok(Received::Quarantined(ErrorCode::Duplicate));
+            }
+            let recipients: Vec<&str> = header.recipient_ids().map(AgencyId::as_str).collect();
+            tx.execute(
+                "INSERT INTO messages (id, direction, kind, sender, recipients, tlp, refs, created_at, stored_at, expires_at, envelope, digest, subject, stream_seq, state)
+                 VALUES (?1, 'in', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                params![
+                    id,
+                    header.kind.as_str(),
+                    header.sender.as_str(),
+                    json!(recipients).to_string(),
+                    header.tlp.as_str(),
+                    json!(header.refs).to_string(),
+                    header.created_at.unix_millis(),
+                    now_ms(),
+                    header.expires_at.map(|t| t.unix_millis()),
+                    envelope,
+                    &digest[..],
+                    subject,
+                    stream_seq.map(|s| s as i64),
+                    initial_state(header.kind).map(|s| if s == "sent" { "received" } else { s }),
+                ],
+            )?;
+            let status = match &effect {
+                Effect::Status(s) => Some(s.as_str()),
+                _ => None,
+            };
+            apply_kind_effects(tx, &header, Direction::In, status)?;
+            if let Effect::Receipt(items) = &effect {
+                let mut applied = 0usize;
+                for (of, status, error) in items {
+                    let (state, error) = match status {
+                        ReceiptStatus::Delivered => ("delivered", None),
+                        ReceiptStatus::Rejected => ("rejected", error.map(|e| e.as_str())),
+                    };
+                    // Only for messages this node sent to the receipt's sender.
+                    applied += tx.execute(
+                        "UPDATE deliveries SET state = ?3, error = ?4, updated_at = ?5
+                         WHERE message_id = ?1 AND recipient = ?2 AND state IN ('pending', 'failed')",
+                        params![of.to_string(), header.sender.as_str(), state, error, now_ms()],
+                    )?;
+                }
+                Store::audit(tx, me, AuditEntry {
+                    event: "receipt",
+                    message: Some(&id),
+                    peer: Some(header.sender.as_str()),
+                    digest: Some(&digest),
+                    detail: json!({"direction": "received", "items": items.len(), "applied": applied}),
+                })?;
+            } else {
+                Store::audit(tx, me, AuditEntry {
+                    event: "received",
+                    message: Some(&id),
+                    peer: Some(header.sender.as_str()),
+                    digest: Some(&digest),
+                    detail: json!({"kind": header.kind.as_str(), "subject": subject}),
+                })?;
+                owe(tx, header.sender.as_str(), &id, "delivered", None)?;
+            }
+            Ok(Received::Stored)
+        }
+        Inbound::Refused { error, verified, claimed_id, claimed_sender, envelope, digest, subject, stream_seq } => {
+            let (sender, id, is_receipt) = match &verified {
+                Some(h) => (Some(h.sender.to_string()), Some(h.id.to_string()), h.kind == jaring_core::Kind::Receipt),
+                None => (claimed_sender, claimed_id, false),
+            };
+            quarantine(tx, me, &QuarantineItem {
+                subject: &subject,
+                stream_seq,
+                code: error.code,
+                detail: &error.detail,
+                sender: sender.as_deref(),
+                verified: verified.is_some(),
+                message_id: id.as_deref(),
+                digest: &digest,
+                envelope: &envelope,
+                is_receipt,
+            })?;
+            Ok(Received::Quarantined(error.code))
+        }
+    }
+}
