@@ -11,7 +11,12 @@ use jaring_core::{AgencyId, Kind, MessageId, Timestamp, Tlp};
 #[command(name = "jaring", version, about, propagate_version = true)]
 pub struct Cli {
     /// The node configuration, for verbs that talk to the daemon.
-    #[arg(long, global = true, env = "JARING_CONFIG", default_value = "jaring.toml")]
+    #[arg(
+        long,
+        global = true,
+        env = "JARING_CONFIG",
+        default_value = "jaring.toml"
+    )]
     pub config: PathBuf,
     /// What to do.
     #[command(subcommand)]
@@ -235,7 +240,7 @@ pub enum AlertCommand {
 #[derive(Debug, Subcommand)]
 pub enum ReferralCommand {
     /// Refer an identified victim to an agency (usually their consulate); prints the id.
-    Send(ReferralSendArgs),
+    Send(Box<ReferralSendArgs>),
     /// Report a referral's status back to the referring agency.
     Status {
         /// The referral's id.

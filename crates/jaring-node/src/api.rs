@@ -30,7 +30,11 @@ pub struct Peer {
 
 impl Connected<IncomingStream<'_, UnixListener>> for Peer {
     fn connect_info(stream: IncomingStream<'_, UnixListener>) -> Self {
-        let user = stream.io().peer_cred().map(|c| user_name(c.uid())).unwrap_or_else(|_| "unknown".into());
+        let user = stream
+            .io()
+            .peer_cred()
+            .map(|c| user_name(c.uid()))
+            .unwrap_or_else(|_| "unknown".into());
         Self { user }
     }
 }
@@ -84,16 +88,25 @@ pub fn router(node: Arc<Node>) -> Router {
 }
 
 /// Serves the API on `socket` until shutdown.
-pub async fn serve(node: Arc<Node>, socket: &Path, mut shutdown: watch::Receiver<bool>) -> anyhow::Result<()> {
+pub async fn serve(
+    node: Arc<Node>,
+    socket: &Path,
+    mut shutdown: watch::Receiver<bool>,
+) -> anyhow::Result<()> {
     use anyhow::Context;
     if socket.exists() {
         // A socket left by a previous run; refuse if a daemon still answers on it.
         if std::os::unix::net::UnixStream::connect(socket).is_ok() {
-            anyhow::bail!("{} is in use: is another jaringd running?", socket.display());
+            anyhow::bail!(
+                "{} is in use: is another jaringd running?",
+                socket.display()
+            );
         }
-        std::fs::remove_file(socket).with_context(|| format!("cannot remove stale socket {}", socket.display()))?;
+        std::fs::remove_file(socket)
+            .with_context(|| format!("cannot remove stale socket {}", socket.display()))?;
     }
-    let listener = UnixListener::bind(socket).with_context(|| format!("cannot listen on {}", socket.display()))?;
+    let listener = UnixListener::bind(socket)
+        .with_context(|| format!("cannot listen on {}", socket.display()))?;
     {
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(socket, std::fs::Permissions::from_mode(0o660))
@@ -128,13 +141,25 @@ struct InboxQuery {
 
 async fn inbox(State(node): State<Arc<Node>>, Query(q): Query<InboxQuery>) -> ApiResult {
     if let Some(k) = &q.kind {
-        k.parse::<Kind>().map_err(|e| ApiError(NodeError::BadRequest(e)))?;
+        k.parse::<Kind>()
+            .map_err(|e| ApiError(NodeError::BadRequest(e)))?;
     }
     let since = match &q.since {
-        Some(s) => Some(Timestamp::parse(s).map_err(|e| ApiError(NodeError::BadRequest(format!("since: {e}"))))?.unix_millis()),
+        Some(s) => Some(
+            Timestamp::parse(s)
+                .map_err(|e| ApiError(NodeError::BadRequest(format!("since: {e}"))))?
+                .unix_millis(),
+        ),
         None => None,
     };
-    let filter = InboxFilter { kind: q.kind, from: q.from, since, unread: q.unread, include_sent: q.sent, limit: q.limit };
+    let filter = InboxFilter {
+        kind: q.kind,
+        from: q.from,
+        since,
+        unread: q.unread,
+        include_sent: q.sent,
+        limit: q.limit,
+    };
     let store = node.store.clone();
     let rows = tokio::task::spawn_blocking(move || store.inbox(&filter))
         .await
@@ -147,7 +172,11 @@ async fn send(State(node): State<Arc<Node>>, Json(req): Json<SendRequest>) -> Ap
     Ok(Json(node.send(req).await?))
 }
 
-async fn show(State(node): State<Arc<Node>>, ConnectInfo(peer): ConnectInfo<Peer>, UrlPath(id): UrlPath<String>) -> ApiResult {
+async fn show(
+    State(node): State<Arc<Node>>,
+    ConnectInfo(peer): ConnectInfo<Peer>,
+    UrlPath(id): UrlPath<String>,
+) -> ApiResult {
     MessageId::parse(&id).map_err(|e| ApiError(NodeError::BadRequest(format!("{id}: {e}"))))?;
     Ok(Json(node.show(&id, &peer.user).await?))
 }
@@ -158,13 +187,27 @@ struct StatusRequest {
     notes: Option<String>,
 }
 
-async fn referral_status(State(node): State<Arc<Node>>, UrlPath(id): UrlPath<String>, Json(req): Json<StatusRequest>) -> ApiResult {
-    let referral = MessageId::parse(&id).map_err(|e| ApiError(NodeError::BadRequest(format!("{id}: {e}"))))?;
+async fn referral_status(
+    State(node): State<Arc<Node>>,
+    UrlPath(id): UrlPath<String>,
+    Json(req): Json<StatusRequest>,
+) -> ApiResult {
+    let referral =
+        MessageId::parse(&id).map_err(|e| ApiError(NodeError::BadRequest(format!("{id}: {e}"))))?;
     let mut body = json!({"status": req.status});
     if let Some(n) = req.notes {
         body["notes"] = n.into();
     }
-    let req = SendRequest { kind: Kind::ReferralStatus, to: vec![], to_role: None, to_all: false, tlp: None, refs: vec![referral], expires_at: None, body };
+    let req = SendRequest {
+        kind: Kind::ReferralStatus,
+        to: vec![],
+        to_role: None,
+        to_all: false,
+        tlp: None,
+        refs: vec![referral],
+        expires_at: None,
+        body,
+    };
     Ok(Json(node.send(req).await?))
 }
 
@@ -194,7 +237,10 @@ async fn follow(State(node): State<Arc<Node>>, Query(q): Query<FollowQuery>) -> 
         }
     })
     .filter(move |v| {
-        let keep = q.kind.as_deref().is_none_or(|k| v["kind"].as_str() == Some(k));
+        let keep = q
+            .kind
+            .as_deref()
+            .is_none_or(|k| v["kind"].as_str() == Some(k));
         async move { keep }
     })
     .map(|v| Ok::<_, std::convert::Infallible>(format!("{v}\n")));

@@ -41,8 +41,16 @@ pub struct AuditFile {
 impl AuditFile {
     /// Opens the file, repairs a torn tail, and catches up with the store.
     pub fn open(path: &Path, store: &Store) -> Result<Self, AuditFileError> {
-        let io = |source| AuditFileError::Io { path: path.to_owned(), source };
-        let mut file = OpenOptions::new().create(true).read(true).append(true).open(path).map_err(io)?;
+        let io = |source| AuditFileError::Io {
+            path: path.to_owned(),
+            source,
+        };
+        let mut file = OpenOptions::new()
+            .create(true)
+            .read(true)
+            .append(true)
+            .open(path)
+            .map_err(io)?;
         let (complete_bytes, lines) = scan(&file).map_err(io)?;
         let len = file.metadata().map_err(io)?.len();
         if complete_bytes < len {
@@ -51,7 +59,10 @@ impl AuditFile {
             file.set_len(complete_bytes).map_err(io)?;
             file.seek(SeekFrom::End(0)).map_err(io)?;
         }
-        let writer = Self { path: path.to_owned(), state: Mutex::new((file, lines)) };
+        let writer = Self {
+            path: path.to_owned(),
+            state: Mutex::new((file, lines)),
+        };
         writer.flush(store)?;
         Ok(writer)
     }
@@ -59,7 +70,10 @@ impl AuditFile {
     /// Appends every entry the store holds past the file's end, syncs, and lets the store
     /// forget them. Returns the number of entries in the file.
     pub fn flush(&self, store: &Store) -> Result<u64, AuditFileError> {
-        let mut state = self.state.lock().map_err(|_| AuditFileError::Inconsistent(self.path.clone(), "lock poisoned".into()))?;
+        let mut state = self
+            .state
+            .lock()
+            .map_err(|_| AuditFileError::Inconsistent(self.path.clone(), "lock poisoned".into()))?;
         let (file, next) = &mut *state;
         let lines = store.audit_lines_from(*next)?;
         if lines.is_empty() {
@@ -68,12 +82,18 @@ impl AuditFile {
         let mut buf = Vec::with_capacity(lines.len() * 200);
         for (seq, line) in &lines {
             if *seq != *next + (buf.iter().filter(|b| **b == b'\n').count() as u64) {
-                return Err(AuditFileError::Inconsistent(self.path.clone(), format!("entry {seq} is missing from the store")));
+                return Err(AuditFileError::Inconsistent(
+                    self.path.clone(),
+                    format!("entry {seq} is missing from the store"),
+                ));
             }
             buf.extend_from_slice(line.as_bytes());
             buf.push(b'\n');
         }
-        let io = |source| AuditFileError::Io { path: self.path.clone(), source };
+        let io = |source| AuditFileError::Io {
+            path: self.path.clone(),
+            source,
+        };
         file.write_all(&buf).map_err(io)?;
         file.sync_data().map_err(io)?;
         *next += lines.len() as u64;

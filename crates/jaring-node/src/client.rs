@@ -32,11 +32,20 @@ pub struct Client {
 impl Client {
     /// A client for the daemon listening on `socket`.
     pub fn new(socket: &Path) -> Self {
-        Self { socket: socket.to_owned() }
+        Self {
+            socket: socket.to_owned(),
+        }
     }
 
-    async fn request(&self, method: &str, path: &str, body: Option<&Value>) -> Result<hyper::Response<hyper::body::Incoming>, ClientError> {
-        let stream = UnixStream::connect(&self.socket).await.map_err(|e| ClientError::Unreachable(self.socket.clone(), e))?;
+    async fn request(
+        &self,
+        method: &str,
+        path: &str,
+        body: Option<&Value>,
+    ) -> Result<hyper::Response<hyper::body::Incoming>, ClientError> {
+        let stream = UnixStream::connect(&self.socket)
+            .await
+            .map_err(|e| ClientError::Unreachable(self.socket.clone(), e))?;
         let (mut sender, conn) = hyper::client::conn::http1::handshake(TokioIo::new(stream))
             .await
             .map_err(|e| ClientError::Protocol(e.to_string()))?;
@@ -49,19 +58,38 @@ impl Client {
             .header("content-type", "application/json")
             .body(Full::new(payload))
             .map_err(|e| ClientError::Protocol(e.to_string()))?;
-        sender.send_request(req).await.map_err(|e| ClientError::Protocol(e.to_string()))
+        sender
+            .send_request(req)
+            .await
+            .map_err(|e| ClientError::Protocol(e.to_string()))
     }
 
     /// A JSON call.
-    pub async fn call(&self, method: &str, path: &str, body: Option<&Value>) -> Result<Value, ClientError> {
+    pub async fn call(
+        &self,
+        method: &str,
+        path: &str,
+        body: Option<&Value>,
+    ) -> Result<Value, ClientError> {
         let response = self.request(method, path, body).await?;
         let status = response.status();
-        let bytes = response.into_body().collect().await.map_err(|e| ClientError::Protocol(e.to_string()))?.to_bytes();
-        let value: Value = serde_json::from_slice(&bytes).map_err(|e| ClientError::Protocol(format!("not JSON: {e}")))?;
+        let bytes = response
+            .into_body()
+            .collect()
+            .await
+            .map_err(|e| ClientError::Protocol(e.to_string()))?
+            .to_bytes();
+        let value: Value = serde_json::from_slice(&bytes)
+            .map_err(|e| ClientError::Protocol(format!("not JSON: {e}")))?;
         if status.is_success() {
             Ok(value)
         } else {
-            Err(ClientError::Refused(value["error"].as_str().unwrap_or("the daemon refused").to_owned()))
+            Err(ClientError::Refused(
+                value["error"]
+                    .as_str()
+                    .unwrap_or("the daemon refused")
+                    .to_owned(),
+            ))
         }
     }
 

@@ -131,6 +131,10 @@ pub struct StreamsConfig {
     /// JetStream's de-duplication window for `Nats-Msg-Id`.
     #[serde(with = "humantime_serde")]
     pub duplicate_window: Duration,
+    /// How long a fetched message may stay unacknowledged before JetStream redelivers it
+    /// (after a crash, in-flight messages come back after this).
+    #[serde(with = "humantime_serde")]
+    pub ack_wait: Duration,
 }
 
 impl Default for StreamsConfig {
@@ -142,6 +146,7 @@ impl Default for StreamsConfig {
             referrals_max_age: days(14),
             receipts_max_age: days(7),
             duplicate_window: Duration::from_secs(120),
+            ack_wait: Duration::from_secs(30),
         }
     }
 }
@@ -167,7 +172,11 @@ pub struct RetentionConfig {
 
 impl Default for RetentionConfig {
     fn default() -> Self {
-        Self { referrals: days(180), closed_referrals: days(30), sweep_interval: Duration::from_secs(3600) }
+        Self {
+            referrals: days(180),
+            closed_referrals: days(30),
+            sweep_interval: Duration::from_secs(3600),
+        }
     }
 }
 
@@ -182,7 +191,9 @@ pub struct ReceiptsConfig {
 
 impl Default for ReceiptsConfig {
     fn default() -> Self {
-        Self { batch_window: Duration::from_millis(200) }
+        Self {
+            batch_window: Duration::from_millis(200),
+        }
     }
 }
 
@@ -202,7 +213,11 @@ pub struct DeliveryConfig {
 
 impl Default for DeliveryConfig {
     fn default() -> Self {
-        Self { resend_after: Duration::from_secs(300), backoff: 2.0, max_attempts: 8 }
+        Self {
+            resend_after: Duration::from_secs(300),
+            backoff: 2.0,
+            max_attempts: 8,
+        }
     }
 }
 
@@ -222,11 +237,19 @@ impl Config {
                 .and_then(|span| text.get(..span.start))
                 .map(|before| format!("line {}", before.lines().count().max(1)))
                 .unwrap_or_else(|| "-".into());
-            ConfigError { file: file.clone(), key, reason }
+            ConfigError {
+                file: file.clone(),
+                key,
+                reason,
+            }
         })?;
         let base = path.parent().unwrap_or(Path::new("."));
         config.resolve(base);
-        config.check().map_err(|(key, reason)| ConfigError { file, key: key.into(), reason })?;
+        config.check().map_err(|(key, reason)| ConfigError {
+            file,
+            key: key.into(),
+            reason,
+        })?;
         Ok(config)
     }
 
@@ -242,11 +265,21 @@ impl Config {
         if let Some(f) = self.directory.file.as_mut() {
             fix(f);
         }
-        for p in [&mut self.nats.nkey_seed_file, &mut self.nats.creds_file, &mut self.api.socket].into_iter().flatten() {
+        for p in [
+            &mut self.nats.nkey_seed_file,
+            &mut self.nats.creds_file,
+            &mut self.api.socket,
+        ]
+        .into_iter()
+        .flatten()
+        {
             fix(p);
         }
         if let Some(tls) = self.nats.tls.as_mut() {
-            for p in [&mut tls.ca_file, &mut tls.cert_file, &mut tls.key_file].into_iter().flatten() {
+            for p in [&mut tls.ca_file, &mut tls.cert_file, &mut tls.key_file]
+                .into_iter()
+                .flatten()
+            {
                 fix(p);
             }
         }
@@ -264,23 +297,40 @@ impl Config {
         exists("key_file", &self.key_file)?;
         exists("trust_file", &self.trust_file)?;
         if self.directory.file.is_none() && self.directory.kv_bucket.is_none() {
-            return Err(("directory", "set directory.file, directory.kv_bucket, or both".into()));
+            return Err((
+                "directory",
+                "set directory.file, directory.kv_bucket, or both".into(),
+            ));
         }
         if let Some(f) = &self.directory.file {
             exists("directory.file", f)?;
         }
         if self.nats.servers.is_empty() {
-            return Err(("nats.servers", "name at least one server, e.g. [\"tls://hub.example:4222\"]".into()));
+            return Err((
+                "nats.servers",
+                "name at least one server, e.g. [\"tls://hub.example:4222\"]".into(),
+            ));
         }
         for url in &self.nats.servers {
             if !(url.starts_with("nats://") || url.starts_with("tls://")) {
-                return Err(("nats.servers", format!("`{url}` must start with nats:// or tls://")));
+                return Err((
+                    "nats.servers",
+                    format!("`{url}` must start with nats:// or tls://"),
+                ));
             }
         }
         let n = &self.nats;
-        let methods = [n.user.is_some() || n.password.is_some(), n.token.is_some(), n.nkey_seed_file.is_some(), n.creds_file.is_some()];
+        let methods = [
+            n.user.is_some() || n.password.is_some(),
+            n.token.is_some(),
+            n.nkey_seed_file.is_some(),
+            n.creds_file.is_some(),
+        ];
         if methods.iter().filter(|m| **m).count() > 1 {
-            return Err(("nats", "use one of user/password, token, nkey_seed_file or creds_file".into()));
+            return Err((
+                "nats",
+                "use one of user/password, token, nkey_seed_file or creds_file".into(),
+            ));
         }
         if n.user.is_some() != n.password.is_some() {
             return Err(("nats.password", "user and password go together".into()));
@@ -305,7 +355,10 @@ impl Config {
             }
         }
         if self.receipts.batch_window > Duration::from_secs(1) {
-            return Err(("receipts.batch_window", "must be at most 1s (spec §5)".into()));
+            return Err((
+                "receipts.batch_window",
+                "must be at most 1s (spec §5)".into(),
+            ));
         }
         if self.streams.replicas == 0 || self.streams.replicas > 5 {
             return Err(("streams.replicas", "must be between 1 and 5".into()));
@@ -317,13 +370,19 @@ impl Config {
             return Err(("delivery.max_attempts", "must be 1 or more".into()));
         }
         if self.retention.closed_referrals > self.retention.referrals {
-            return Err(("retention.closed_referrals", "must not exceed retention.referrals".into()));
+            return Err((
+                "retention.closed_referrals",
+                "must not exceed retention.referrals".into(),
+            ));
         }
         Ok(())
     }
 
     /// The socket path.
     pub fn socket_path(&self) -> PathBuf {
-        self.api.socket.clone().unwrap_or_else(|| self.data_dir.join("jaringd.sock"))
+        self.api
+            .socket
+            .clone()
+            .unwrap_or_else(|| self.data_dir.join("jaringd.sock"))
     }
 }

@@ -25,9 +25,16 @@ fn main() -> ExitCode {
     let args = Args::parse();
     let filter = EnvFilter::try_from_env("JARING_LOG").unwrap_or_else(|_| EnvFilter::new("info"));
     if args.log_json {
-        tracing_subscriber::fmt().json().with_env_filter(filter).with_writer(std::io::stderr).init();
+        tracing_subscriber::fmt()
+            .json()
+            .with_env_filter(filter)
+            .with_writer(std::io::stderr)
+            .init();
     } else {
-        tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).init();
+        tracing_subscriber::fmt()
+            .with_env_filter(filter)
+            .with_writer(std::io::stderr)
+            .init();
     }
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(r) => r,
@@ -55,7 +62,8 @@ async fn run(args: Args) -> anyhow::Result<()> {
         tokio::spawn(async move { api::serve(node, &socket, rx).await })
     };
     let mut worker = tokio::spawn(node.clone().run());
-    let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).context("cannot watch SIGTERM")?;
+    let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        .context("cannot watch SIGTERM")?;
     let early = tokio::select! {
         _ = tokio::signal::ctrl_c() => { tracing::info!("SIGINT: shutting down"); None }
         _ = term.recv() => { tracing::info!("SIGTERM: shutting down"); None }

@@ -28,7 +28,16 @@ pub const FAMILIES: [Family; 3] = [Family::Alert, Family::Referral, Family::Rece
 
 /// The stream name for a family under a subject prefix, e.g. `RSO_ALERTS`.
 pub fn stream_name(prefix: &str, family: Family) -> String {
-    let base: String = prefix.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_uppercase() } else { '_' }).collect();
+    let base: String = prefix
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_uppercase()
+            } else {
+                '_'
+            }
+        })
+        .collect();
     let suffix = match family {
         Family::Alert => "ALERTS",
         Family::Referral => "REFERRALS",
@@ -51,7 +60,9 @@ pub async fn connect_options(config: &Config) -> Result<async_nats::ConnectOptio
         .retry_on_initial_connect()
         .max_reconnects(None)
         .connection_timeout(Duration::from_secs(5))
-        .reconnect_delay_callback(|attempt| Duration::from_millis((100u64 << attempt.min(6) as u64).min(5_000)));
+        .reconnect_delay_callback(|attempt| {
+            Duration::from_millis((100u64 << attempt.min(6) as u64).min(5_000))
+        });
     if let (Some(user), Some(password)) = (&n.user, &n.password) {
         opts = opts.user_and_password(user.clone(), password.clone());
     }
@@ -119,7 +130,9 @@ pub async fn ensure_consumers(
                 .await
                 .map_err(|e| NatsError::JetStream(format!("creating stream {name}: {e}")))?,
             Err(e) => {
-                return Err(NatsError::JetStream(format!("stream {name} is missing and streams.create is off (the hub creates it): {e}")))
+                return Err(NatsError::JetStream(format!(
+                    "stream {name} is missing and streams.create is off (the hub creates it): {e}"
+                )))
             }
         };
         let f = family.as_str();
@@ -128,9 +141,12 @@ pub async fn ensure_consumers(
                 &consumer_name(me),
                 pull::Config {
                     durable_name: Some(consumer_name(me)),
-                    filter_subjects: vec![format!("{prefix}.v1.{f}.*.{me}"), format!("{prefix}.v1.{f}.*.ALL")],
+                    filter_subjects: vec![
+                        format!("{prefix}.v1.{f}.*.{me}"),
+                        format!("{prefix}.v1.{f}.*.ALL"),
+                    ],
                     ack_policy: jetstream::consumer::AckPolicy::Explicit,
-                    ack_wait: Duration::from_secs(30),
+                    ack_wait: config.streams.ack_wait,
                     max_ack_pending: 20_000,
                     deliver_policy: jetstream::consumer::DeliverPolicy::All,
                     ..Default::default()

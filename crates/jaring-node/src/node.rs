@@ -10,7 +10,9 @@ use jaring_core::body::{Family, Kind, ReceiptBody, ReceiptItem, ReceiptStatus};
 use jaring_core::directory::{Role, SignedDirectory, Supersedes};
 use jaring_core::envelope::{craft, Draft, ErrorCode, ParsedEnvelope, Sealed};
 use jaring_core::subject::{nats_msg_id, Recipient, Subject};
-use jaring_core::{b64, seal, AgencyId, Body, Directory, MessageId, SecretKey, Timestamp, Tlp, Trust};
+use jaring_core::{
+    b64, seal, AgencyId, Body, Directory, MessageId, SecretKey, Timestamp, Tlp, Trust,
+};
 use serde_json::{json, Value};
 use tokio::sync::{broadcast, watch, Notify};
 use tracing::{debug, error, info, warn};
@@ -107,30 +109,50 @@ fn ms(d: Duration) -> i64 {
     i64::try_from(d.as_millis()).unwrap_or(i64::MAX)
 }
 
-async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Result<T, NodeError> {
-    tokio::task::spawn_blocking(f).await.map_err(NodeError::internal)
+async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, NodeError> {
+    tokio::task::spawn_blocking(f)
+        .await
+        .map_err(NodeError::internal)
 }
 
 impl Node {
     /// Loads keys, trust, store and directory, connects to NATS and audits the start.
-    pub async fn start(config: Config, shutdown: watch::Receiver<bool>) -> anyhow::Result<Arc<Self>> {
+    pub async fn start(
+        config: Config,
+        shutdown: watch::Receiver<bool>,
+    ) -> anyhow::Result<Arc<Self>> {
         use anyhow::Context;
         let me = config.agency.clone();
         let key = SecretKey::load(&config.key_file).context("cannot use key_file")?;
-        anyhow::ensure!(key.agency == me.as_str(), "key_file belongs to {}, but agency is {me}", key.agency);
+        anyhow::ensure!(
+            key.agency == me.as_str(),
+            "key_file belongs to {}, but agency is {me}",
+            key.agency
+        );
         let trust = Trust::load(&config.trust_file).context("cannot use trust_file")?;
-        std::fs::create_dir_all(&config.data_dir).with_context(|| format!("cannot create data_dir {}", config.data_dir.display()))?;
+        std::fs::create_dir_all(&config.data_dir)
+            .with_context(|| format!("cannot create data_dir {}", config.data_dir.display()))?;
         {
             use std::os::unix::fs::PermissionsExt;
             std::fs::set_permissions(&config.data_dir, std::fs::Permissions::from_mode(0o700))
-                .with_context(|| format!("cannot restrict data_dir {}", config.data_dir.display()))?;
+                .with_context(|| {
+                    format!("cannot restrict data_dir {}", config.data_dir.display())
+                })?;
         }
-        let store = Arc::new(Store::open(&config.data_dir.join("jaring.db"), me.clone()).context("cannot open the store")?);
-        let audit = AuditFile::open(&config.data_dir.join("audit.jsonl"), &store).context("cannot open the audit log")?;
+        let store = Arc::new(
+            Store::open(&config.data_dir.join("jaring.db"), me.clone())
+                .context("cannot open the store")?,
+        );
+        let audit = AuditFile::open(&config.data_dir.join("audit.jsonl"), &store)
+            .context("cannot open the audit log")?;
 
         let now = Timestamp::now();
         let held = match store.meta("directory")? {
-            Some(text) => match SignedDirectory::from_json(text.as_bytes()).and_then(|d| d.verify(&trust, now)) {
+            Some(text) => match SignedDirectory::from_json(text.as_bytes())
+                .and_then(|d| d.verify(&trust, now))
+            {
                 Ok(d) => Some(d),
                 Err(e) => {
                     warn!(error = %e, "the directory held in the store is no longer acceptable");
@@ -160,7 +182,10 @@ impl Node {
             (None, None) => anyhow::bail!("no acceptable directory: set directory.file, or wait until the hub's bucket holds one"),
         };
         anyhow::ensure!(
-            directory.agency(&me).and_then(|a| a.signing_key(key.sign.verifying_key().kid())).is_some(),
+            directory
+                .agency(&me)
+                .and_then(|a| a.signing_key(key.sign.verifying_key().kid()))
+                .is_some(),
             "this agency's key ({}) is not in directory serial {}",
             key.sign.verifying_key().kid(),
             directory.serial
@@ -265,19 +290,34 @@ impl Node {
 
     /// The directory in force.
     pub fn directory(&self) -> Arc<Directory> {
-        self.directory.read().map(|d| d.clone()).unwrap_or_else(|p| p.into_inner().clone())
+        self.directory
+            .read()
+            .map(|d| d.clone())
+            .unwrap_or_else(|p| p.into_inner().clone())
     }
 
-    async fn receive_loop(self: Arc<Self>, family: Family, consumer: jetstream::consumer::Consumer<pull::Config>) {
+    async fn receive_loop(
+        self: Arc<Self>,
+        family: Family,
+        consumer: jetstream::consumer::Consumer<pull::Config>,
+    ) {
         let mut failures = 0u32;
         while !self.stopping() {
-            let fetched = consumer.fetch().max_messages(BATCH).expires(Duration::from_millis(500)).messages().await;
+            let fetched = consumer
+                .fetch()
+                .max_messages(BATCH)
+                .expires(Duration::from_millis(500))
+                .messages()
+                .await;
             let mut messages = match fetched {
                 Ok(m) => m,
                 Err(e) => {
                     failures += 1;
                     self.note_error(&format!("fetching {}: {e}", family.as_str()));
-                    if self.wait(Duration::from_millis(200 * u64::from(failures.min(10)))).await {
+                    if self
+                        .wait(Duration::from_millis(200 * u64::from(failures.min(10))))
+                        .await
+                    {
                         break;
                     }
                     continue;
@@ -314,16 +354,27 @@ impl Node {
         for (i, m) in batch.iter().enumerate() {
             let subject = m.subject.to_string();
             // Our own broadcasts come back on `ALL`: not for us to store.
-            let mine = Subject::parse(&self.config.subject_prefix, &subject).is_some_and(|s| s.sender == self.me);
+            let mine = Subject::parse(&self.config.subject_prefix, &subject)
+                .is_some_and(|s| s.sender == self.me);
             if mine && subject.starts_with(&own_prefix) {
                 own.push(i);
                 continue;
             }
             let stream_seq = m.info().ok().map(|info| info.stream_sequence);
-            raws.push((i, Raw { subject, payload: m.payload.to_vec(), stream_seq }));
+            raws.push((
+                i,
+                Raw {
+                    subject,
+                    payload: m.payload.to_vec(),
+                    stream_seq,
+                },
+            ));
         }
         let directory = self.directory();
-        let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2).min(raws.len().max(1));
+        let workers = std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(2)
+            .min(raws.len().max(1));
         let chunk = raws.len().div_ceil(workers).max(1);
         let mut handles = Vec::new();
         let mut order = Vec::with_capacity(raws.len());
@@ -345,7 +396,9 @@ impl Node {
             handles.push(tokio::task::spawn_blocking(move || {
                 let now = Timestamp::now();
                 let keys = [secret];
-                part.into_iter().map(|raw| open_one(raw, &prefix, &me, &keys, &directory, now)).collect::<Vec<Inbound>>()
+                part.into_iter()
+                    .map(|raw| open_one(raw, &prefix, &me, &keys, &directory, now))
+                    .collect::<Vec<Inbound>>()
             }));
         }
         let mut inbound = Vec::with_capacity(order.len());
@@ -354,7 +407,9 @@ impl Node {
         }
         let summaries: Vec<Value> = inbound.iter().map(event_of).collect();
         let store = self.store.clone();
-        let outcomes = blocking(move || store.record_inbound(inbound)).await?.map_err(NodeError::internal)?;
+        let outcomes = blocking(move || store.record_inbound(inbound))
+            .await?
+            .map_err(NodeError::internal)?;
         self.audit_due.notify_one();
         // Committed: now acknowledge, so that a crash before this point redelivers.
         for i in order.iter().chain(own.iter()) {
@@ -368,7 +423,9 @@ impl Node {
                     let _ = self.events.send(summary);
                 }
                 Received::Redelivered => debug!("redelivery recognised"),
-                Received::Quarantined(code) => warn!(code = code.as_str(), message = %summary["id"], "quarantined"),
+                Received::Quarantined(code) => {
+                    warn!(code = code.as_str(), message = %summary["id"], "quarantined")
+                }
             }
         }
         Ok(())
@@ -378,7 +435,9 @@ impl Node {
     /// when the worker drops it).
     fn key_copy(&self) -> Result<jaring_core::keys::DecryptionKey, NodeError> {
         let json = self.key.to_json();
-        SecretKey::from_json(&json, "node key").map(|k| k.enc).map_err(NodeError::internal)
+        SecretKey::from_json(&json, "node key")
+            .map(|k| k.enc)
+            .map_err(NodeError::internal)
     }
 
     async fn audit_loop(self: Arc<Self>) {
@@ -388,8 +447,11 @@ impl Node {
                 _ = tokio::time::sleep(Duration::from_millis(200)) => {}
             }
             let node = self.clone();
-            let result = blocking(move || node.audit.flush(&node.store).map_err(|e| e.to_string())).await;
-            if let Ok(Err(e)) | Err(NodeError::Internal(e)) = result.map_err(|e| NodeError::Internal(e.to_string())) {
+            let result =
+                blocking(move || node.audit.flush(&node.store).map_err(|e| e.to_string())).await;
+            if let Ok(Err(e)) | Err(NodeError::Internal(e)) =
+                result.map_err(|e| NodeError::Internal(e.to_string()))
+            {
                 self.note_error(&format!("audit log: {e}"));
             }
         }
@@ -400,30 +462,67 @@ impl Node {
     /// delivery loop; the message is already safe in the store.
     pub async fn send(&self, req: SendRequest) -> Result<Value, NodeError> {
         let directory = self.directory();
-        let body = Body::new(req.kind, req.body.clone(), &req.refs).map_err(|e| NodeError::BadRequest(format!("invalid body: {e}")))?;
+        let body = Body::new(req.kind, req.body.clone(), &req.refs)
+            .map_err(|e| NodeError::BadRequest(format!("invalid body: {e}")))?;
         let mut status = None;
         let mut to: Vec<AgencyId> = req.to.clone();
         match req.kind {
-            Kind::Receipt => return Err(NodeError::BadRequest("receipts are sent by the node itself".into())),
+            Kind::Receipt => {
+                return Err(NodeError::BadRequest(
+                    "receipts are sent by the node itself".into(),
+                ))
+            }
             Kind::ReferralStatus => {
-                let referral = req.refs.first().map(MessageId::to_string).unwrap_or_default();
-                let party = self.store.referral_party(&referral).map_err(NodeError::internal)?;
+                let referral = req
+                    .refs
+                    .first()
+                    .map(MessageId::to_string)
+                    .unwrap_or_default();
+                let party = self
+                    .store
+                    .referral_party(&referral)
+                    .map_err(NodeError::internal)?;
                 match party {
                     Some((dir, counterpart)) if dir == "in" => {
                         to = vec![AgencyId::parse(&counterpart).map_err(NodeError::internal)?];
                     }
-                    _ => return Err(NodeError::NotFound(format!("no referral {referral} was received by {}", self.me))),
+                    _ => {
+                        return Err(NodeError::NotFound(format!(
+                            "no referral {referral} was received by {}",
+                            self.me
+                        )))
+                    }
                 }
-                status = req.body.get("status").and_then(Value::as_str).map(str::to_owned);
+                status = req
+                    .body
+                    .get("status")
+                    .and_then(Value::as_str)
+                    .map(str::to_owned);
             }
-            Kind::AlertUpdate | Kind::AlertCancel if to.is_empty() && req.to_role.is_none() && !req.to_all => {
-                let alert = req.refs.first().map(MessageId::to_string).unwrap_or_default();
+            Kind::AlertUpdate | Kind::AlertCancel
+                if to.is_empty() && req.to_role.is_none() && !req.to_all =>
+            {
+                let alert = req
+                    .refs
+                    .first()
+                    .map(MessageId::to_string)
+                    .unwrap_or_default();
                 let original = self.store.message(&alert).map_err(NodeError::internal)?;
                 match original {
                     Some(m) if m.summary.direction == "out" => {
-                        to = m.summary.recipients.iter().filter_map(|r| AgencyId::parse(r).ok()).collect();
+                        to = m
+                            .summary
+                            .recipients
+                            .iter()
+                            .filter_map(|r| AgencyId::parse(r).ok())
+                            .collect();
                     }
-                    _ => return Err(NodeError::NotFound(format!("no alert {alert} was sent by {}", self.me))),
+                    _ => {
+                        return Err(NodeError::NotFound(format!(
+                            "no alert {alert} was sent by {}",
+                            self.me
+                        )))
+                    }
                 }
             }
             _ => {}
@@ -438,26 +537,62 @@ impl Node {
         to.sort();
         to.dedup();
         if to.is_empty() {
-            return Err(NodeError::BadRequest("no recipients: name agencies with --to, a role with --to-role, or --to-all".into()));
+            return Err(NodeError::BadRequest(
+                "no recipients: name agencies with --to, a role with --to-role, or --to-all".into(),
+            ));
         }
-        let draft = Draft { body, tlp: req.tlp.unwrap_or_else(|| req.kind.default_tlp()), refs: req.refs.clone(), expires_at: req.expires_at, to: to.clone() };
-        let sealed = seal(&self.key, &directory, draft, Timestamp::now()).map_err(|e| NodeError::BadRequest(e.to_string()))?;
+        let draft = Draft {
+            body,
+            tlp: req.tlp.unwrap_or_else(|| req.kind.default_tlp()),
+            refs: req.refs.clone(),
+            expires_at: req.expires_at,
+            to: to.clone(),
+        };
+        let sealed = seal(&self.key, &directory, draft, Timestamp::now())
+            .map_err(|e| NodeError::BadRequest(e.to_string()))?;
         let own_copy = self.own_copy(&sealed, &req.body, &directory)?;
         let prefix = &self.config.subject_prefix;
         let family = req.kind.family();
         let deliveries: Vec<(String, String)> = to
             .iter()
             .map(|r| {
-                let recipient = if req.to_all { Recipient::All } else { Recipient::Agency(r.clone()) };
-                (r.to_string(), Subject { family, sender: self.me.clone(), recipient }.render(prefix))
+                let recipient = if req.to_all {
+                    Recipient::All
+                } else {
+                    Recipient::Agency(r.clone())
+                };
+                (
+                    r.to_string(),
+                    Subject {
+                        family,
+                        sender: self.me.clone(),
+                        recipient,
+                    }
+                    .render(prefix),
+                )
             })
             .collect();
         let store = self.store.clone();
-        let (header, wire, digest, d2) = (sealed.header.clone(), sealed.bytes.clone(), sealed.digest, deliveries.clone());
+        let (header, wire, digest, d2) = (
+            sealed.header.clone(),
+            sealed.bytes.clone(),
+            sealed.digest,
+            deliveries.clone(),
+        );
         let now = Timestamp::now().unix_millis();
-        blocking(move || store.record_sent(&header, &own_copy, &wire, &digest, &d2, now, status.as_deref()))
-            .await?
-            .map_err(NodeError::internal)?;
+        blocking(move || {
+            store.record_sent(
+                &header,
+                &own_copy,
+                &wire,
+                &digest,
+                &d2,
+                now,
+                status.as_deref(),
+            )
+        })
+        .await?
+        .map_err(NodeError::internal)?;
         self.audit_due.notify_one();
         let mut subjects: Vec<String> = deliveries.iter().map(|(_, s)| s.clone()).collect();
         subjects.dedup();
@@ -471,11 +606,18 @@ impl Node {
     }
 
     /// A copy of a sent message sealed to this agency only, so that `show` can open it later.
-    fn own_copy(&self, sealed: &Sealed, body: &Value, directory: &Directory) -> Result<Vec<u8>, NodeError> {
+    fn own_copy(
+        &self,
+        sealed: &Sealed,
+        body: &Value,
+        directory: &Directory,
+    ) -> Result<Vec<u8>, NodeError> {
         let mine = directory
             .agency(&self.me)
             .and_then(|a| a.current_key(Timestamp::now()))
-            .ok_or_else(|| NodeError::Internal(format!("{} has no usable key in the directory", self.me)))?;
+            .ok_or_else(|| {
+                NodeError::Internal(format!("{} has no usable key in the directory", self.me))
+            })?;
         let h = &sealed.header;
         let parts = craft::Parts {
             id: h.id,
@@ -489,7 +631,9 @@ impl Node {
             body: serde_json::to_vec(body).map_err(NodeError::internal)?,
             recipients: vec![(self.me.clone(), mine.enc.clone())],
         };
-        craft::seal_bytes(&self.key, parts).map(|s| s.bytes).map_err(NodeError::internal)
+        craft::seal_bytes(&self.key, parts)
+            .map(|s| s.bytes)
+            .map_err(NodeError::internal)
     }
 
     /// Publishes a stored envelope on one subject and records the outcome; true when the
@@ -500,9 +644,14 @@ impl Node {
             (Ok(m), Some(r)) => nats_msg_id(&m, &r),
             _ => format!("{id}.{token}"),
         };
-        let publish = Publish::build().payload(wire.to_vec().into()).message_id(msg_id);
+        let publish = Publish::build()
+            .payload(wire.to_vec().into())
+            .message_id(msg_id);
         let acked = match self.js.send_publish(subject.to_owned(), publish).await {
-            Ok(future) => tokio::time::timeout(Duration::from_secs(10), future).await.ok().and_then(Result::ok),
+            Ok(future) => tokio::time::timeout(Duration::from_secs(10), future)
+                .await
+                .ok()
+                .and_then(Result::ok),
             Err(_) => None,
         };
         let d = &self.config.delivery;
@@ -510,14 +659,18 @@ impl Node {
         let (id2, subject2) = (id.to_owned(), subject.to_owned());
         match acked {
             Some(ack) => {
-                let wait = d.resend_after.mul_f64(d.backoff.powi(attempts.min(30) as i32));
+                let wait = d
+                    .resend_after
+                    .mul_f64(d.backoff.powi(attempts.min(30) as i32));
                 let next = Timestamp::now().unix_millis() + ms(wait);
                 let seq = (!ack.duplicate).then_some(ack.sequence);
                 let _ = blocking(move || store.mark_published(&id2, &subject2, seq, next)).await;
                 true
             }
             None => {
-                self.note_error(&format!("publishing {id} on {subject}: no acknowledgement; will retry"));
+                self.note_error(&format!(
+                    "publishing {id} on {subject}: no acknowledgement; will retry"
+                ));
                 let next = Timestamp::now().unix_millis() + 2_000;
                 let _ = blocking(move || store.postpone(&id2, &subject2, next)).await;
                 false
@@ -542,13 +695,18 @@ impl Node {
             };
             for d in due {
                 info!(message = %d.message_id, subject = %d.subject, attempt = d.attempts + 1, "publishing (no receipt yet)");
-                self.publish(&d.message_id, &d.subject, &d.wire, d.attempts).await;
+                self.publish(&d.message_id, &d.subject, &d.wire, d.attempts)
+                    .await;
             }
         }
     }
 
     async fn receipt_loop(self: Arc<Self>) {
-        let window = self.config.receipts.batch_window.max(Duration::from_millis(10));
+        let window = self
+            .config
+            .receipts
+            .batch_window
+            .max(Duration::from_millis(10));
         loop {
             let stop = self.wait(window).await;
             if let Err(e) = self.send_receipts().await {
@@ -562,11 +720,19 @@ impl Node {
 
     async fn send_receipts(&self) -> Result<(), NodeError> {
         let store = self.store.clone();
-        let owed = blocking(move || store.owed_receipts(jaring_core::body::MAX_RECEIPT_ITEMS)).await?.map_err(NodeError::internal)?;
+        let owed = blocking(move || store.owed_receipts(jaring_core::body::MAX_RECEIPT_ITEMS))
+            .await?
+            .map_err(NodeError::internal)?;
         let directory = self.directory();
         for (to, items) in owed {
-            let Ok(recipient) = AgencyId::parse(&to) else { continue };
-            if directory.agency(&recipient).and_then(|a| a.current_key(Timestamp::now())).is_none() {
+            let Ok(recipient) = AgencyId::parse(&to) else {
+                continue;
+            };
+            if directory
+                .agency(&recipient)
+                .and_then(|a| a.current_key(Timestamp::now()))
+                .is_none()
+            {
                 warn!(agency = %to, "receipts owed to an agency without a usable key are dropped");
                 let store = self.store.clone();
                 let _ = blocking(move || store.drop_owed(&to)).await;
@@ -575,35 +741,64 @@ impl Node {
             let body = ReceiptBody {
                 items: items
                     .iter()
-                    .filter_map(|(id, status, error)| {
+                    .filter_map(|item| {
                         Some(ReceiptItem {
-                            of: MessageId::parse(id).ok()?,
-                            status: if status == "delivered" { ReceiptStatus::Delivered } else { ReceiptStatus::Rejected },
-                            error: error.as_deref().and_then(|e| e.parse::<ErrorCode>().ok()),
+                            of: MessageId::parse(&item.message_id).ok()?,
+                            status: if item.status == "delivered" {
+                                ReceiptStatus::Delivered
+                            } else {
+                                ReceiptStatus::Rejected
+                            },
+                            error: item
+                                .error
+                                .as_deref()
+                                .and_then(|e| e.parse::<ErrorCode>().ok()),
                         })
                     })
                     .collect(),
             };
             let body = Body::from_typed(Kind::Receipt, &body, &[]).map_err(NodeError::internal)?;
-            let draft = Draft { body, tlp: Tlp::Green, refs: vec![], expires_at: None, to: vec![recipient.clone()] };
-            let sealed = seal(&self.key, &directory, draft, Timestamp::now()).map_err(NodeError::internal)?;
-            let subject = Subject { family: Family::Receipt, sender: self.me.clone(), recipient: Recipient::Agency(recipient.clone()) }
-                .render(&self.config.subject_prefix);
+            let draft = Draft {
+                body,
+                tlp: Tlp::Green,
+                refs: vec![],
+                expires_at: None,
+                to: vec![recipient.clone()],
+            };
+            let sealed = seal(&self.key, &directory, draft, Timestamp::now())
+                .map_err(NodeError::internal)?;
+            let subject = Subject {
+                family: Family::Receipt,
+                sender: self.me.clone(),
+                recipient: Recipient::Agency(recipient.clone()),
+            }
+            .render(&self.config.subject_prefix);
             let publish = Publish::build()
                 .payload(sealed.bytes.clone().into())
-                .message_id(nats_msg_id(&sealed.header.id, &Recipient::Agency(recipient)));
+                .message_id(nats_msg_id(
+                    &sealed.header.id,
+                    &Recipient::Agency(recipient),
+                ));
             let acked = match self.js.send_publish(subject, publish).await {
-                Ok(f) => tokio::time::timeout(Duration::from_secs(10), f).await.ok().and_then(Result::ok).is_some(),
+                Ok(f) => tokio::time::timeout(Duration::from_secs(10), f)
+                    .await
+                    .ok()
+                    .and_then(Result::ok)
+                    .is_some(),
                 Err(_) => false,
             };
             if acked {
                 let store = self.store.clone();
                 let id = sealed.header.id.to_string();
                 let digest = sealed.digest;
-                blocking(move || store.receipts_sent(&to, &items, &id, &digest)).await?.map_err(NodeError::internal)?;
+                blocking(move || store.receipts_sent(&to, &items, &id, &digest))
+                    .await?
+                    .map_err(NodeError::internal)?;
                 self.audit_due.notify_one();
             } else {
-                return Err(NodeError::Internal(format!("receipt to {to} was not acknowledged; will retry")));
+                return Err(NodeError::Internal(format!(
+                    "receipt to {to} was not acknowledged; will retry"
+                )));
             }
         }
         Ok(())
@@ -613,9 +808,16 @@ impl Node {
         loop {
             let r = &self.config.retention;
             let now = Timestamp::now().unix_millis();
-            let (stored_before, closed_before) = (now - ms(r.referrals), now - ms(r.closed_referrals));
+            let (stored_before, closed_before) =
+                (now - ms(r.referrals), now - ms(r.closed_referrals));
             let store = self.store.clone();
-            match blocking(move || store.purge_expired(stored_before, closed_before).and_then(|ids| store.checkpoint_wal().map(|()| ids))).await {
+            match blocking(move || {
+                store
+                    .purge_expired(stored_before, closed_before)
+                    .and_then(|ids| store.checkpoint_wal().map(|()| ids))
+            })
+            .await
+            {
                 Ok(Ok(ids)) if !ids.is_empty() => {
                     info!(count = ids.len(), "referrals past retention erased");
                     self.audit_due.notify_one();
@@ -623,14 +825,19 @@ impl Node {
                 Ok(Err(e)) => self.note_error(&format!("retention: {e}")),
                 _ => {}
             }
-            if self.wait(r.sweep_interval.max(Duration::from_millis(100))).await {
+            if self
+                .wait(r.sweep_interval.max(Duration::from_millis(100)))
+                .await
+            {
                 break;
             }
         }
     }
 
     async fn directory_loop(self: Arc<Self>) {
-        let Some(bucket) = self.config.directory.kv_bucket.clone() else { return };
+        let Some(bucket) = self.config.directory.kv_bucket.clone() else {
+            return;
+        };
         while !self.stopping() {
             let kv = match self.js.get_key_value(&bucket).await {
                 Ok(kv) => kv,
@@ -659,7 +866,9 @@ impl Node {
                     _ = rx.wait_for(|s| *s) => return,
                 };
                 match entry {
-                    Some(Ok(entry)) if !entry.value.is_empty() => self.offer_directory(&entry.value).await,
+                    Some(Ok(entry)) if !entry.value.is_empty() => {
+                        self.offer_directory(&entry.value).await
+                    }
                     Some(Ok(_)) => {}
                     Some(Err(e)) => {
                         self.note_error(&format!("directory watch: {e}"));
@@ -673,7 +882,8 @@ impl Node {
 
     /// Considers a directory from the hub: loads it only if it verifies and is newer.
     pub async fn offer_directory(&self, bytes: &[u8]) {
-        let offered = SignedDirectory::from_json(bytes).and_then(|d| d.verify(&self.trust, Timestamp::now()));
+        let offered =
+            SignedDirectory::from_json(bytes).and_then(|d| d.verify(&self.trust, Timestamp::now()));
         let current = self.directory();
         let verdict = offered.and_then(|d| d.supersedes(&current).map(|v| (v, d)));
         match verdict {
@@ -682,7 +892,14 @@ impl Node {
                 let (serial, digest) = (d.serial, b64::encode(d.body_digest()));
                 let result = self.store.transaction(|tx, me| {
                     Store::set_meta(tx, "directory", &signed)?;
-                    Store::audit(tx, me, AuditEntry { detail: json!({"serial": serial, "body_digest": digest}), ..AuditEntry::event("directory-updated") })?;
+                    Store::audit(
+                        tx,
+                        me,
+                        AuditEntry {
+                            detail: json!({"serial": serial, "body_digest": digest}),
+                            ..AuditEntry::event("directory-updated")
+                        },
+                    )?;
                     Ok(())
                 });
                 match result {
@@ -706,7 +923,17 @@ impl Node {
                     h.directory_refused = Some(e.to_string());
                 }
                 let detail = json!({"reason": e.to_string(), "held_serial": current.serial});
-                let _ = self.store.transaction(|tx, me| Store::audit(tx, me, AuditEntry { detail, ..AuditEntry::event("directory-refused") }).map(drop));
+                let _ = self.store.transaction(|tx, me| {
+                    Store::audit(
+                        tx,
+                        me,
+                        AuditEntry {
+                            detail,
+                            ..AuditEntry::event("directory-refused")
+                        },
+                    )
+                    .map(drop)
+                });
                 self.audit_due.notify_one();
             }
         }
@@ -717,7 +944,9 @@ impl Node {
     pub async fn show(&self, id: &str, user: &str) -> Result<Value, NodeError> {
         let store = self.store.clone();
         let id2 = id.to_owned();
-        let stored = blocking(move || store.message(&id2)).await?.map_err(NodeError::internal)?
+        let stored = blocking(move || store.message(&id2))
+            .await?
+            .map_err(NodeError::internal)?
             .ok_or_else(|| NodeError::NotFound(format!("no message {id}")))?;
         let secret = self.key_copy()?;
         let opened = ParsedEnvelope::parse(&stored.envelope)
@@ -726,13 +955,17 @@ impl Node {
             .map_err(|e| NodeError::Internal(format!("stored envelope does not open: {e}")))?;
         let store = self.store.clone();
         let (id2, user2, digest) = (id.to_owned(), user.to_owned(), stored.digest);
-        blocking(move || store.viewed(&id2, &digest, &user2)).await?.map_err(NodeError::internal)?;
+        blocking(move || store.viewed(&id2, &digest, &user2))
+            .await?
+            .map_err(NodeError::internal)?;
         self.audit_due.notify_one();
         let store = self.store.clone();
         let id2 = id.to_owned();
-        let (deliveries, referral) = blocking(move || Ok::<_, crate::store::StoreError>((store.deliveries(&id2)?, store.referral(&id2)?)))
-            .await?
-            .map_err(NodeError::internal)?;
+        let (deliveries, referral) = blocking(move || {
+            Ok::<_, crate::store::StoreError>((store.deliveries(&id2)?, store.referral(&id2)?))
+        })
+        .await?
+        .map_err(NodeError::internal)?;
         let mut header: Value = serde_json::from_slice(&opened.header_bytes).unwrap_or(Value::Null);
         if stored.summary.direction == "out" {
             // The copy this node keeps is sealed to itself; the real recipients are these.
@@ -751,13 +984,20 @@ impl Node {
     /// `jaring status`.
     pub async fn status(&self) -> Result<Value, NodeError> {
         let store = self.store.clone();
-        let counts = blocking(move || store.counts()).await?.map_err(NodeError::internal)?;
+        let counts = blocking(move || store.counts())
+            .await?
+            .map_err(NodeError::internal)?;
         let mut lag = serde_json::Map::new();
         for family in crate::nats::FAMILIES {
             let name = crate::nats::stream_name(&self.config.subject_prefix, family);
             let pending = match self.js.get_stream(&name).await {
-                Ok(s) => match s.get_consumer::<pull::Config>(&crate::nats::consumer_name(&self.me)).await {
-                    Ok(mut c) => c.info().await.ok().map(|i| json!({"pending": i.num_pending, "unacknowledged": i.num_ack_pending})),
+                Ok(s) => match s
+                    .get_consumer::<pull::Config>(&crate::nats::consumer_name(&self.me))
+                    .await
+                {
+                    Ok(mut c) => c.info().await.ok().map(
+                        |i| json!({"pending": i.num_pending, "unacknowledged": i.num_ack_pending}),
+                    ),
                     Err(_) => None,
                 },
                 Err(_) => None,
@@ -783,7 +1023,9 @@ impl Node {
     /// `jaring quarantine`.
     pub async fn quarantine(&self, limit: usize) -> Result<Value, NodeError> {
         let store = self.store.clone();
-        let rows = blocking(move || store.quarantine(limit)).await?.map_err(NodeError::internal)?;
+        let rows = blocking(move || store.quarantine(limit))
+            .await?
+            .map_err(NodeError::internal)?;
         Ok(Value::Array(rows))
     }
 }
@@ -794,6 +1036,8 @@ fn event_of(item: &Inbound) -> Value {
             "id": header.id, "kind": header.kind, "sender": header.sender, "tlp": header.tlp,
             "refs": header.refs, "created_at": header.created_at,
         }),
-        Inbound::Refused { claimed_id, error, .. } => json!({"id": claimed_id, "refused": error.code.as_str()}),
+        Inbound::Refused {
+            claimed_id, error, ..
+        } => json!({"id": claimed_id, "refused": error.code.as_str()}),
     }
 }

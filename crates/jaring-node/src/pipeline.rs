@@ -26,11 +26,28 @@ fn after_signature(code: ErrorCode) -> bool {
 }
 
 /// Opens one envelope as `me` would, including the subject check.
-pub fn open_one(raw: Raw, prefix: &str, me: &AgencyId, keys: &[DecryptionKey], directory: &Directory, now: Timestamp) -> Inbound {
+pub fn open_one(
+    raw: Raw,
+    prefix: &str,
+    me: &AgencyId,
+    keys: &[DecryptionKey],
+    directory: &Directory,
+    now: Timestamp,
+) -> Inbound {
     let digest = envelope_digest(&raw.payload);
     let refuse = |error: OpenError, verified, claimed: Option<(String, String)>, raw: Raw| {
-        let (claimed_id, claimed_sender) = claimed.map_or((None, None), |(i, s)| (Some(i), Some(s)));
-        Inbound::Refused { error, verified, claimed_id, claimed_sender, envelope: raw.payload, digest, subject: raw.subject, stream_seq: raw.stream_seq }
+        let (claimed_id, claimed_sender) =
+            claimed.map_or((None, None), |(i, s)| (Some(i), Some(s)));
+        Inbound::Refused {
+            error,
+            verified,
+            claimed_id,
+            claimed_sender,
+            envelope: raw.payload,
+            digest,
+            subject: raw.subject,
+            stream_seq: raw.stream_seq,
+        }
     };
     let parsed = match ParsedEnvelope::parse(&raw.payload) {
         Ok(p) => p,
@@ -50,7 +67,10 @@ pub fn open_one(raw: Raw, prefix: &str, me: &AgencyId, keys: &[DecryptionKey], d
     if !subject_ok {
         let e = OpenError::new(
             ErrorCode::SubjectMismatch,
-            format!("a {} from {} arrived on {}", header.kind, header.sender, raw.subject),
+            format!(
+                "a {} from {} arrived on {}",
+                header.kind, header.sender, raw.subject
+            ),
         );
         return refuse(e, Some(header), claimed, raw);
     }
@@ -60,7 +80,12 @@ pub fn open_one(raw: Raw, prefix: &str, me: &AgencyId, keys: &[DecryptionKey], d
     };
     let effect = match opened.header.kind {
         Kind::Receipt => match opened.body.typed::<ReceiptBody>() {
-            Ok(r) => Effect::Receipt(r.items.into_iter().map(|i| (i.of, i.status, i.error)).collect()),
+            Ok(r) => Effect::Receipt(
+                r.items
+                    .into_iter()
+                    .map(|i| (i.of, i.status, i.error))
+                    .collect(),
+            ),
             Err(_) => Effect::None,
         },
         Kind::ReferralStatus => match opened.body.typed::<StatusBody>() {
@@ -69,5 +94,12 @@ pub fn open_one(raw: Raw, prefix: &str, me: &AgencyId, keys: &[DecryptionKey], d
         },
         _ => Effect::None,
     };
-    Inbound::Opened { header: opened.header, envelope: raw.payload, digest, subject: raw.subject, stream_seq: raw.stream_seq, effect }
+    Inbound::Opened {
+        header: opened.header,
+        envelope: raw.payload,
+        digest,
+        subject: raw.subject,
+        stream_seq: raw.stream_seq,
+        effect,
+    }
 }

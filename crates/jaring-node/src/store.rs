@@ -204,6 +204,20 @@ pub enum Effect {
     Status(String),
 }
 
+/// One receipt item owed to a sender.
+#[derive(Debug, Clone)]
+pub struct OwedItem {
+    /// The message it answers.
+    pub message_id: String,
+    /// `delivered` or `rejected`.
+    pub status: String,
+    /// The error code, with `rejected`.
+    pub error: Option<String>,
+}
+
+/// Receipt items owed, grouped by the agency they are owed to.
+pub type Owed = Vec<(String, Vec<OwedItem>)>;
+
 /// A delivery that is due to be (re)published.
 #[derive(Debug, Clone)]
 pub struct Due {
@@ -235,7 +249,9 @@ fn now_ms() -> i64 {
 }
 
 fn ts(ms: i64) -> String {
-    Timestamp::from_unix_millis(ms).map(|t| t.to_string()).unwrap_or_default()
+    Timestamp::from_unix_millis(ms)
+        .map(|t| t.to_string())
+        .unwrap_or_default()
 }
 
 /// The node's store.
@@ -261,7 +277,13 @@ pub struct AuditEntry<'a> {
 impl<'a> AuditEntry<'a> {
     /// An entry with only an event name.
     pub fn event(event: &'a str) -> Self {
-        Self { event, message: None, peer: None, digest: None, detail: json!({}) }
+        Self {
+            event,
+            message: None,
+            peer: None,
+            digest: None,
+            detail: json!({}),
+        }
     }
 }
 
@@ -274,7 +296,10 @@ impl Store {
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "secure_delete", "ON")?;
         conn.execute_batch(SCHEMA)?;
-        Ok(Self { conn: Mutex::new(conn), agency })
+        Ok(Self {
+            conn: Mutex::new(conn),
+            agency,
+        })
     }
 
     fn with<T>(&self, f: impl FnOnce(&mut Connection) -> Result<T>) -> Result<T> {
@@ -283,7 +308,10 @@ impl Store {
     }
 
     /// Runs `f` in one transaction; commits if it succeeds.
-    pub fn transaction<T>(&self, f: impl FnOnce(&Transaction<'_>, &AgencyId) -> Result<T>) -> Result<T> {
+    pub fn transaction<T>(
+        &self,
+        f: impl FnOnce(&Transaction<'_>, &AgencyId) -> Result<T>,
+    ) -> Result<T> {
         self.with(|conn| {
             let tx = conn.transaction()?;
             let out = f(&tx, &self.agency)?;
@@ -294,13 +322,20 @@ impl Store {
 
     /// Reads a meta value.
     pub fn meta(&self, key: &str) -> Result<Option<String>> {
-        self.with(|c| Ok(c.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0)).optional()?))
+        self.with(|c| {
+            Ok(
+                c.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+                    .optional()?,
+            )
+        })
     }
 
     /// Appends an audit entry inside a transaction; returns its seq.
     pub fn audit(tx: &Transaction<'_>, agency: &AgencyId, entry: AuditEntry<'_>) -> Result<u64> {
         let seq: i64 = tx
-            .query_row("SELECT value FROM meta WHERE key = 'audit_next'", [], |r| r.get::<_, String>(0))
+            .query_row("SELECT value FROM meta WHERE key = 'audit_next'", [], |r| {
+                r.get::<_, String>(0)
+            })
             .optional()?
             .and_then(|v| v.parse().ok())
             .unwrap_or(0);
@@ -314,7 +349,10 @@ impl Store {
             "digest": entry.digest.map(|d| b64::encode(d)),
             "detail": entry.detail,
         });
-        tx.execute("INSERT INTO audit (seq, line) VALUES (?1, ?2)", params![seq, line.to_string()])?;
+        tx.execute(
+            "INSERT INTO audit (seq, line) VALUES (?1, ?2)",
+            params![seq, line.to_string()],
+        )?;
         tx.execute(
             "INSERT INTO meta (key, value) VALUES ('audit_next', ?1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             [(seq + 1).to_string()],
@@ -324,7 +362,9 @@ impl Store {
 
     /// Reads a meta value inside a transaction.
     pub fn meta_in(tx: &Transaction<'_>, key: &str) -> Result<Option<String>> {
-        Ok(tx.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+        Ok(tx
+            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+            .optional()?)
     }
 
     /// Sets a meta value inside a transaction.
@@ -340,7 +380,9 @@ impl Store {
     pub fn audit_lines_from(&self, from: u64) -> Result<Vec<(u64, String)>> {
         self.with(|c| {
             let mut stmt = c.prepare("SELECT seq, line FROM audit WHERE seq >= ?1 ORDER BY seq")?;
-            let rows = stmt.query_map([from as i64], |r| Ok((r.get::<_, i64>(0)? as u64, r.get(1)?)))?;
+            let rows = stmt.query_map([from as i64], |r| {
+                Ok((r.get::<_, i64>(0)? as u64, r.get(1)?))
+            })?;
             Ok(rows.collect::<std::result::Result<Vec<_>, _>>()?)
         })
     }
@@ -355,7 +397,12 @@ impl Store {
 
     /// Commits a batch of received envelopes in one transaction.
     pub fn record_inbound(&self, batch: Vec<Inbound>) -> Result<Vec<Received>> {
-        self.transaction(|tx, me| batch.into_iter().map(|item| record_one(tx, me, item)).collect())
+        self.transaction(|tx, me| {
+            batch
+                .into_iter()
+                .map(|item| record_one(tx, me, item))
+                .collect()
+        })
     }
 
     /// Records a message this node sent: its own readable copy, the wire envelope, one pending
@@ -414,7 +461,13 @@ impl Store {
     }
 
     /// Records the outcome of one publish of a message on a subject.
-    pub fn mark_published(&self, message_id: &str, subject: &str, stream_seq: Option<u64>, next_attempt_at: i64) -> Result<()> {
+    pub fn mark_published(
+        &self,
+        message_id: &str,
+        subject: &str,
+        stream_seq: Option<u64>,
+        next_attempt_at: i64,
+    ) -> Result<()> {
         self.with(|c| {
             c.execute(
                 "UPDATE deliveries SET attempts = attempts + 1, last_attempt_at = ?3, next_attempt_at = ?4,
@@ -487,20 +540,21 @@ impl Store {
     }
 
     /// Receipts owed, grouped by the agency they are owed to (at most `per_sender` items each).
-    pub fn owed_receipts(&self, per_sender: usize) -> Result<Vec<(String, Vec<(String, String, Option<String>)>)>> {
+    pub fn owed_receipts(&self, per_sender: usize) -> Result<Owed> {
         self.with(|c| {
             let mut stmt = c.prepare("SELECT sender, message_id, status, error FROM receipts_owed ORDER BY sender, queued_at")?;
             let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
-            let mut out: Vec<(String, Vec<(String, String, Option<String>)>)> = Vec::new();
+            let mut out: Owed = Vec::new();
             for row in rows {
-                let (sender, id, status, error) = row?;
+                let (sender, message_id, status, error) = row?;
+                let item = OwedItem { message_id, status, error };
                 match out.last_mut() {
                     Some((s, items)) if *s == sender => {
                         if items.len() < per_sender {
-                            items.push((id, status, error));
+                            items.push(item);
                         }
                     }
-                    _ => out.push((sender, vec![(id, status, error)])),
+                    _ => out.push((sender, vec![item])),
                 }
             }
             Ok(out)
@@ -508,10 +562,19 @@ impl Store {
     }
 
     /// Clears receipts that were sent, and audits the receipt.
-    pub fn receipts_sent(&self, to: &str, items: &[(String, String, Option<String>)], receipt_id: &str, digest: &[u8; 32]) -> Result<()> {
+    pub fn receipts_sent(
+        &self,
+        to: &str,
+        items: &[OwedItem],
+        receipt_id: &str,
+        digest: &[u8; 32],
+    ) -> Result<()> {
         self.transaction(|tx, me| {
-            for (id, status, _) in items {
-                tx.execute("DELETE FROM receipts_owed WHERE sender = ?1 AND message_id = ?2 AND status = ?3", params![to, id, status])?;
+            for item in items {
+                tx.execute(
+                    "DELETE FROM receipts_owed WHERE sender = ?1 AND message_id = ?2 AND status = ?3",
+                    params![to, item.message_id, item.status],
+                )?;
             }
             Store::audit(tx, me, AuditEntry {
                 event: "receipt",
@@ -585,14 +648,21 @@ impl Store {
     /// Marks a message read and audits that a person viewed it.
     pub fn viewed(&self, id: &str, digest: &[u8; 32], user: &str) -> Result<()> {
         self.transaction(|tx, me| {
-            tx.execute("UPDATE messages SET read_at = COALESCE(read_at, ?2) WHERE id = ?1", params![id, now_ms()])?;
-            Store::audit(tx, me, AuditEntry {
-                event: "viewed",
-                message: Some(id),
-                peer: None,
-                digest: Some(digest),
-                detail: json!({"user": user}),
-            })?;
+            tx.execute(
+                "UPDATE messages SET read_at = COALESCE(read_at, ?2) WHERE id = ?1",
+                params![id, now_ms()],
+            )?;
+            Store::audit(
+                tx,
+                me,
+                AuditEntry {
+                    event: "viewed",
+                    message: Some(id),
+                    peer: None,
+                    digest: Some(digest),
+                    detail: json!({"user": user}),
+                },
+            )?;
             Ok(())
         })
     }
@@ -651,8 +721,12 @@ impl Store {
     /// The referral a status message answers, if this node holds it: (direction, counterpart).
     pub fn referral_party(&self, id: &str) -> Result<Option<(String, String)>> {
         self.with(|c| {
-            Ok(c.query_row("SELECT direction, counterpart FROM referrals WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?)))
-                .optional()?)
+            Ok(c.query_row(
+                "SELECT direction, counterpart FROM referrals WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?)
         })
     }
 
@@ -708,11 +782,16 @@ impl Store {
                 "SELECT r.id FROM referrals r JOIN messages m ON m.id = r.id
                  WHERE m.stored_at < ?1 OR (r.closed_at IS NOT NULL AND r.closed_at < ?2)",
             )?;
-            let ids: Vec<String> = stmt.query_map(params![stored_before, closed_before], |r| r.get(0))?.collect::<std::result::Result<_, _>>()?;
+            let ids: Vec<String> = stmt
+                .query_map(params![stored_before, closed_before], |r| r.get(0))?
+                .collect::<std::result::Result<_, _>>()?;
             drop(stmt);
             for id in &ids {
-                let mut stmt = tx.prepare("SELECT message_id FROM referral_events WHERE referral_id = ?1")?;
-                let mut doomed: Vec<String> = stmt.query_map([id], |r| r.get(0))?.collect::<std::result::Result<_, _>>()?;
+                let mut stmt =
+                    tx.prepare("SELECT message_id FROM referral_events WHERE referral_id = ?1")?;
+                let mut doomed: Vec<String> = stmt
+                    .query_map([id], |r| r.get(0))?
+                    .collect::<std::result::Result<_, _>>()?;
                 drop(stmt);
                 doomed.push(id.clone());
                 for m in &doomed {
@@ -720,7 +799,17 @@ impl Store {
                     tx.execute("DELETE FROM deliveries WHERE message_id = ?1", [m])?;
                     tx.execute("DELETE FROM quarantine WHERE message_id = ?1", [m])?;
                     tx.execute("DELETE FROM receipts_owed WHERE message_id = ?1", [m])?;
-                    Store::audit(tx, me, AuditEntry { event: "purged", message: Some(m), peer: None, digest: None, detail: json!({}) })?;
+                    Store::audit(
+                        tx,
+                        me,
+                        AuditEntry {
+                            event: "purged",
+                            message: Some(m),
+                            peer: None,
+                            digest: None,
+                            detail: json!({}),
+                        },
+                    )?;
                 }
                 tx.execute("DELETE FROM referral_events WHERE referral_id = ?1", [id])?;
                 tx.execute("DELETE FROM referrals WHERE id = ?1", [id])?;
@@ -784,51 +873,89 @@ fn initial_state(kind: jaring_core::Kind) -> Option<&'static str> {
 }
 
 /// Effects of a message's kind on the state of earlier messages.
-fn apply_kind_effects(tx: &Transaction<'_>, header: &Header, direction: Direction, status: Option<&str>) -> Result<()> {
+fn apply_kind_effects(
+    tx: &Transaction<'_>,
+    header: &Header,
+    direction: Direction,
+    status: Option<&str>,
+) -> Result<()> {
     use jaring_core::Kind::*;
     let now = now_ms();
-    let dir = if direction == Direction::In { "in" } else { "out" };
+    let dir = if direction == Direction::In {
+        "in"
+    } else {
+        "out"
+    };
     match header.kind {
         VictimReferral => {
             let counterpart = match direction {
                 Direction::In => header.sender.to_string(),
-                Direction::Out => header.recipient_ids().map(AgencyId::as_str).collect::<Vec<_>>().join(","),
+                Direction::Out => header
+                    .recipient_ids()
+                    .map(AgencyId::as_str)
+                    .collect::<Vec<_>>()
+                    .join(","),
             };
-            let status = if direction == Direction::In { "received" } else { "sent" };
+            let status = if direction == Direction::In {
+                "received"
+            } else {
+                "sent"
+            };
             tx.execute(
                 "INSERT OR IGNORE INTO referrals (id, direction, counterpart, status, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![header.id.to_string(), dir, counterpart, status, now],
             )?;
-            tx.execute("UPDATE messages SET state = ?2 WHERE id = ?1", params![header.id.to_string(), status])?;
+            tx.execute(
+                "UPDATE messages SET state = ?2 WHERE id = ?1",
+                params![header.id.to_string(), status],
+            )?;
         }
         ReferralStatus => {
-            let (Some(referral), Some(status)) = (header.refs.first(), status) else { return Ok(()) };
+            let (Some(referral), Some(status)) = (header.refs.first(), status) else {
+                return Ok(());
+            };
             let referral = referral.to_string();
             // A status counts only from the other party of a referral this node holds.
             let party: Option<(String, String)> = tx
-                .query_row("SELECT direction, counterpart FROM referrals WHERE id = ?1", [&referral], |r| Ok((r.get(0)?, r.get(1)?)))
+                .query_row(
+                    "SELECT direction, counterpart FROM referrals WHERE id = ?1",
+                    [&referral],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
                 .optional()?;
-            let Some((ref_dir, counterpart)) = party else { return Ok(()) };
+            let Some((ref_dir, counterpart)) = party else {
+                return Ok(());
+            };
             let legit = match direction {
-                Direction::In => ref_dir == "out" && counterpart.split(',').any(|c| c == header.sender.as_str()),
+                Direction::In => {
+                    ref_dir == "out" && counterpart.split(',').any(|c| c == header.sender.as_str())
+                }
                 Direction::Out => ref_dir == "in",
             };
             if !legit {
                 return Ok(());
             }
-            let closed = (status == "closed" || status == "declined" || status == "repatriated").then_some(now);
+            let closed = (status == "closed" || status == "declined" || status == "repatriated")
+                .then_some(now);
             tx.execute(
                 "UPDATE referrals SET status = ?2, updated_at = ?3, closed_at = CASE WHEN ?4 IS NULL THEN NULL ELSE COALESCE(closed_at, ?4) END WHERE id = ?1",
                 params![referral, status, now, closed],
             )?;
-            tx.execute("UPDATE messages SET state = ?2 WHERE id = ?1", params![referral, status])?;
+            tx.execute(
+                "UPDATE messages SET state = ?2 WHERE id = ?1",
+                params![referral, status],
+            )?;
             tx.execute(
                 "INSERT OR IGNORE INTO referral_events (referral_id, message_id, status, by_agency, at) VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![referral, header.id.to_string(), status, header.sender.as_str(), now],
             )?;
         }
         AlertUpdate | AlertCancel => {
-            let state = if header.kind == AlertUpdate { "updated" } else { "cancelled" };
+            let state = if header.kind == AlertUpdate {
+                "updated"
+            } else {
+                "cancelled"
+            };
             for r in &header.refs {
                 tx.execute(
                     "UPDATE messages SET state = ?2 WHERE id = ?1 AND sender = ?3 AND kind IN ('compound-relocation-alert', 'alert-update')",
@@ -866,16 +993,22 @@ fn quarantine(tx: &Transaction<'_>, me: &AgencyId, item: &QuarantineItem<'_>) ->
             item.envelope,
         ],
     )?;
-    Store::audit(tx, me, AuditEntry {
-        event: "rejected",
-        message: item.message_id,
-        peer: item.sender,
-        digest: Some(item.digest),
-        detail: json!({"code": item.code.as_str(), "subject": item.subject, "sender_verified": item.verified}),
-    })?;
+    Store::audit(
+        tx,
+        me,
+        AuditEntry {
+            event: "rejected",
+            message: item.message_id,
+            peer: item.sender,
+            digest: Some(item.digest),
+            detail: json!({"code": item.code.as_str(), "subject": item.subject, "sender_verified": item.verified}),
+        },
+    )?;
     // A rejected receipt goes only to a sender whose signature verified, and never answers a
     // receipt.
-    if let (true, Some(sender), Some(id), false) = (item.verified, item.sender, item.message_id, item.is_receipt) {
+    if let (true, Some(sender), Some(id), false) =
+        (item.verified, item.sender, item.message_id, item.is_receipt)
+    {
         owe(tx, sender, id, "rejected", Some(item.code.as_str()))?;
     }
     Ok(())
@@ -896,11 +1029,22 @@ struct QuarantineItem<'a> {
 
 fn record_one(tx: &Transaction<'_>, me: &AgencyId, item: Inbound) -> Result<Received> {
     match item {
-        Inbound::Opened { header, envelope, digest, subject, stream_seq, effect } => {
+        Inbound::Opened {
+            header,
+            envelope,
+            digest,
+            subject,
+            stream_seq,
+            effect,
+        } => {
             let id = header.id.to_string();
             let is_receipt = header.kind == jaring_core::Kind::Receipt;
             let known: Option<(Vec<u8>, String)> = tx
-                .query_row("SELECT digest, direction FROM messages WHERE id = ?1", [&id], |r| Ok((r.get(0)?, r.get(1)?)))
+                .query_row(
+                    "SELECT digest, direction FROM messages WHERE id = ?1",
+                    [&id],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
                 .optional()?;
             if let Some((known_digest, direction)) = known {
                 if known_digest == digest && direction == "in" {
@@ -910,18 +1054,22 @@ fn record_one(tx: &Transaction<'_>, me: &AgencyId, item: Inbound) -> Result<Rece
                     return Ok(Received::Redelivered);
                 }
                 let detail = format!("id {id} was already received with other content");
-                quarantine(tx, me, &QuarantineItem {
-                    subject: &subject,
-                    stream_seq,
-                    code: ErrorCode::Duplicate,
-                    detail: &detail,
-                    sender: Some(header.sender.as_str()),
-                    verified: true,
-                    message_id: Some(&id),
-                    digest: &digest,
-                    envelope: &envelope,
-                    is_receipt,
-                })?;
+                quarantine(
+                    tx,
+                    me,
+                    &QuarantineItem {
+                        subject: &subject,
+                        stream_seq,
+                        code: ErrorCode::Duplicate,
+                        detail: &detail,
+                        sender: Some(header.sender.as_str()),
+                        verified: true,
+                        message_id: Some(&id),
+                        digest: &digest,
+                        envelope: &envelope,
+                        is_receipt,
+                    },
+                )?;
                 return Ok(Received::Quarantined(ErrorCode::Duplicate));
             }
             let recipients: Vec<&str> = header.recipient_ids().map(AgencyId::as_str).collect();
@@ -964,42 +1112,67 @@ fn record_one(tx: &Transaction<'_>, me: &AgencyId, item: Inbound) -> Result<Rece
                         params![of.to_string(), header.sender.as_str(), state, error, now_ms()],
                     )?;
                 }
-                Store::audit(tx, me, AuditEntry {
-                    event: "receipt",
-                    message: Some(&id),
-                    peer: Some(header.sender.as_str()),
-                    digest: Some(&digest),
-                    detail: json!({"direction": "received", "items": items.len(), "applied": applied}),
-                })?;
+                Store::audit(
+                    tx,
+                    me,
+                    AuditEntry {
+                        event: "receipt",
+                        message: Some(&id),
+                        peer: Some(header.sender.as_str()),
+                        digest: Some(&digest),
+                        detail: json!({"direction": "received", "items": items.len(), "applied": applied}),
+                    },
+                )?;
             } else {
-                Store::audit(tx, me, AuditEntry {
-                    event: "received",
-                    message: Some(&id),
-                    peer: Some(header.sender.as_str()),
-                    digest: Some(&digest),
-                    detail: json!({"kind": header.kind.as_str(), "subject": subject}),
-                })?;
+                Store::audit(
+                    tx,
+                    me,
+                    AuditEntry {
+                        event: "received",
+                        message: Some(&id),
+                        peer: Some(header.sender.as_str()),
+                        digest: Some(&digest),
+                        detail: json!({"kind": header.kind.as_str(), "subject": subject}),
+                    },
+                )?;
                 owe(tx, header.sender.as_str(), &id, "delivered", None)?;
             }
             Ok(Received::Stored)
         }
-        Inbound::Refused { error, verified, claimed_id, claimed_sender, envelope, digest, subject, stream_seq } => {
+        Inbound::Refused {
+            error,
+            verified,
+            claimed_id,
+            claimed_sender,
+            envelope,
+            digest,
+            subject,
+            stream_seq,
+        } => {
             let (sender, id, is_receipt) = match &verified {
-                Some(h) => (Some(h.sender.to_string()), Some(h.id.to_string()), h.kind == jaring_core::Kind::Receipt),
+                Some(h) => (
+                    Some(h.sender.to_string()),
+                    Some(h.id.to_string()),
+                    h.kind == jaring_core::Kind::Receipt,
+                ),
                 None => (claimed_sender, claimed_id, false),
             };
-            quarantine(tx, me, &QuarantineItem {
-                subject: &subject,
-                stream_seq,
-                code: error.code,
-                detail: &error.detail,
-                sender: sender.as_deref(),
-                verified: verified.is_some(),
-                message_id: id.as_deref(),
-                digest: &digest,
-                envelope: &envelope,
-                is_receipt,
-            })?;
+            quarantine(
+                tx,
+                me,
+                &QuarantineItem {
+                    subject: &subject,
+                    stream_seq,
+                    code: error.code,
+                    detail: &error.detail,
+                    sender: sender.as_deref(),
+                    verified: verified.is_some(),
+                    message_id: id.as_deref(),
+                    digest: &digest,
+                    envelope: &envelope,
+                    is_receipt,
+                },
+            )?;
             Ok(Received::Quarantined(error.code))
         }
     }

@@ -11,6 +11,10 @@
 //! ```
 #![forbid(unsafe_code)]
 
+pub mod network;
+
+pub use network::TestNetwork;
+
 use std::io::{BufRead, BufReader, Read};
 use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};

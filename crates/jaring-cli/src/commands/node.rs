@@ -14,24 +14,47 @@ fn absolute(p: &std::path::Path) -> Result<std::path::PathBuf> {
 
 /// Writes a node configuration that works as it is.
 pub fn init(a: NodeInitArgs) -> Result<()> {
-    let mut nats = NatsConfig { servers: a.nats.clone(), user: a.user.clone(), password: a.password.clone(), creds_file: a.creds.clone(), ..Default::default() };
+    let mut nats = NatsConfig {
+        servers: a.nats.clone(),
+        user: a.user.clone(),
+        password: a.password.clone(),
+        creds_file: a.creds.clone(),
+        ..Default::default()
+    };
     if a.tls_ca.is_some() || a.tls_cert.is_some() {
-        nats.tls = Some(TlsConfig { ca_file: a.tls_ca.clone(), cert_file: a.tls_cert.clone(), key_file: a.tls_key.clone() });
+        nats.tls = Some(TlsConfig {
+            ca_file: a.tls_ca.clone(),
+            cert_file: a.tls_cert.clone(),
+            key_file: a.tls_key.clone(),
+        });
     }
     if let Some(profile) = &a.client_profile {
-        let text = std::fs::read(profile).with_context(|| format!("cannot read {}", profile.display()))?;
-        let p: Value = serde_json::from_slice(&text).with_context(|| format!("{} is not a client profile", profile.display()))?;
+        let text =
+            std::fs::read(profile).with_context(|| format!("cannot read {}", profile.display()))?;
+        let p: Value = serde_json::from_slice(&text)
+            .with_context(|| format!("{} is not a client profile", profile.display()))?;
         let base = profile.parent().unwrap_or(std::path::Path::new("."));
         let path = |v: &Value| v.as_str().map(|s| base.join(s));
         if nats.servers.is_empty() {
-            nats.servers = p["servers"].as_array().into_iter().flatten().filter_map(|s| s.as_str().map(str::to_owned)).collect();
+            nats.servers = p["servers"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|s| s.as_str().map(str::to_owned))
+                .collect();
         }
         nats.user = nats.user.or_else(|| p["user"].as_str().map(str::to_owned));
-        nats.password = nats.password.or_else(|| p["password"].as_str().map(str::to_owned));
+        nats.password = nats
+            .password
+            .or_else(|| p["password"].as_str().map(str::to_owned));
         nats.nkey_seed_file = path(&p["nkey_seed_file"]);
         nats.creds_file = nats.creds_file.or_else(|| path(&p["creds_file"]));
         if p["tls"].is_object() {
-            nats.tls = Some(TlsConfig { ca_file: path(&p["tls"]["ca"]), cert_file: path(&p["tls"]["cert"]), key_file: path(&p["tls"]["key"]) });
+            nats.tls = Some(TlsConfig {
+                ca_file: path(&p["tls"]["ca"]),
+                cert_file: path(&p["tls"]["cert"]),
+                key_file: path(&p["tls"]["key"]),
+            });
         }
     }
     if nats.servers.is_empty() {
@@ -43,9 +66,14 @@ pub fn init(a: NodeInitArgs) -> Result<()> {
         trust_file: absolute(&a.trust)?,
         data_dir: absolute(&a.data)?,
         subject_prefix: a.prefix.clone(),
-        directory: DirectoryConfig { file: a.directory.as_deref().map(absolute).transpose()?, kv_bucket: a.directory_bucket.clone() },
+        directory: DirectoryConfig {
+            file: a.directory.as_deref().map(absolute).transpose()?,
+            kv_bucket: a.directory_bucket.clone(),
+        },
         nats,
-        api: jaring_node::config::ApiConfig { socket: a.socket.as_deref().map(absolute).transpose()? },
+        api: jaring_node::config::ApiConfig {
+            socket: a.socket.as_deref().map(absolute).transpose()?,
+        },
         streams: Default::default(),
         retention: Default::default(),
         receipts: Default::default(),
@@ -68,7 +96,11 @@ pub fn init(a: NodeInitArgs) -> Result<()> {
     write_atomic(&a.out, text.as_bytes())?;
     // Check it the way the daemon will.
     Config::load(&a.out).context("the written configuration does not load")?;
-    println!("wrote {}: start the node with `jaringd --config {}`", a.out.display(), a.out.display());
+    println!(
+        "wrote {}: start the node with `jaringd --config {}`",
+        a.out.display(),
+        a.out.display()
+    );
     Ok(())
 }
 
@@ -77,17 +109,28 @@ pub fn publish(a: DirectoryPublishArgs) -> Result<()> {
     let signed = SignedDirectory::load(&a.directory)?;
     if let Some(trust) = &a.trust {
         let trust = Trust::load(trust)?;
-        let d = signed.verify(&trust, Timestamp::now()).context("refusing to publish a directory that does not verify")?;
-        eprintln!("verified: serial {}, {} agencies", d.serial, d.agencies().count());
+        let d = signed
+            .verify(&trust, Timestamp::now())
+            .context("refusing to publish a directory that does not verify")?;
+        eprintln!(
+            "verified: serial {}, {} agencies",
+            d.serial,
+            d.agencies().count()
+        );
     }
-    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
     rt.block_on(async {
         let mut opts = async_nats::ConnectOptions::new().name("jaring directory publish");
         if let (Some(u), Some(p)) = (&a.user, &a.password) {
             opts = opts.user_and_password(u.clone(), p.clone());
         }
         if let Some(c) = &a.creds {
-            opts = opts.credentials_file(c).await.with_context(|| format!("cannot use {}", c.display()))?;
+            opts = opts
+                .credentials_file(c)
+                .await
+                .with_context(|| format!("cannot use {}", c.display()))?;
         }
         if let Some(ca) = &a.tls_ca {
             opts = opts.require_tls(true).add_root_certificates(ca.clone());
@@ -95,12 +138,19 @@ pub fn publish(a: DirectoryPublishArgs) -> Result<()> {
         if let (Some(c), Some(k)) = (&a.tls_cert, &a.tls_key) {
             opts = opts.add_client_certificate(c.clone(), k.clone());
         }
-        let client = opts.connect(a.nats.clone()).await.context("cannot connect to NATS")?;
+        let client = opts
+            .connect(a.nats.clone())
+            .await
+            .context("cannot connect to NATS")?;
         let js = async_nats::jetstream::new(client);
         let kv = match js.get_key_value(&a.bucket).await {
             Ok(kv) => kv,
             Err(_) => js
-                .create_key_value(async_nats::jetstream::kv::Config { bucket: a.bucket.clone(), history: 10, ..Default::default() })
+                .create_key_value(async_nats::jetstream::kv::Config {
+                    bucket: a.bucket.clone(),
+                    history: 10,
+                    ..Default::default()
+                })
                 .await
                 .with_context(|| format!("cannot create bucket {}", a.bucket))?,
         };
@@ -108,7 +158,11 @@ pub fn publish(a: DirectoryPublishArgs) -> Result<()> {
             .put(jaring_node::node::DIRECTORY_KEY, signed.to_json().into())
             .await
             .with_context(|| format!("cannot put the directory into {}", a.bucket))?;
-        println!("published {} to bucket {} (revision {revision})", a.directory.display(), a.bucket);
+        println!(
+            "published {} to bucket {} (revision {revision})",
+            a.directory.display(),
+            a.bucket
+        );
         Ok(())
     })
 }

@@ -8,21 +8,30 @@ use jaring_node::client::Client;
 use jaring_node::Config;
 use serde_json::{json, Value};
 
-use crate::cli::{AlertCommand, AlertFields, Audience, FollowArgs, InboxArgs, ReferralCommand, ReferralSendArgs, ShowArgs};
+use crate::cli::{
+    AlertCommand, AlertFields, Audience, FollowArgs, InboxArgs, ReferralCommand, ReferralSendArgs,
+    ShowArgs,
+};
 use crate::output::{print_json, read_input};
 
 fn client(config: &Path) -> Result<Client> {
-    let config = Config::load(config).with_context(|| "cannot find the daemon: pass --config FILE or set JARING_CONFIG")?;
+    let config = Config::load(config)
+        .with_context(|| "cannot find the daemon: pass --config FILE or set JARING_CONFIG")?;
     Ok(Client::new(&config.socket_path()))
 }
 
 fn runtime() -> Result<tokio::runtime::Runtime> {
-    tokio::runtime::Builder::new_current_thread().enable_all().build().context("cannot start the runtime")
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the runtime")
 }
 
 fn call(config: &Path, method: &str, path: &str, body: Option<&Value>) -> Result<Value> {
     let client = client(config)?;
-    runtime()?.block_on(client.call(method, path, body)).map_err(anyhow::Error::from)
+    runtime()?
+        .block_on(client.call(method, path, body))
+        .map_err(anyhow::Error::from)
 }
 
 /// `CC[:PLACE][@LAT,LON]` → a place object.
@@ -40,22 +49,37 @@ fn place(text: &str, flag: &str) -> Result<Value> {
         p["name"] = n.trim().into();
     }
     if let Some(c) = coords {
-        let (lat, lon) = c.split_once(',').with_context(|| format!("{flag}: coordinates are LAT,LON, e.g. @16.69,98.51"))?;
-        p["lat"] = lat.trim().parse::<f64>().with_context(|| format!("{flag}: latitude `{lat}` is not a number"))?.into();
-        p["lon"] = lon.trim().parse::<f64>().with_context(|| format!("{flag}: longitude `{lon}` is not a number"))?.into();
+        let (lat, lon) = c
+            .split_once(',')
+            .with_context(|| format!("{flag}: coordinates are LAT,LON, e.g. @16.69,98.51"))?;
+        p["lat"] = lat
+            .trim()
+            .parse::<f64>()
+            .with_context(|| format!("{flag}: latitude `{lat}` is not a number"))?
+            .into();
+        p["lon"] = lon
+            .trim()
+            .parse::<f64>()
+            .with_context(|| format!("{flag}: longitude `{lon}` is not a number"))?
+            .into();
     }
     Ok(p)
 }
 
 fn body_file(path: &Path) -> Result<Value> {
-    serde_json::from_slice(&read_input(Some(path))?).with_context(|| format!("{} is not JSON", path.display()))
+    serde_json::from_slice(&read_input(Some(path))?)
+        .with_context(|| format!("{} is not JSON", path.display()))
 }
 
 fn alert_body(f: &AlertFields) -> Result<Value> {
     if let Some(path) = &f.body {
         return body_file(path);
     }
-    let need = |v: &Option<String>, flag: &str| v.clone().with_context(|| format!("{flag} is required (or give the whole body with --body FILE)"));
+    let need = |v: &Option<String>, flag: &str| {
+        v.clone().with_context(|| {
+            format!("{flag} is required (or give the whole body with --body FILE)")
+        })
+    };
     let mut b = json!({
         "compound": {"name": need(&f.compound, "--compound")?},
         "from": place(&need(&f.from, "--from")?, "--from")?,
@@ -71,14 +95,20 @@ fn alert_body(f: &AlertFields) -> Result<Value> {
         b["estimated_persons"] = n.into();
     }
     if !f.nationalities.is_empty() {
-        b["nationalities"] = json!(f.nationalities.iter().map(|c| c.to_uppercase()).collect::<Vec<_>>());
+        b["nationalities"] = json!(f
+            .nationalities
+            .iter()
+            .map(|c| c.to_uppercase())
+            .collect::<Vec<_>>());
     }
     if !f.indicators.is_empty() {
         let list = f
             .indicators
             .iter()
             .map(|i| {
-                let (t, v) = i.split_once('=').with_context(|| format!("--indicator `{i}`: use TYPE=VALUE, e.g. domain=gf-invest.example"))?;
+                let (t, v) = i.split_once('=').with_context(|| {
+                    format!("--indicator `{i}`: use TYPE=VALUE, e.g. domain=gf-invest.example")
+                })?;
                 Ok(json!({"type": t, "value": v}))
             })
             .collect::<Result<Vec<_>>>()?;
@@ -104,15 +134,39 @@ fn report_sent(result: &Value, json_out: bool, what: &str) {
         return;
     }
     println!("{}", result["id"].as_str().unwrap_or_default());
-    let to: Vec<&str> = result["recipients"].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
-    let unacked = result["published"].as_array().into_iter().flatten().filter(|p| p["acknowledged"] != true).count();
-    eprintln!("{what} sealed to {} and published{}", to.join(", "), if unacked > 0 { format!("; {unacked} subject(s) not yet acknowledged, retrying") } else { String::new() });
+    let to: Vec<&str> = result["recipients"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect();
+    let unacked = result["published"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|p| p["acknowledged"] != true)
+        .count();
+    eprintln!(
+        "{what} sealed to {} and published{}",
+        to.join(", "),
+        if unacked > 0 {
+            format!("; {unacked} subject(s) not yet acknowledged, retrying")
+        } else {
+            String::new()
+        }
+    );
 }
 
 /// `jaring alert ...`.
 pub fn alert(config: &Path, cmd: AlertCommand) -> Result<()> {
     let (req, json_out, what) = match cmd {
-        AlertCommand::Post { audience: a, fields, tlp, expires, json } => {
+        AlertCommand::Post {
+            audience: a,
+            fields,
+            tlp,
+            expires,
+            json,
+        } => {
             if a.to.is_empty() && a.to_role.is_none() && !a.to_all {
                 bail!("say who gets the alert: --to A[,B...], --to-role ROLE or --to-all");
             }
@@ -120,14 +174,22 @@ pub fn alert(config: &Path, cmd: AlertCommand) -> Result<()> {
             audience(&a, &mut req);
             (req, json, "alert")
         }
-        AlertCommand::Update { id, audience: a, fields, tlp, json } => {
+        AlertCommand::Update {
+            id,
+            audience: a,
+            fields,
+            tlp,
+            json,
+        } => {
             let mut req = json!({"kind": Kind::AlertUpdate, "body": alert_body(&fields)?, "refs": [id], "tlp": tlp});
             audience(&a, &mut req);
             (req, json, "update")
         }
-        AlertCommand::Cancel { id, reason, json } => {
-            (json!({"kind": Kind::AlertCancel, "body": {"reason": reason}, "refs": [id]}), json, "cancellation")
-        }
+        AlertCommand::Cancel { id, reason, json } => (
+            json!({"kind": Kind::AlertCancel, "body": {"reason": reason}, "refs": [id]}),
+            json,
+            "cancellation",
+        ),
     };
     let result = call(config, "POST", "/v1/messages", Some(&req))?;
     report_sent(&result, json_out, what);
@@ -138,7 +200,11 @@ fn referral_body(a: &ReferralSendArgs) -> Result<Value> {
     if let Some(path) = &a.body {
         return body_file(path);
     }
-    let need = |v: &Option<String>, flag: &str| v.clone().with_context(|| format!("{flag} is required (or give the whole body with --body FILE)"));
+    let need = |v: &Option<String>, flag: &str| {
+        v.clone().with_context(|| {
+            format!("{flag} is required (or give the whole body with --body FILE)")
+        })
+    };
     let mut b = json!({
         "case_ref": need(&a.case_ref, "--case-ref")?,
         "nationality": need(&a.nationality, "--nationality")?.to_uppercase(),
@@ -173,8 +239,18 @@ pub fn referral(config: &Path, cmd: ReferralCommand) -> Result<()> {
             let result = call(config, "POST", "/v1/messages", Some(&req))?;
             report_sent(&result, a.json, "referral");
         }
-        ReferralCommand::Status { id, status, note, json } => {
-            let result = call(config, "POST", &format!("/v1/referrals/{id}/status"), Some(&json!({"status": status, "notes": note})))?;
+        ReferralCommand::Status {
+            id,
+            status,
+            note,
+            json,
+        } => {
+            let result = call(
+                config,
+                "POST",
+                &format!("/v1/referrals/{id}/status"),
+                Some(&json!({"status": status, "notes": note})),
+            )?;
             report_sent(&result, json, &format!("status `{status}`"));
         }
     }
@@ -195,7 +271,13 @@ fn query(pairs: &[(&str, Option<String>)]) -> String {
 
 fn encode(v: &str) -> String {
     v.bytes()
-        .map(|b| if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") })
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
         .collect()
 }
 
@@ -203,12 +285,26 @@ fn line(m: &Value) -> String {
     format!(
         "{}  {}  {:<26} {:<14} {:<12} {}{}",
         m["stored_at"].as_str().unwrap_or_default(),
-        if m["read"] == true || m["direction"] == "out" { " " } else { "*" },
+        if m["read"] == true || m["direction"] == "out" {
+            " "
+        } else {
+            "*"
+        },
         m["kind"].as_str().unwrap_or_default(),
-        if m["direction"] == "out" { format!("to {}", m["recipients"].as_array().map(|r| r.len()).unwrap_or(0)) } else { m["sender"].as_str().unwrap_or_default().to_owned() },
+        if m["direction"] == "out" {
+            format!(
+                "to {}",
+                m["recipients"].as_array().map(|r| r.len()).unwrap_or(0)
+            )
+        } else {
+            m["sender"].as_str().unwrap_or_default().to_owned()
+        },
         m["tlp"].as_str().unwrap_or_default(),
         m["id"].as_str().unwrap_or_default(),
-        m["state"].as_str().map(|s| format!("  [{s}]")).unwrap_or_default(),
+        m["state"]
+            .as_str()
+            .map(|s| format!("  [{s}]"))
+            .unwrap_or_default(),
     )
 }
 
@@ -247,17 +343,43 @@ pub fn show(config: &Path, a: ShowArgs) -> Result<()> {
         return Ok(());
     }
     let h = &m["header"];
-    println!("{} {}", h["kind"].as_str().unwrap_or_default(), h["id"].as_str().unwrap_or_default());
-    println!("  from {}  to {}", h["sender"].as_str().unwrap_or_default(), m["summary"]["recipients"]);
-    println!("  TLP {}  created {}  refs {}", h["tlp"].as_str().unwrap_or_default(), h["created_at"].as_str().unwrap_or_default(), h["refs"]);
+    println!(
+        "{} {}",
+        h["kind"].as_str().unwrap_or_default(),
+        h["id"].as_str().unwrap_or_default()
+    );
+    println!(
+        "  from {}  to {}",
+        h["sender"].as_str().unwrap_or_default(),
+        m["summary"]["recipients"]
+    );
+    println!(
+        "  TLP {}  created {}  refs {}",
+        h["tlp"].as_str().unwrap_or_default(),
+        h["created_at"].as_str().unwrap_or_default(),
+        h["refs"]
+    );
     if let Some(state) = m["summary"]["state"].as_str() {
         println!("  state: {state}");
     }
-    println!("{}", serde_json::to_string_pretty(&m["body"]).unwrap_or_default());
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&m["body"]).unwrap_or_default()
+    );
     if let Some(r) = m["referral"].as_object() {
-        println!("referral: {} (with {})", r["status"].as_str().unwrap_or_default(), r["counterpart"].as_str().unwrap_or_default());
+        println!(
+            "referral: {} (with {})",
+            r["status"].as_str().unwrap_or_default(),
+            r["counterpart"].as_str().unwrap_or_default()
+        );
         for e in r["history"].as_array().into_iter().flatten() {
-            println!("  {}  {:<12} by {}  ({})", e["at"].as_str().unwrap_or_default(), e["status"].as_str().unwrap_or_default(), e["by"].as_str().unwrap_or_default(), e["message"].as_str().unwrap_or_default());
+            println!(
+                "  {}  {:<12} by {}  ({})",
+                e["at"].as_str().unwrap_or_default(),
+                e["status"].as_str().unwrap_or_default(),
+                e["by"].as_str().unwrap_or_default(),
+                e["message"].as_str().unwrap_or_default()
+            );
         }
     }
     let deliveries = m["deliveries"].as_array().cloned().unwrap_or_default();
@@ -279,7 +401,10 @@ pub fn show(config: &Path, a: ShowArgs) -> Result<()> {
 /// `jaring follow`.
 pub fn follow(config: &Path, a: FollowArgs) -> Result<()> {
     let client = client(config)?;
-    let path = format!("/v1/follow{}", query(&[("kind", a.kind.map(|k| k.to_string()))]));
+    let path = format!(
+        "/v1/follow{}",
+        query(&[("kind", a.kind.map(|k| k.to_string()))])
+    );
     runtime()?.block_on(async {
         tokio::select! {
             r = client.stream(&path, |v| {
@@ -301,22 +426,41 @@ pub fn status(config: &Path, json_out: bool) -> Result<()> {
         return Ok(());
     }
     println!("agency      {}", s["agency"].as_str().unwrap_or_default());
-    println!("connection  {} ({})", s["connection"].as_str().unwrap_or_default(), s["server"].as_str().unwrap_or_default());
-    println!("directory   serial {}, {} agencies, expires {}", s["directory"]["serial"], s["directory"]["agencies"], s["directory"]["expires_at"].as_str().unwrap_or_default());
+    println!(
+        "connection  {} ({})",
+        s["connection"].as_str().unwrap_or_default(),
+        s["server"].as_str().unwrap_or_default()
+    );
+    println!(
+        "directory   serial {}, {} agencies, expires {}",
+        s["directory"]["serial"],
+        s["directory"]["agencies"],
+        s["directory"]["expires_at"].as_str().unwrap_or_default()
+    );
     if let Some(r) = s["directory"]["last_refused"].as_str() {
         println!("            last offered directory refused: {r}");
     }
     for (family, lag) in s["consumer_lag"].as_object().into_iter().flatten() {
-        println!("lag {:<8} {} pending, {} unacknowledged", family, lag["pending"], lag["unacknowledged"]);
+        println!(
+            "lag {:<8} {} pending, {} unacknowledged",
+            family, lag["pending"], lag["unacknowledged"]
+        );
     }
     let c = &s["counts"];
     println!(
         "messages    {} received ({} unread), {} sent, {} quarantined",
         c["received"], c["unread"], c["sent"], c["quarantined"]
     );
-    println!("deliveries  {} pending, {} failed; {} receipts owed", c["deliveries_pending"], c["deliveries_failed"], c["receipts_owed"]);
+    println!(
+        "deliveries  {} pending, {} failed; {} receipts owed",
+        c["deliveries_pending"], c["deliveries_failed"], c["receipts_owed"]
+    );
     match s["last_error"].as_object() {
-        Some(e) => println!("last error  {} {}", e["at"].as_str().unwrap_or_default(), e["error"].as_str().unwrap_or_default()),
+        Some(e) => println!(
+            "last error  {} {}",
+            e["at"].as_str().unwrap_or_default(),
+            e["error"].as_str().unwrap_or_default()
+        ),
         None => println!("last error  none"),
     }
     Ok(())
@@ -340,7 +484,11 @@ pub fn quarantine(config: &Path, json_out: bool) -> Result<()> {
             q["code"].as_str().unwrap_or_default(),
             q["subject"].as_str().unwrap_or_default(),
             q["sender"].as_str().unwrap_or("?"),
-            if q["sender_verified"] == true { "" } else { " (unverified)" },
+            if q["sender_verified"] == true {
+                ""
+            } else {
+                " (unverified)"
+            },
             q["detail"].as_str().unwrap_or_default()
         );
     }

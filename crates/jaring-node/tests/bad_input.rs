@@ -1,0 +1,213 @@
+//! Bad input injected straight into NATS: every class is quarantined with its code, audited,
+//! acknowledged (it does not come back), never shown as a message, and good messages keep
+//! flowing.
+
+mod common;
+
+use std::time::Duration;
+
+use async_nats::jetstream;
+use common::*;
+use jaring_core::directory::Role;
+use jaring_core::envelope::craft::{self, Parts};
+use jaring_core::{AgencyId, Kind, MessageId, SecretKey, SignedDirectory, Timestamp, Tlp, Trust};
+use jaring_testkit::NatsServer;
+use serde_json::{json, Value};
+
+fn parts(net: &jaring_testkit::TestNetwork, to: &str, body: Value) -> Parts {
+    let directory = SignedDirectory::load(&net.directory_file()).unwrap();
+    let trust = Trust::load(&net.trust_file()).unwrap();
+    let directory = directory.verify(&trust, Timestamp::now()).unwrap();
+    let to_id = AgencyId::parse(to).unwrap();
+    let key = directory
+        .agency(&to_id)
+        .unwrap()
+        .current_key(Timestamp::now())
+        .unwrap()
+        .enc
+        .clone();
+    Parts {
+        id: MessageId::new(),
+        kind: Kind::CompoundRelocationAlert,
+        sender: AgencyId::parse("TH-RTP").unwrap(),
+        directory_serial: 1,
+        created_at: Timestamp::now(),
+        expires_at: None,
+        tlp: Tlp::Amber,
+        refs: vec![],
+        body: serde_json::to_vec(&body).unwrap(),
+        recipients: vec![(to_id, key)],
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_bad_input_class_is_quarantined_and_good_messages_flow() {
+    let nats = NatsServer::builder()
+        .config("max_payload: 2MB")
+        .start()
+        .unwrap();
+    let client = async_nats::connect(nats.url()).await.unwrap();
+    let js = jetstream::new(client.clone());
+    // Streams that let an oversized envelope through, so that the node's own check is tested.
+    for (name, family) in [
+        ("RSO_ALERTS", "alert"),
+        ("RSO_REFERRALS", "referral"),
+        ("RSO_RECEIPTS", "receipt"),
+    ] {
+        js.create_stream(jetstream::stream::Config {
+            name: name.into(),
+            subjects: vec![format!("rso.v1.{family}.>")],
+            max_message_size: 2 * 1024 * 1024,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let net = net(tmp.path());
+    let th = Daemon::start(&net, "TH-RTP", &nats.url(), "").await;
+    let id = Daemon::start(&net, "ID-KEMLU-PNH", &nats.url(), "").await;
+    let th_key = net.secret_key("TH-RTP");
+    let on_id = "rso.v1.alert.TH-RTP.ID-KEMLU-PNH";
+
+    let genuine = craft::seal_bytes(&th_key, parts(&net, "ID-KEMLU-PNH", alert_body())).unwrap();
+    let mut tampered = genuine.bytes.clone();
+    let pos = tampered.len() - 120; // inside the payload's b64u
+    tampered[pos] = if tampered[pos] == b'A' { b'B' } else { b'A' };
+    let rogue = SecretKey::generate("TH-RTP").unwrap();
+    let forged = craft::seal_bytes(&rogue, parts(&net, "ID-KEMLU-PNH", alert_body())).unwrap();
+    let mut expired_parts = parts(&net, "ID-KEMLU-PNH", alert_body());
+    expired_parts.created_at = Timestamp::now().plus_seconds(-1800);
+    expired_parts.expires_at = Some(Timestamp::now().plus_seconds(-60));
+    let expired = craft::seal_bytes(&th_key, expired_parts).unwrap();
+    let for_ph = craft::seal_bytes(&th_key, parts(&net, "PH-DFA", alert_body())).unwrap();
+    let mut replay_parts = parts(&net, "ID-KEMLU-PNH", json!({"reason": "other content"}));
+    replay_parts.id = genuine.header.id;
+    replay_parts.kind = Kind::AlertCancel;
+    replay_parts.refs = vec![MessageId::new()];
+    let replay = craft::seal_bytes(&th_key, replay_parts).unwrap();
+    let mut invalid_body = parts(&net, "ID-KEMLU-PNH", json!({"compound": {"name": "x"}}));
+    invalid_body.id = MessageId::new();
+    let invalid_body = craft::seal_bytes(&th_key, invalid_body).unwrap();
+    let mut huge = genuine.bytes.clone();
+    huge.resize(1024 * 1024 + 100, b' ');
+    // An agency outside the directory.
+    let tmp2 = tempfile::tempdir().unwrap();
+    let outsider =
+        jaring_testkit::TestNetwork::create(tmp2.path(), &[("VN-MPS", Role::LawEnforcement)])
+            .unwrap();
+    let mut vn_parts = parts(&net, "ID-KEMLU-PNH", alert_body());
+    vn_parts.sender = AgencyId::parse("VN-MPS").unwrap();
+    let unknown_sender = craft::seal_bytes(&outsider.secret_key("VN-MPS"), vn_parts).unwrap();
+
+    let injections: Vec<(&str, Vec<u8>, &str)> = vec![
+        (on_id, b"this is not an envelope".to_vec(), "malformed"),
+        (
+            on_id,
+            br#"{"v":2,"header":"","payload":"","sig":""}"#.to_vec(),
+            "unsupported-version",
+        ),
+        (on_id, forged.bytes.clone(), "unknown-key"),
+        (on_id, tampered, "bad-signature"),
+        (on_id, expired.bytes.clone(), "expired"),
+        (on_id, for_ph.bytes.clone(), "not-a-recipient"),
+        (on_id, invalid_body.bytes.clone(), "invalid-body"),
+        (on_id, huge, "too-large"),
+        (
+            "rso.v1.alert.VN-MPS.ID-KEMLU-PNH",
+            unknown_sender.bytes.clone(),
+            "unknown-sender",
+        ),
+        // TH-RTP's genuine envelope, republished as if PH-DFA had sent it, and in the wrong family.
+        (
+            "rso.v1.alert.PH-DFA.ID-KEMLU-PNH",
+            genuine.bytes.clone(),
+            "subject-mismatch",
+        ),
+        (
+            "rso.v1.referral.TH-RTP.ID-KEMLU-PNH",
+            genuine.bytes.clone(),
+            "subject-mismatch",
+        ),
+        // The genuine one, then the same again (a redelivery, harmless), then a replay.
+        (on_id, genuine.bytes.clone(), ""),
+        (on_id, genuine.bytes.clone(), ""),
+        (on_id, replay.bytes.clone(), "duplicate"),
+    ];
+    for (subject, bytes, _) in &injections {
+        js.publish(subject.to_string(), bytes.clone().into())
+            .await
+            .unwrap()
+            .await
+            .unwrap();
+    }
+    // Good messages keep flowing after all that.
+    let good = th.post_alert(&["ID-KEMLU-PNH"]).await;
+
+    let expected: Vec<&str> = injections
+        .iter()
+        .map(|(_, _, c)| *c)
+        .filter(|c| !c.is_empty())
+        .collect();
+    let ok = wait_until(Duration::from_secs(20), || async {
+        id.inbox().await.len() == 2
+            && id
+                .call("GET", "/v1/quarantine", None)
+                .await
+                .as_array()
+                .unwrap()
+                .len()
+                == expected.len()
+    })
+    .await;
+    let quarantine = id.call("GET", "/v1/quarantine", None).await;
+    assert!(
+        ok,
+        "inbox {:?}\nquarantine {quarantine:#}",
+        id.inbox().await
+    );
+    let mut codes: Vec<&str> = quarantine
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["code"].as_str().unwrap())
+        .collect();
+    let mut want = expected.clone();
+    codes.sort();
+    want.sort();
+    assert_eq!(codes, want);
+    let inbox: Vec<String> = id
+        .inbox()
+        .await
+        .iter()
+        .map(|m| m["id"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(inbox.contains(&good) && inbox.contains(&genuine.header.id.to_string()));
+    // The genuine message still shows its genuine content, not the replay's.
+    let shown = id
+        .call("GET", &format!("/v1/messages/{}", genuine.header.id), None)
+        .await;
+    assert_eq!(shown["body"], alert_body());
+    // Signed-but-refused messages are attributed to a verified sender; the rest are not.
+    for q in quarantine.as_array().unwrap() {
+        let verified = matches!(
+            q["code"].as_str().unwrap(),
+            "expired" | "not-a-recipient" | "invalid-body" | "subject-mismatch" | "duplicate"
+        );
+        assert_eq!(q["sender_verified"], verified, "{q}");
+    }
+    // Each refusal is audited, and nothing stays unacknowledged.
+    let rejected = id
+        .audit_lines()
+        .iter()
+        .filter(|e| e["event"] == "rejected")
+        .count();
+    assert_eq!(rejected, expected.len());
+    let status = id.status().await;
+    assert_eq!(
+        status["consumer_lag"]["alert"]["unacknowledged"], 0,
+        "{status}"
+    );
+    assert_eq!(status["consumer_lag"]["alert"]["pending"], 0, "{status}");
+    drop(th);
+}

@@ -1,0 +1,240 @@
+//! Test harness: real `jaringd` processes against a real nats-server, on loopback.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use jaring_node::client::Client;
+use jaring_testkit::TestNetwork;
+use serde_json::{json, Value};
+
+/// One running daemon.
+pub struct Daemon {
+    pub id: String,
+    pub config: PathBuf,
+    pub data: PathBuf,
+    log: PathBuf,
+    child: Option<Child>,
+}
+
+impl Daemon {
+    /// Writes a config for `id` (plus `extra` TOML) and starts the daemon.
+    pub async fn start(net: &TestNetwork, id: &str, nats_url: &str, extra: &str) -> Daemon {
+        Self::start_with(net, id, nats_url, extra, "").await
+    }
+
+    /// Like [`Daemon::start`], with extra lines in the `[directory]` table.
+    pub async fn start_with(
+        net: &TestNetwork,
+        id: &str,
+        nats_url: &str,
+        extra: &str,
+        directory: &str,
+    ) -> Daemon {
+        let data = net.dir.join("nodes").join(id);
+        std::fs::create_dir_all(&data).unwrap();
+        let config = net.dir.join(format!("{id}.toml"));
+        let text = format!(
+            "agency = \"{id}\"\nkey_file = \"{}\"\ntrust_file = \"{}\"\ndata_dir = \"{}\"\n[directory]\nfile = \"{}\"\n{directory}\n[nats]\nservers = [\"{nats_url}\"]\n{extra}\n",
+            net.key_file(id).display(),
+            net.trust_file().display(),
+            data.display(),
+            net.directory_file().display(),
+        );
+        std::fs::write(&config, text).unwrap();
+        let mut d = Daemon {
+            id: id.into(),
+            config,
+            log: net.dir.join(format!("{id}.log")),
+            data,
+            child: None,
+        };
+        d.spawn().await;
+        d
+    }
+
+    pub fn client(&self) -> Client {
+        Client::new(&self.data.join("jaringd.sock"))
+    }
+
+    async fn spawn(&mut self) {
+        let log = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&self.log)
+            .unwrap();
+        let child = Command::new(env!("CARGO_BIN_EXE_jaringd"))
+            .arg("--config")
+            .arg(&self.config)
+            .env("JARING_LOG", "info,async_nats=warn")
+            .stdin(Stdio::null())
+            .stdout(log.try_clone().unwrap())
+            .stderr(log)
+            .spawn()
+            .unwrap();
+        self.child = Some(child);
+        let client = self.client();
+        let ok = wait_until(Duration::from_secs(20), || async {
+            client.call("GET", "/v1/status", None).await.is_ok()
+        })
+        .await;
+        assert!(ok, "{} did not start; log:\n{}", self.id, self.log_text());
+    }
+
+    pub fn log_text(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+
+    /// SIGKILL, as a crash.
+    pub fn kill(&mut self) {
+        if let Some(mut c) = self.child.take() {
+            let _ = c.kill();
+            let _ = c.wait();
+        }
+    }
+
+    /// SIGTERM and wait for a clean exit.
+    pub fn terminate(&mut self) {
+        if let Some(mut c) = self.child.take() {
+            let _ = Command::new("kill")
+                .arg("-TERM")
+                .arg(c.id().to_string())
+                .status();
+            let deadline = Instant::now() + Duration::from_secs(20);
+            loop {
+                if let Ok(Some(status)) = c.try_wait() {
+                    assert!(
+                        status.success(),
+                        "{} exited with {status}; log:\n{}",
+                        self.id,
+                        self.log_text()
+                    );
+                    return;
+                }
+                assert!(
+                    Instant::now() < deadline,
+                    "{} did not stop on SIGTERM",
+                    self.id
+                );
+                std::thread::sleep(Duration::from_millis(50));
+            }
+        }
+    }
+
+    pub async fn restart(&mut self) {
+        self.kill();
+        self.spawn().await;
+    }
+
+    pub async fn call(&self, method: &str, path: &str, body: Option<Value>) -> Value {
+        match self.client().call(method, path, body.as_ref()).await {
+            Ok(v) => v,
+            Err(e) => panic!("{} {method} {path}: {e}", self.id),
+        }
+    }
+
+    pub async fn try_call(
+        &self,
+        method: &str,
+        path: &str,
+        body: Option<Value>,
+    ) -> Result<Value, String> {
+        self.client()
+            .call(method, path, body.as_ref())
+            .await
+            .map_err(|e| e.to_string())
+    }
+
+    pub async fn status(&self) -> Value {
+        self.call("GET", "/v1/status", None).await
+    }
+
+    pub async fn inbox(&self) -> Vec<Value> {
+        self.call("GET", "/v1/inbox?limit=100000", None)
+            .await
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    pub async fn post_alert(&self, to: &[&str]) -> String {
+        let r = self
+            .call(
+                "POST",
+                "/v1/messages",
+                Some(json!({"kind": "compound-relocation-alert", "to": to, "body": alert_body()})),
+            )
+            .await;
+        r["id"].as_str().unwrap().to_owned()
+    }
+
+    pub fn audit_lines(&self) -> Vec<Value> {
+        std::fs::read_to_string(self.data.join("audit.jsonl"))
+            .unwrap_or_default()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    }
+}
+
+impl Drop for Daemon {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+pub fn alert_body() -> Value {
+    json!({
+        "compound": {"name": "Golden Fortune annex", "aliases": ["GF-2"]},
+        "from": {"country": "MM", "name": "Myawaddy", "lat": 16.69, "lon": 98.51},
+        "to": {"country": "KH", "name": "O'Smach", "lat": 14.42, "lon": 103.68},
+        "observed_at": "2026-11-20T06:00:00Z",
+        "source_reliability": "B", "info_credibility": "2", "estimated_persons": 350
+    })
+}
+
+pub fn referral_body() -> Value {
+    json!({
+        "case_ref": "RTP-2026-0042", "nationality": "ID", "identified_at": "2026-11-21T09:00:00Z",
+        "location": {"country": "TH", "name": "Mae Sot"},
+        "consent": {"given": true, "scope": ["share-with-consulate"]},
+        "needs": ["medical", "repatriation"], "non_punishment": true, "risk": "high",
+        "notes": "Passport held by the compound"
+    })
+}
+
+/// Polls `f` every 100 ms until it is true or `limit` passes.
+pub async fn wait_until<F, Fut>(limit: Duration, mut f: F) -> bool
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    let deadline = Instant::now() + limit;
+    loop {
+        if f().await {
+            return true;
+        }
+        if Instant::now() > deadline {
+            return false;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+pub fn net(dir: &Path) -> TestNetwork {
+    use jaring_core::directory::Role;
+    TestNetwork::create(
+        dir,
+        &[
+            ("TH-RTP", Role::LawEnforcement),
+            ("ID-KEMLU-PNH", Role::Consular),
+            ("PH-DFA", Role::Consular),
+        ],
+    )
+    .unwrap()
+}
+
+pub fn count(status: &Value, key: &str) -> i64 {
+    status["counts"][key].as_i64().unwrap_or(-1)
+}

@@ -1,0 +1,158 @@
+//! Three agencies on a real nats-server: an alert reaches exactly its two recipients; a
+//! referral reaches the consulate, is accepted, and the sender sees the status and receipts.
+
+mod common;
+
+use std::time::Duration;
+
+use common::*;
+use jaring_testkit::NatsServer;
+use serde_json::json;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn alert_to_two_and_a_referral_accepted() {
+    let nats = NatsServer::start().unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let net = net(tmp.path());
+    let th = Daemon::start(&net, "TH-RTP", &nats.url(), "").await;
+    let id = Daemon::start(&net, "ID-KEMLU-PNH", &nats.url(), "").await;
+    let ph = Daemon::start(&net, "PH-DFA", &nats.url(), "").await;
+
+    // An alert to TH-RTP's choice of two... here ID and PH get it; a second alert only to ID.
+    let alert = th.post_alert(&["ID-KEMLU-PNH", "PH-DFA"]).await;
+    let only_id = th.post_alert(&["ID-KEMLU-PNH"]).await;
+    for (d, expected) in [(&id, vec![&only_id, &alert]), (&ph, vec![&alert])] {
+        let ok = wait_until(Duration::from_secs(10), || async {
+            d.inbox().await.len() == expected.len()
+        })
+        .await;
+        assert!(ok, "{} got {:?}", d.id, d.inbox().await);
+        let ids: Vec<String> = d
+            .inbox()
+            .await
+            .iter()
+            .map(|m| m["id"].as_str().unwrap().to_owned())
+            .collect();
+        assert_eq!(
+            ids.iter().collect::<Vec<_>>(),
+            expected,
+            "{}: newest first",
+            d.id
+        );
+    }
+    let shown = ph.call("GET", &format!("/v1/messages/{alert}"), None).await;
+    assert_eq!(shown["body"], alert_body());
+    assert_eq!(shown["header"]["sender"], "TH-RTP");
+    // PH-DFA never saw the second alert, not even in quarantine.
+    assert!(ph
+        .try_call("GET", &format!("/v1/messages/{only_id}"), None)
+        .await
+        .unwrap_err()
+        .contains("no message"));
+    assert_eq!(count(&ph.status().await, "quarantined"), 0);
+    // The sender has a delivered receipt from each recipient.
+    let ok = wait_until(Duration::from_secs(10), || async {
+        let d = th.call("GET", &format!("/v1/messages/{alert}"), None).await["deliveries"].clone();
+        d.as_array()
+            .unwrap()
+            .iter()
+            .all(|x| x["state"] == "delivered")
+            && d.as_array().unwrap().len() == 2
+    })
+    .await;
+    assert!(
+        ok,
+        "{}",
+        th.call("GET", &format!("/v1/messages/{alert}"), None).await
+    );
+
+    // A referral to the Indonesian consulate only.
+    let r = th
+        .call(
+            "POST",
+            "/v1/messages",
+            Some(
+                json!({"kind": "victim-referral", "to": ["ID-KEMLU-PNH"], "body": referral_body()}),
+            ),
+        )
+        .await;
+    let referral = r["id"].as_str().unwrap().to_owned();
+    assert!(
+        wait_until(Duration::from_secs(10), || async {
+            id.inbox()
+                .await
+                .iter()
+                .any(|m| m["id"] == referral.as_str())
+        })
+        .await
+    );
+    let seen = id
+        .call("GET", &format!("/v1/messages/{referral}"), None)
+        .await;
+    assert_eq!(seen["body"], referral_body());
+    assert_eq!(seen["header"]["tlp"], "RED", "referrals default to TLP RED");
+    assert_eq!(seen["referral"]["status"], "received");
+    // A consulate cannot answer a referral it never received.
+    let wrong = ph
+        .try_call(
+            "POST",
+            &format!("/v1/referrals/{referral}/status"),
+            Some(json!({"status": "accepted"})),
+        )
+        .await;
+    assert!(wrong.unwrap_err().contains("no referral"));
+
+    id.call(
+        "POST",
+        &format!("/v1/referrals/{referral}/status"),
+        Some(json!({"status": "accepted", "notes": "officer assigned"})),
+    )
+    .await;
+    let ok = wait_until(Duration::from_secs(10), || async {
+        th.call("GET", &format!("/v1/messages/{referral}"), None)
+            .await["referral"]["status"]
+            == "accepted"
+    })
+    .await;
+    assert!(ok);
+    let view = th
+        .call("GET", &format!("/v1/messages/{referral}"), None)
+        .await;
+    assert_eq!(view["referral"]["history"][0]["status"], "accepted");
+    assert_eq!(view["referral"]["history"][0]["by"], "ID-KEMLU-PNH");
+    assert!(
+        wait_until(Duration::from_secs(10), || async {
+            th.call("GET", &format!("/v1/messages/{referral}"), None)
+                .await["deliveries"][0]["state"]
+                == "delivered"
+        })
+        .await
+    );
+    // Both sides see the new state; the consulate's status message reached TH-RTP with a receipt.
+    assert_eq!(
+        id.call("GET", &format!("/v1/messages/{referral}"), None)
+            .await["referral"]["status"],
+        "accepted"
+    );
+
+    // The audit logs hold what happened, and nothing of the content.
+    let th_log = th.audit_lines();
+    assert!(th_log
+        .iter()
+        .any(|e| e["event"] == "sent" && e["message"] == referral.as_str()));
+    let id_log = id.audit_lines();
+    assert!(id_log
+        .iter()
+        .any(|e| e["event"] == "received" && e["message"] == referral.as_str()));
+    assert!(id_log
+        .iter()
+        .any(|e| e["event"] == "viewed" && e["message"] == referral.as_str()));
+    let text = std::fs::read_to_string(id.data.join("audit.jsonl")).unwrap();
+    assert!(
+        !text.contains("RTP-2026-0042") && !text.contains("Mae Sot"),
+        "no content in the audit log"
+    );
+    for (i, e) in id_log.iter().enumerate() {
+        assert_eq!(e["seq"], i, "line i is entry i");
+    }
+}

@@ -1,0 +1,350 @@
+//! Retention with secure erasure, directory distribution through the hub's bucket, config
+//! errors, the local socket, and shutdown.
+
+mod common;
+
+use std::os::unix::fs::PermissionsExt;
+use std::time::Duration;
+
+use async_nats::jetstream;
+use common::*;
+use jaring_core::directory::DirectoryBody;
+use jaring_core::envelope::craft;
+use jaring_core::{AgencyId, Kind, MessageId, SignedDirectory, Timestamp, Tlp, Trust};
+use jaring_testkit::NatsServer;
+use serde_json::json;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn expired_referrals_are_erased_from_inbox_show_and_the_file() {
+    let nats = NatsServer::start().unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let net = net(tmp.path());
+    let th = Daemon::start(&net, "TH-RTP", &nats.url(), "").await;
+    let short =
+        "[retention]\nreferrals = \"4s\"\nclosed_referrals = \"1s\"\nsweep_interval = \"300ms\"\n";
+    let id = Daemon::start(&net, "ID-KEMLU-PNH", &nats.url(), short).await;
+
+    let r = th
+        .call(
+            "POST",
+            "/v1/messages",
+            Some(
+                json!({"kind": "victim-referral", "to": ["ID-KEMLU-PNH"], "body": referral_body()}),
+            ),
+        )
+        .await;
+    let referral = r["id"].as_str().unwrap().to_owned();
+    let alert = th.post_alert(&["ID-KEMLU-PNH"]).await;
+    assert!(
+        wait_until(Duration::from_secs(10), || async {
+            id.inbox().await.len() == 2
+        })
+        .await
+    );
+    // The envelope exactly as the consulate stored it.
+    let js = jetstream::new(async_nats::connect(nats.url()).await.unwrap());
+    let stored = js
+        .get_stream("RSO_REFERRALS")
+        .await
+        .unwrap()
+        .get_last_raw_message_by_subject("rso.v1.referral.TH-RTP.ID-KEMLU-PNH")
+        .await
+        .unwrap()
+        .payload
+        .to_vec();
+    let db = id.data.join("jaring.db");
+    let contains = |hay: &[u8], needle: &[u8]| hay.windows(needle.len()).any(|w| w == needle);
+    let sample = &stored[stored.len() / 2..stored.len() / 2 + 64];
+    assert!(
+        contains(&std::fs::read(&db).unwrap_or_default(), sample)
+            || contains(
+                &std::fs::read(id.data.join("jaring.db-wal")).unwrap_or_default(),
+                sample
+            )
+    );
+
+    let gone = wait_until(Duration::from_secs(20), || async {
+        id.try_call("GET", &format!("/v1/messages/{referral}"), None)
+            .await
+            .is_err_and(|e| e.contains("no message"))
+    })
+    .await;
+    assert!(gone, "the referral was not erased");
+    let inbox = id.inbox().await;
+    assert_eq!(
+        inbox.len(),
+        1,
+        "the alert stays; only the referral is erased"
+    );
+    assert_eq!(inbox[0]["id"], alert.as_str());
+    // Give the WAL checkpoint a moment, then read every byte the store has on disk.
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    for file in ["jaring.db", "jaring.db-wal"] {
+        let bytes = std::fs::read(id.data.join(file)).unwrap_or_default();
+        assert!(
+            !contains(&bytes, sample),
+            "{file} still holds the erased envelope's bytes"
+        );
+    }
+    let purged: Vec<_> = id
+        .audit_lines()
+        .into_iter()
+        .filter(|e| e["event"] == "purged")
+        .collect();
+    assert_eq!(purged.len(), 1);
+    assert_eq!(purged[0]["message"], referral.as_str());
+    assert_eq!(
+        purged[0]["detail"],
+        json!({}),
+        "the purge entry names the id and nothing else"
+    );
+}
+
+fn sign(body: &DirectoryBody, net: &jaring_testkit::TestNetwork) -> SignedDirectory {
+    let r1 = net.secret_key("RSO-ROOT-1");
+    let r2 = net.secret_key("RSO-ROOT-2");
+    let mut d = SignedDirectory::sign_new(body, &r1).unwrap();
+    d.add_signature(&r2).unwrap();
+    d
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn directory_updates_from_the_bucket_revoke_keys_and_refuse_rollback() {
+    let nats = NatsServer::start().unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let net = net(tmp.path());
+    let follow = "kv_bucket = \"jaring-directory\"";
+    let th = Daemon::start_with(&net, "TH-RTP", &nats.url(), "", follow).await;
+    let id = Daemon::start_with(&net, "ID-KEMLU-PNH", &nats.url(), "", follow).await;
+    let first = th.post_alert(&["ID-KEMLU-PNH"]).await;
+    assert!(
+        wait_until(Duration::from_secs(10), || async {
+            id.inbox().await.len() == 1
+        })
+        .await
+    );
+
+    let js = jetstream::new(async_nats::connect(nats.url()).await.unwrap());
+    let kv = js
+        .create_key_value(jetstream::kv::Config {
+            bucket: "jaring-directory".into(),
+            history: 5,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let body1: DirectoryBody =
+        serde_json::from_slice(&std::fs::read(net.dir.join("directory-body.json")).unwrap())
+            .unwrap();
+    let serial1 = std::fs::read(net.directory_file()).unwrap();
+
+    // Serial 2 revokes TH-RTP's key (it was stolen, say).
+    let mut body2 = body1.clone();
+    body2.serial = 2;
+    body2.issued_at = Timestamp::now();
+    let th_entry = body2
+        .agencies
+        .iter_mut()
+        .find(|a| a.id.as_str() == "TH-RTP")
+        .unwrap();
+    th_entry.keys[0].revoked_at = Some(Timestamp::now().plus_seconds(-1));
+    kv.put("current", sign(&body2, &net).to_json().into())
+        .await
+        .unwrap();
+    assert!(
+        wait_until(Duration::from_secs(10), || async {
+            id.status().await["directory"]["serial"] == 2
+        })
+        .await,
+        "{}",
+        id.status().await
+    );
+
+    // An envelope signed with the revoked key is refused at once.
+    let key = net.secret_key("TH-RTP");
+    let trust = Trust::load(&net.trust_file()).unwrap();
+    let d1 = SignedDirectory::from_json(&serial1)
+        .unwrap()
+        .verify(&trust, Timestamp::now())
+        .unwrap();
+    let to = AgencyId::parse("ID-KEMLU-PNH").unwrap();
+    let enc = d1
+        .agency(&to)
+        .unwrap()
+        .current_key(Timestamp::now())
+        .unwrap()
+        .enc
+        .clone();
+    let parts = craft::Parts {
+        id: MessageId::new(),
+        kind: Kind::CompoundRelocationAlert,
+        sender: AgencyId::parse("TH-RTP").unwrap(),
+        directory_serial: 1,
+        created_at: Timestamp::now().plus_seconds(-30),
+        expires_at: None,
+        tlp: Tlp::Amber,
+        refs: vec![],
+        body: serde_json::to_vec(&alert_body()).unwrap(),
+        recipients: vec![(to, enc)],
+    };
+    let stolen = craft::seal_bytes(&key, parts).unwrap();
+    js.publish("rso.v1.alert.TH-RTP.ID-KEMLU-PNH", stolen.bytes.into())
+        .await
+        .unwrap()
+        .await
+        .unwrap();
+    assert!(
+        wait_until(Duration::from_secs(10), || async {
+            id.call("GET", "/v1/quarantine", None)
+                .await
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|q| q["code"] == "revoked-key")
+        })
+        .await
+    );
+    // TH-RTP itself now refuses to seal with its revoked key, with a reason.
+    let refused = th.try_call("POST", "/v1/messages", Some(json!({"kind": "compound-relocation-alert", "to": ["ID-KEMLU-PNH"], "body": alert_body()}))).await;
+    assert!(refused.unwrap_err().contains("revoked"));
+    // What was received before still shows.
+    assert_eq!(
+        id.call("GET", &format!("/v1/messages/{first}"), None).await["body"],
+        alert_body()
+    );
+
+    // A rollback to serial 1 and a directory signed by one root only are refused; serial 2 stays.
+    kv.put("current", serial1.into()).await.unwrap();
+    let mut body3 = body2.clone();
+    body3.serial = 3;
+    let one = SignedDirectory::sign_new(&body3, &net.secret_key("RSO-ROOT-1")).unwrap();
+    kv.put("current", one.to_json().into()).await.unwrap();
+    assert!(
+        wait_until(Duration::from_secs(10), || async {
+            id.audit_lines()
+                .iter()
+                .filter(|e| e["event"] == "directory-refused")
+                .count()
+                >= 2
+        })
+        .await
+    );
+    let status = id.status().await;
+    assert_eq!(status["directory"]["serial"], 2);
+    assert!(
+        status["directory"]["last_refused"]
+            .as_str()
+            .unwrap()
+            .contains("signatures"),
+        "{status}"
+    );
+    let reasons: Vec<String> = id
+        .audit_lines()
+        .iter()
+        .filter(|e| e["event"] == "directory-refused")
+        .map(|e| e["detail"]["reason"].to_string())
+        .collect();
+    assert!(
+        reasons.iter().any(|r| r.contains("rollback")),
+        "{reasons:?}"
+    );
+
+    // Restarted, the node keeps serial 2 even though its config file still names serial 1.
+    drop(th);
+    let mut id = id;
+    id.restart().await;
+    assert_eq!(id.status().await["directory"]["serial"], 2);
+}
+
+#[test]
+fn config_errors_are_one_line_naming_the_key() {
+    let tmp = tempfile::tempdir().unwrap();
+    let net = net(tmp.path());
+    let base = format!(
+        "agency = \"TH-RTP\"\nkey_file = \"{}\"\ntrust_file = \"{}\"\ndata_dir = \"{}\"\n[directory]\nfile = \"{}\"\n[nats]\nservers = [\"nats://127.0.0.1:1\"]\n",
+        net.key_file("TH-RTP").display(),
+        net.trust_file().display(),
+        tmp.path().join("data").display(),
+        net.directory_file().display()
+    );
+    let cases = [
+        (base.replace("TH-RTP\"\nkey", "th rtp\"\nkey"), "agency"),
+        (
+            format!("{base}[receipts]\nbatch_window = \"5s\"\n"),
+            "receipts.batch_window: must be at most 1s",
+        ),
+        (
+            base.replace("nats://127.0.0.1:1", "http://x"),
+            "nats.servers",
+        ),
+        (
+            base.replace("key_file = \"", "key_file = \"/nonexistent"),
+            "key_file: /nonexistent",
+        ),
+        (
+            format!("{base}colour = \"blue\"\n"),
+            "unknown field `colour`",
+        ),
+        (
+            base.replace("[nats]\n", "[nats]\nuser = \"TH\"\n"),
+            "nats.password: user and password go together",
+        ),
+    ];
+    for (i, (text, expect)) in cases.iter().enumerate() {
+        let path = tmp.path().join(format!("bad{i}.toml"));
+        std::fs::write(&path, text).unwrap();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_jaringd"))
+            .arg("--config")
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(!out.status.success());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err.trim().lines().count(), 1, "one line: {err}");
+        assert!(err.contains(expect), "case {i}: {err}");
+        assert!(!tmp.path().join("data").exists(), "nothing started");
+    }
+    // The documented example parses with every key it shows.
+    let example = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../config/node.example.toml"
+    ))
+    .unwrap();
+    let parsed: jaring_node::Config = toml::from_str(&example).unwrap();
+    assert_eq!(
+        parsed.retention.referrals,
+        Duration::from_secs(180 * 86_400)
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_socket_is_private_and_shutdown_is_clean() {
+    let nats = NatsServer::start().unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let net = net(tmp.path());
+    let mut ph = Daemon::start(&net, "PH-DFA", &nats.url(), "").await;
+    let socket = ph.data.join("jaringd.sock");
+    assert_eq!(
+        std::fs::metadata(&socket).unwrap().permissions().mode() & 0o777,
+        0o660
+    );
+    assert_eq!(
+        std::fs::metadata(&ph.data).unwrap().permissions().mode() & 0o777,
+        0o700
+    );
+    // A second daemon on the same data refuses to start rather than stealing the socket.
+    let second = std::process::Command::new(env!("CARGO_BIN_EXE_jaringd"))
+        .arg("--config")
+        .arg(&ph.config)
+        .output()
+        .unwrap();
+    assert!(!second.status.success());
+    assert!(
+        String::from_utf8_lossy(&second.stderr).contains("in use"),
+        "{}",
+        String::from_utf8_lossy(&second.stderr)
+    );
+    ph.terminate();
+    assert!(!socket.exists(), "the socket is removed on shutdown");
+    assert!(ph.audit_lines().iter().any(|e| e["event"] == "started"));
+}

@@ -1,0 +1,211 @@
+//! Delivery under failure: a receiver killed mid-stream, a receiver that was offline, a broker
+//! that lost acknowledged messages, and a broker restarted mid-stream. In every case each
+//! message is stored exactly once and the sender ends with a `delivered` receipt for it.
+
+mod common;
+
+use std::collections::HashSet;
+use std::sync::Arc;
+use std::time::Duration;
+
+use common::*;
+use jaring_testkit::NatsServer;
+
+const FAST: &str = "[streams]\nack_wait = \"2s\"\nduplicate_window = \"1s\"\n[delivery]\nresend_after = \"3s\"\nbackoff = 1.5\nmax_attempts = 20\n";
+
+/// Posts `n` alerts from `from` to `to` with `parallel` concurrent callers; returns their ids.
+async fn post_many(from: Arc<Daemon>, to: &'static str, n: usize, parallel: usize) -> Vec<String> {
+    let mut tasks = tokio::task::JoinSet::new();
+    for worker in 0..parallel {
+        let from = from.clone();
+        tasks.spawn(async move {
+            let mut ids = Vec::new();
+            for _ in (worker..n).step_by(parallel) {
+                ids.push(from.post_alert(&[to]).await);
+            }
+            ids
+        });
+    }
+    let mut ids = Vec::new();
+    while let Some(r) = tasks.join_next().await {
+        ids.extend(r.unwrap());
+    }
+    ids
+}
+
+async fn all_delivered(sender: &Daemon, n: i64) -> bool {
+    let s = sender.status().await;
+    count(&s, "sent") == n
+        && count(&s, "deliveries_pending") == 0
+        && count(&s, "deliveries_failed") == 0
+}
+
+fn assert_exactly(inbox: &[serde_json::Value], ids: &[String]) {
+    let got: Vec<&str> = inbox.iter().map(|m| m["id"].as_str().unwrap()).collect();
+    let unique: HashSet<&str> = got.iter().copied().collect();
+    assert_eq!(got.len(), unique.len(), "a message was stored twice");
+    let expected: HashSet<&str> = ids.iter().map(String::as_str).collect();
+    assert_eq!(unique, expected);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn receiver_killed_mid_stream_of_5000_loses_and_doubles_nothing() {
+    let nats = NatsServer::start().unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let net = net(tmp.path());
+    let th = Arc::new(Daemon::start(&net, "TH-RTP", &nats.url(), FAST).await);
+    let mut id = Daemon::start(&net, "ID-KEMLU-PNH", &nats.url(), FAST).await;
+
+    let sending = tokio::spawn(post_many(th.clone(), "ID-KEMLU-PNH", 5000, 8));
+    let reached = wait_until(Duration::from_secs(120), || async {
+        count(&id.status().await, "received") >= 1000
+    })
+    .await;
+    assert!(reached, "the receiver never got going");
+    id.kill();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    id.restart().await;
+    let ids = sending.await.unwrap();
+    assert_eq!(ids.len(), 5000);
+
+    let done = wait_until(Duration::from_secs(180), || async {
+        count(&id.status().await, "received") >= 5000
+    })
+    .await;
+    assert!(
+        done,
+        "receiver has {}",
+        count(&id.status().await, "received")
+    );
+    assert!(
+        wait_until(Duration::from_secs(120), || all_delivered(&th, 5000)).await,
+        "{}",
+        th.status().await
+    );
+    assert_exactly(&id.inbox().await, &ids);
+    assert_eq!(
+        count(&id.status().await, "quarantined"),
+        0,
+        "redeliveries are recognised, not quarantined"
+    );
+    // The audit log has one `received` entry per message, even across the crash.
+    let received: HashSet<String> = id
+        .audit_lines()
+        .iter()
+        .filter(|e| e["event"] == "received")
+        .map(|e| e["message"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(received.len(), 5000);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_offline_node_catches_up() {
+    let nats = NatsServer::start().unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let net = net(tmp.path());
+    let th = Arc::new(Daemon::start(&net, "TH-RTP", &nats.url(), FAST).await);
+    let mut ph = Daemon::start(&net, "PH-DFA", &nats.url(), FAST).await;
+    ph.terminate();
+    let ids = post_many(th.clone(), "PH-DFA", 200, 4).await;
+    ph.restart().await;
+    assert!(
+        wait_until(Duration::from_secs(60), || async {
+            ph.inbox().await.len() == 200
+        })
+        .await
+    );
+    assert_exactly(&ph.inbox().await, &ids);
+    assert!(
+        wait_until(Duration::from_secs(60), || all_delivered(&th, 200)).await,
+        "{}",
+        th.status().await
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn messages_the_broker_lost_are_republished_and_arrive_once() {
+    use async_nats::jetstream;
+    let nats = NatsServer::start().unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let net = net(tmp.path());
+    let th = Arc::new(Daemon::start(&net, "TH-RTP", &nats.url(), FAST).await);
+    let mut ph = Daemon::start(&net, "PH-DFA", &nats.url(), FAST).await;
+    ph.terminate();
+    let ids = post_many(th.clone(), "PH-DFA", 40, 4).await;
+
+    // Stand-in for a broker that lost acknowledged writes: delete every other one.
+    let js = jetstream::new(async_nats::connect(nats.url()).await.unwrap());
+    let stream = js.get_stream("RSO_ALERTS").await.unwrap();
+    let mut deleted = 0;
+    for seq in (1..=40u64).step_by(2) {
+        if stream.delete_message(seq).await.unwrap() {
+            deleted += 1;
+        }
+    }
+    assert_eq!(deleted, 20);
+
+    ph.restart().await;
+    assert!(
+        wait_until(Duration::from_secs(90), || async {
+            ph.inbox().await.len() == 40
+        })
+        .await,
+        "got {}",
+        ph.inbox().await.len()
+    );
+    assert_exactly(&ph.inbox().await, &ids);
+    assert!(
+        wait_until(Duration::from_secs(60), || all_delivered(&th, 40)).await,
+        "{}",
+        th.status().await
+    );
+    // At least the lost ones went out more than once.
+    let mut more_than_once = 0;
+    for id in &ids {
+        let d = th.call("GET", &format!("/v1/messages/{id}"), None).await;
+        if d["deliveries"][0]["attempts"].as_i64().unwrap() > 1 {
+            more_than_once += 1;
+        }
+    }
+    assert!(more_than_once >= 20, "only {more_than_once} republished");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_broker_restart_mid_stream_loses_nothing() {
+    let mut nats = NatsServer::start().unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let net = net(tmp.path());
+    let th = Arc::new(Daemon::start(&net, "TH-RTP", &nats.url(), FAST).await);
+    let id = Daemon::start(&net, "ID-KEMLU-PNH", &nats.url(), FAST).await;
+
+    let sending = tokio::spawn(post_many(th.clone(), "ID-KEMLU-PNH", 600, 4));
+    assert!(
+        wait_until(Duration::from_secs(60), || async {
+            count(&id.status().await, "received") >= 150
+        })
+        .await
+    );
+    nats.kill();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    nats.restart().unwrap();
+    let ids = sending.await.unwrap();
+    assert_eq!(
+        ids.len(),
+        600,
+        "every post was accepted (stored, then published or queued)"
+    );
+    assert!(
+        wait_until(Duration::from_secs(120), || async {
+            count(&id.status().await, "received") >= 600
+        })
+        .await,
+        "{}",
+        id.status().await
+    );
+    assert_exactly(&id.inbox().await, &ids);
+    assert!(
+        wait_until(Duration::from_secs(120), || all_delivered(&th, 600)).await,
+        "{}",
+        th.status().await
+    );
+}
