@@ -156,3 +156,56 @@ async fn alert_to_two_and_a_referral_accepted() {
         assert_eq!(e["seq"], i, "line i is entry i");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn receipts_are_batched_and_never_answered() {
+    let nats = NatsServer::start().unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let net = net(tmp.path());
+    let th = std::sync::Arc::new(Daemon::start(&net, "TH-RTP", &nats.url(), "").await);
+    let ph = Daemon::start(&net, "PH-DFA", &nats.url(), "").await;
+    let mut tasks = tokio::task::JoinSet::new();
+    for _ in 0..4 {
+        let th = th.clone();
+        tasks.spawn(async move {
+            for _ in 0..100 {
+                th.post_alert(&["PH-DFA"]).await;
+            }
+        });
+    }
+    while tasks.join_next().await.is_some() {}
+    let delivered = wait_until(Duration::from_secs(30), || async {
+        let s = th.status().await;
+        count(&s, "deliveries_pending") == 0 && count(&s, "sent") == 400
+    })
+    .await;
+    assert!(delivered, "{}", th.status().await);
+    let sent: Vec<_> = ph
+        .audit_lines()
+        .into_iter()
+        .filter(|e| e["event"] == "receipt" && e["detail"]["direction"] == "sent")
+        .collect();
+    let items: i64 = sent
+        .iter()
+        .map(|e| e["detail"]["items"].as_i64().unwrap())
+        .sum();
+    assert_eq!(items, 400, "one delivered item per message");
+    assert!(
+        sent.len() <= 40,
+        "{} receipt envelopes for 400 messages: not batched",
+        sent.len()
+    );
+    // TH-RTP received those receipts and owes nothing for them; PH-DFA never gets a receipt back.
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    assert_eq!(count(&th.status().await, "receipts_owed"), 0);
+    assert!(!ph
+        .audit_lines()
+        .iter()
+        .any(|e| e["event"] == "receipt" && e["detail"]["direction"] == "received"));
+    let th_received = th
+        .audit_lines()
+        .iter()
+        .filter(|e| e["event"] == "receipt" && e["detail"]["direction"] == "received")
+        .count();
+    assert_eq!(th_received, sent.len());
+}

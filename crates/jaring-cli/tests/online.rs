@@ -1,0 +1,391 @@
+//! The online verbs as an officer uses them, against real daemons and a real nats-server:
+//! `node init`, `alert post/cancel`, `referral send/status`, `inbox`, `show`, `follow`,
+//! `status`, `quarantine` and `directory publish`.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use jaring_core::directory::Role;
+use jaring_testkit::{NatsServer, TestNetwork};
+use serde_json::Value;
+
+fn jaringd_bin() -> PathBuf {
+    let bin = Path::new(env!("CARGO_BIN_EXE_jaring")).with_file_name("jaringd");
+    assert!(
+        bin.is_file(),
+        "{} is missing: build it with `cargo build -p jaring-node` (the workspace test run does)",
+        bin.display()
+    );
+    bin
+}
+
+fn jaring(config: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_jaring"))
+        .arg("--config")
+        .arg(config)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn ok(out: Output) -> String {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn json(out: Output) -> Value {
+    serde_json::from_str(&ok(out)).unwrap()
+}
+
+fn until(limit: Duration, mut f: impl FnMut() -> bool) -> bool {
+    let deadline = Instant::now() + limit;
+    while Instant::now() < deadline {
+        if f() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    false
+}
+
+struct Node(Child);
+
+impl Drop for Node {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn start(config: &Path, log: &Path) -> Node {
+    let log = std::fs::File::create(log).unwrap();
+    let child = Command::new(jaringd_bin())
+        .arg("--config")
+        .arg(config)
+        .stdout(log.try_clone().unwrap())
+        .stderr(log)
+        .spawn()
+        .unwrap();
+    assert!(
+        until(Duration::from_secs(20), || jaring(config, &["status"])
+            .status
+            .success()),
+        "daemon did not start"
+    );
+    Node(child)
+}
+
+#[test]
+fn an_officer_works_the_network_from_the_command_line() {
+    let nats = NatsServer::start().unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let net = TestNetwork::create(
+        d,
+        &[
+            ("TH-RTP", Role::LawEnforcement),
+            ("ID-KEMLU-PNH", Role::Consular),
+            ("PH-DFA", Role::Consular),
+        ],
+    )
+    .unwrap();
+    let config = |id: &str| d.join(format!("{id}.toml"));
+    for id in ["TH-RTP", "ID-KEMLU-PNH", "PH-DFA"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_jaring"))
+            .args([
+                "node",
+                "init",
+                "--agency",
+                id,
+                "--nats",
+                &nats.url(),
+                "--directory-bucket",
+                "jaring-directory",
+            ])
+            .arg("--key")
+            .arg(net.key_file(id))
+            .arg("--trust")
+            .arg(net.trust_file())
+            .arg("--directory")
+            .arg(net.directory_file())
+            .arg("--data")
+            .arg(d.join(format!("data-{id}")))
+            .arg("--out")
+            .arg(config(id))
+            .output()
+            .unwrap();
+        ok(out);
+    }
+    let _th = start(&config("TH-RTP"), &d.join("th.log"));
+    let _id = start(&config("ID-KEMLU-PNH"), &d.join("id.log"));
+    let _ph = start(&config("PH-DFA"), &d.join("ph.log"));
+    let (th, id, ph) = (config("TH-RTP"), config("ID-KEMLU-PNH"), config("PH-DFA"));
+
+    // A form with a mistake is refused with the field and the rule; nothing is sent.
+    let bad = jaring(
+        &th,
+        &[
+            "alert",
+            "post",
+            "--to",
+            "PH-DFA",
+            "--compound",
+            "GF",
+            "--from",
+            "MM:Myawaddy",
+            "--to-place",
+            "KH:O'Smach@123,103.68",
+            "--reliability",
+            "B",
+            "--credibility",
+            "2",
+        ],
+    );
+    assert!(!bad.status.success());
+    assert!(
+        String::from_utf8_lossy(&bad.stderr).contains("to.lat: must be between -90 and 90"),
+        "{}",
+        String::from_utf8_lossy(&bad.stderr)
+    );
+
+    // PH-DFA follows new alerts.
+    let mut follow = Command::new(env!("CARGO_BIN_EXE_jaring"))
+        .arg("--config")
+        .arg(&ph)
+        .args(["follow", "--json"])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+
+    let posted = json(jaring(
+        &th,
+        &[
+            "alert",
+            "post",
+            "--to",
+            "ID-KEMLU-PNH,PH-DFA",
+            "--compound",
+            "Golden Fortune annex",
+            "--alias",
+            "GF-2",
+            "--from",
+            "MM:Myawaddy@16.69,98.51",
+            "--to-place",
+            "KH:O'Smach@14.42,103.68",
+            "--reliability",
+            "B",
+            "--credibility",
+            "2",
+            "--persons",
+            "350",
+            "--nationality",
+            "ID",
+            "--nationality",
+            "PH",
+            "--indicator",
+            "domain=gf-invest.example",
+            "--narrative",
+            "Convoy seen at night",
+            "--json",
+        ],
+    ));
+    let alert = posted["id"].as_str().unwrap().to_owned();
+    let mut line = String::new();
+    BufReader::new(follow.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let _ = follow.kill();
+    let _ = follow.wait();
+    let followed: Value = serde_json::from_str(&line).unwrap();
+    assert_eq!(followed["id"], alert.as_str());
+
+    assert!(until(Duration::from_secs(10), || ok(jaring(
+        &id,
+        &["inbox"]
+    ))
+    .contains(&alert)));
+    let listing = ok(jaring(&id, &["inbox", "--unread"]));
+    assert!(
+        listing.contains("compound-relocation-alert")
+            && listing.contains("TH-RTP")
+            && listing.contains('*'),
+        "{listing}"
+    );
+    let shown = ok(jaring(&id, &["show", &alert]));
+    assert!(
+        shown.contains("Golden Fortune annex") && shown.contains("O'Smach"),
+        "{shown}"
+    );
+    assert!(
+        ok(jaring(&id, &["inbox", "--unread"])).contains("no messages"),
+        "read once shown"
+    );
+
+    // A referral with its fields as flags, accepted by the consulate.
+    let sent = ok(jaring(
+        &th,
+        &[
+            "referral",
+            "send",
+            "--to",
+            "ID-KEMLU-PNH",
+            "--case-ref",
+            "RTP-2026-0042",
+            "--nationality",
+            "ID",
+            "--location",
+            "TH:Mae Sot",
+            "--consent",
+            "--consent-scope",
+            "share-with-consulate",
+            "--need",
+            "medical",
+            "--need",
+            "repatriation",
+            "--non-punishment",
+            "--risk",
+            "high",
+        ],
+    ));
+    let referral = sent.trim().to_owned();
+    assert!(until(Duration::from_secs(10), || ok(jaring(
+        &id,
+        &["inbox", "--kind", "victim-referral"]
+    ))
+    .contains(&referral)));
+    ok(jaring(
+        &id,
+        &[
+            "referral",
+            "status",
+            &referral,
+            "--set",
+            "accepted",
+            "--note",
+            "officer assigned",
+        ],
+    ));
+    assert!(until(Duration::from_secs(10), || {
+        let v = json(jaring(&th, &["show", &referral, "--json"]));
+        v["referral"]["status"] == "accepted" && v["deliveries"][0]["state"] == "delivered"
+    }));
+    let view = ok(jaring(&th, &["show", &referral]));
+    assert!(
+        view.contains("referral: accepted") && view.contains("delivered"),
+        "{view}"
+    );
+
+    // The alert is cancelled; the recipients see it.
+    ok(jaring(
+        &th,
+        &["alert", "cancel", &alert, "--reason", "duplicate report"],
+    ));
+    assert!(until(Duration::from_secs(10), || ok(jaring(
+        &ph,
+        &["inbox"]
+    ))
+    .contains("[cancelled]")));
+
+    let status = ok(jaring(&th, &["status"]));
+    assert!(
+        status.contains("directory   serial 1") && status.contains("last error  none"),
+        "{status}"
+    );
+    assert!(ok(jaring(&ph, &["quarantine"])).contains("nothing quarantined"));
+
+    // Serial 2 through the hub's bucket: every node follows.
+    let body2 = d.join("body2.json");
+    let mut body: Value =
+        serde_json::from_slice(&std::fs::read(d.join("directory-body.json")).unwrap()).unwrap();
+    body["serial"] = 2.into();
+    std::fs::write(&body2, body.to_string()).unwrap();
+    let dir2 = d.join("dir2.json");
+    let sign = |args: &[&str]| {
+        ok(Command::new(env!("CARGO_BIN_EXE_jaring"))
+            .args(args)
+            .output()
+            .unwrap())
+    };
+    sign(&[
+        "directory",
+        "sign",
+        "--body",
+        body2.to_str().unwrap(),
+        "--serial",
+        "2",
+        "--root-key",
+        net.key_file("RSO-ROOT-1").to_str().unwrap(),
+        "--out",
+        dir2.to_str().unwrap(),
+    ]);
+    sign(&[
+        "directory",
+        "sign",
+        "--in",
+        dir2.to_str().unwrap(),
+        "--root-key",
+        net.key_file("RSO-ROOT-2").to_str().unwrap(),
+        "--out",
+        dir2.to_str().unwrap(),
+    ]);
+    let published = sign(&[
+        "directory",
+        "publish",
+        "--nats",
+        &nats.url(),
+        "--trust",
+        net.trust_file().to_str().unwrap(),
+        dir2.to_str().unwrap(),
+    ]);
+    assert!(published.contains("published"), "{published}");
+    for c in [&th, &id, &ph] {
+        assert!(until(Duration::from_secs(10), || json(jaring(
+            c,
+            &["status", "--json"]
+        ))["directory"]["serial"]
+            == 2));
+    }
+    // Publishing what does not verify is refused before it reaches the hub.
+    let one = d.join("one.json");
+    sign(&[
+        "directory",
+        "sign",
+        "--body",
+        body2.to_str().unwrap(),
+        "--serial",
+        "3",
+        "--root-key",
+        net.key_file("RSO-ROOT-1").to_str().unwrap(),
+        "--out",
+        one.to_str().unwrap(),
+    ]);
+    let refused = Command::new(env!("CARGO_BIN_EXE_jaring"))
+        .args([
+            "directory",
+            "publish",
+            "--nats",
+            &nats.url(),
+            "--trust",
+            net.trust_file().to_str().unwrap(),
+            one.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(!refused.status.success());
+
+    // Without a daemon, the verbs say so.
+    drop(_ph);
+    let down = jaring(&ph, &["status"]);
+    assert!(
+        String::from_utf8_lossy(&down.stderr).contains("is the daemon running"),
+        "{}",
+        String::from_utf8_lossy(&down.stderr)
+    );
+}
