@@ -1,0 +1,294 @@
+//! The audit log file (spec §7): JSON lines, line `i` is entry `i`, verified entry by entry and
+//! against checkpoints, naming the first bad entry.
+//!
+//! jaring's nodes add a `prev` field to each entry: the b64u leaf hash of the entry before it
+//! (`null` in entry 0). With it, changing any single byte of any entry is pinned to that entry:
+//! a changed entry breaks the link to its successor, and an entry whose own `prev` was changed
+//! also breaks the link before it. Logs without `prev` (another implementation's) are checked
+//! by sequence numbers and checkpoints only.
+
+use jaring_core::b64;
+use serde_json::Value;
+
+use crate::checkpoint::Checkpoint;
+use crate::merkle::{self, Hash};
+
+/// The first bad entry and what is wrong with it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("entry {seq}: {reason}")]
+pub struct LogError {
+    /// The first bad entry's seq (its line number from 0).
+    pub seq: u64,
+    /// What is wrong.
+    pub reason: String,
+}
+
+/// A log whose entries all passed.
+#[derive(Debug, Clone)]
+pub struct VerifiedLog {
+    /// The leaf hash of every entry.
+    pub leaves: Vec<Hash>,
+    /// The agency that kept it (from the entries).
+    pub agency: Option<String>,
+    /// Whether the entries carry the `prev` chain.
+    pub chained: bool,
+}
+
+impl VerifiedLog {
+    /// Number of entries.
+    pub fn size(&self) -> u64 {
+        self.leaves.len() as u64
+    }
+
+    /// Root of the whole log.
+    pub fn root(&self) -> Hash {
+        merkle::root(&self.leaves)
+    }
+
+    /// Checks a checkpoint against the log; on a mismatch, names the entry that must be bad.
+    pub fn check(&self, cp: &Checkpoint) -> Result<(), LogError> {
+        if let Some(agency) = &self.agency {
+            if agency != &cp.agency {
+                return Err(LogError { seq: 0, reason: format!("the log is {agency}'s, the checkpoint is {}'s", cp.agency) });
+            }
+        }
+        if cp.size > self.size() {
+            return Err(LogError {
+                seq: self.size(),
+                reason: format!("missing: the log has {} entries, a checkpoint covers {} (truncated)", self.size(), cp.size),
+            });
+        }
+        let size = usize::try_from(cp.size).unwrap_or(usize::MAX);
+        if merkle::root(&self.leaves[..size]) == cp.root {
+            return Ok(());
+        }
+        // With an intact chain, any change to an earlier entry would have broken a link, so the
+        // last entry the checkpoint covers is the one that differs. Without a chain, only the
+        // range is known.
+        let seq = cp.size.saturating_sub(1);
+        let reason = if self.chained {
+            format!("does not match the checkpoint of size {} (root differs)", cp.size)
+        } else {
+            format!("one of entries 0 to {seq} differs from what the checkpoint of size {} signed", cp.size)
+        };
+        Err(LogError { seq: if self.chained { seq } else { 0 }, reason })
+    }
+
+    /// The inclusion proof of entry `seq` in the whole log.
+    pub fn prove(&self, seq: u64) -> Option<Vec<Hash>> {
+        merkle::inclusion_proof(&self.leaves, usize::try_from(seq).ok()?)
+    }
+}
+
+const FIELDS: [&str; 8] = ["seq", "at", "agency", "event", "message", "peer", "digest", "detail"];
+
+fn check_entry(i: u64, line: &[u8], agency: &mut Option<String>) -> Result<Value, String> {
+    let v: Value = serde_json::from_slice(line).map_err(|e| format!("not JSON: {e}"))?;
+    let o = v.as_object().ok_or("not a JSON object")?;
+    for f in FIELDS {
+        if !o.contains_key(f) {
+            return Err(format!("field `{f}` is missing"));
+        }
+    }
+    match o["seq"].as_u64() {
+        Some(s) if s == i => {}
+        Some(s) if s > i => return Err(format!("missing: this line holds entry {s} (deleted or reordered entries)")),
+        Some(s) => return Err(format!("out of order: this line holds entry {s} (inserted or reordered entries)")),
+        None => return Err("seq is not a whole number".into()),
+    }
+    let at = o["at"].as_str().ok_or("at is not a time")?;
+    jaring_core::Timestamp::parse(at).map_err(|e| format!("at: {e}"))?;
+    let who = o["agency"].as_str().ok_or("agency is not a string")?;
+    match agency {
+        Some(a) if a != who => return Err(format!("agency {who} in a log kept by {a}")),
+        Some(_) => {}
+        None => *agency = Some(who.to_owned()),
+    }
+    if o["event"].as_str().is_none_or(str::is_empty) {
+        return Err("event is not a name".into());
+    }
+    for f in ["message", "peer"] {
+        if !(o[f].is_null() || o[f].is_string()) {
+            return Err(format!("{f} must be a string or null"));
+        }
+    }
+    if !(o["digest"].is_null() || o["digest"].as_str().and_then(b64::decode_array::<32>).is_some()) {
+        return Err("digest must be b64u of 32 bytes or null".into());
+    }
+    if !o["detail"].is_object() {
+        return Err("detail must be an object".into());
+    }
+    Ok(v)
+}
+
+/// Verifies every entry of a log file's bytes: JSON form, `seq`, one agency, and the `prev`
+/// chain where present.
+pub fn verify(bytes: &[u8]) -> Result<VerifiedLog, LogError> {
+    let mut leaves = Vec::new();
+    let mut prevs: Vec<Option<Option<String>>> = Vec::new();
+    let mut agency = None;
+    let mut first_bad: Option<LogError> = None;
+    let mut rest = bytes;
+    let mut i = 0u64;
+    while !rest.is_empty() {
+        let Some(end) = rest.iter().position(|b| *b == b'\n') else {
+            first_bad = Some(LogError { seq: i, reason: "the last line has no newline (torn write or truncation)".into() });
+            break;
+        };
+        let line = &rest[..end];
+        rest = &rest[end + 1..];
+        leaves.push(merkle::leaf_hash(line));
+        match check_entry(i, line, &mut agency) {
+            Ok(v) => prevs.push(v.get("prev").map(|p| p.as_str().map(str::to_owned))),
+            Err(reason) => {
+                first_bad = Some(LogError { seq: i, reason });
+                break;
+            }
+        }
+        i += 1;
+    }
+    let chained = prevs.first().is_some_and(Option::is_some);
+    let n = prevs.len();
+    if chained {
+        // link[k] (k >= 1): entry k's prev names entry k-1; entry 0's prev is null.
+        let link = |k: usize| -> bool {
+            match &prevs[k] {
+                Some(Some(p)) if k > 0 => b64::decode_array::<32>(p).is_some_and(|h| h == leaves[k - 1]),
+                Some(None) => k == 0,
+                _ => false,
+            }
+        };
+        if !link(0) {
+            let e = LogError { seq: 0, reason: "entry 0's prev must be null".into() };
+            return Err(min_err(first_bad, e));
+        }
+        if let Some(k) = (1..n).find(|&k| !link(k)) {
+            // Entry k-1 changed: only link k breaks. Entry k's own prev changed: links k and
+            // k+1 break (its own hash changed too). For the last entry there is no link k+1:
+            // a prev that is one or two characters away from the right value was edited, while
+            // an edited entry k-1 would have a completely different hash.
+            let near_miss = match &prevs[k] {
+                Some(Some(p)) => {
+                    let right = b64::encode(&leaves[k - 1]);
+                    p.len() == right.len() && p.bytes().zip(right.bytes()).filter(|(a, b)| a != b).count() <= 2
+                }
+                _ => true,
+            };
+            let bad = if (k + 1 < n && !link(k + 1)) || (k + 1 == n && near_miss) { k } else { k - 1 };
+            // A deleted entry shows as a gap in seq at k and explains the broken link there.
+            if let Some(gap) = &first_bad {
+                if gap.seq == k as u64 && gap.reason.starts_with("missing") {
+                    return Err(gap.clone());
+                }
+            }
+            let reason = if bad == k {
+                "its prev does not name the entry before it (edited)".to_owned()
+            } else {
+                format!("the next entry's prev does not match it (entry {bad} was edited, or an entry was inserted after it)")
+            };
+            return Err(min_err(first_bad, LogError { seq: bad as u64, reason }));
+        }
+    }
+    match first_bad {
+        Some(e) => Err(e),
+        None => Ok(VerifiedLog { leaves, agency, chained }),
+    }
+}
+
+fn min_err(a: Option<LogError>, b: LogError) -> LogError {
+    match a {
+        Some(a) if a.seq <= b.seq => a,
+        _ => b,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A chained log as a node writes it, and a checkpoint of the whole.
+    fn chained(n: usize) -> (Vec<Vec<u8>>, Checkpoint) {
+        let mut lines = Vec::new();
+        let mut prev: Option<String> = None;
+        for i in 0..n {
+            let line = serde_json::json!({
+                "seq": i, "at": "2026-11-24T09:00:00Z", "agency": "ID-KEMLU-PNH", "event": "received",
+                "message": "01a211d3-bd17-76e6-823e-947705ee1a8a", "peer": "TH-RTP", "digest": null,
+                "detail": {"n": i}, "prev": prev,
+            })
+            .to_string()
+            .into_bytes();
+            prev = Some(b64::encode(&merkle::leaf_hash(&line)));
+            lines.push(line);
+        }
+        let leaves: Vec<Hash> = lines.iter().map(|l| merkle::leaf_hash(l)).collect();
+        let cp = Checkpoint { agency: "ID-KEMLU-PNH".into(), size: n as u64, root: merkle::root(&leaves) };
+        (lines, cp)
+    }
+
+    fn join(lines: &[Vec<u8>]) -> Vec<u8> {
+        lines.iter().flat_map(|l| l.iter().copied().chain([b'\n'])).collect()
+    }
+
+    fn first_bad(bytes: &[u8], cp: &Checkpoint) -> Option<u64> {
+        match verify(bytes) {
+            Err(e) => Some(e.seq),
+            Ok(v) => v.check(cp).err().map(|e| e.seq),
+        }
+    }
+
+    #[test]
+    fn an_intact_log_passes() {
+        let (lines, cp) = chained(20);
+        assert_eq!(first_bad(&join(&lines), &cp), None);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn any_changed_byte_names_its_entry(n in 2usize..40, e in any::<prop::sample::Index>(), b in any::<prop::sample::Index>(), flip in 1u8..=255) {
+            let (mut lines, cp) = chained(n);
+            let i = e.index(n);
+            let j = b.index(lines[i].len());
+            lines[i][j] ^= flip;
+            prop_assert_eq!(first_bad(&join(&lines), &cp), Some(i as u64));
+        }
+
+        #[test]
+        fn a_deleted_entry_is_named(n in 2usize..40, e in any::<prop::sample::Index>()) {
+            let (mut lines, cp) = chained(n);
+            let i = e.index(n);
+            lines.remove(i);
+            prop_assert_eq!(first_bad(&join(&lines), &cp), Some(i as u64));
+        }
+
+        #[test]
+        fn swapped_entries_name_the_first(n in 2usize..40, a in any::<prop::sample::Index>(), b in any::<prop::sample::Index>()) {
+            let (mut lines, cp) = chained(n);
+            let (i, j) = (a.index(n), b.index(n));
+            prop_assume!(i != j);
+            lines.swap(i, j);
+            prop_assert_eq!(first_bad(&join(&lines), &cp), Some(i.min(j) as u64));
+        }
+
+        #[test]
+        fn an_inserted_entry_is_named(n in 2usize..40, e in any::<prop::sample::Index>()) {
+            let (mut lines, cp) = chained(n);
+            let i = e.index(n);
+            let forged = lines[i].clone();
+            lines.insert(i, forged);
+            // The copy at i is byte-identical to the original entry i, so the first i+1 lines
+            // are exactly the original's; the original, now at i+1, is the first out of place.
+            prop_assert_eq!(first_bad(&join(&lines), &cp), Some(i as u64 + 1));
+        }
+
+        #[test]
+        fn truncation_is_named(n in 2usize..40, keep in any::<prop::sample::Index>()) {
+            let (lines, cp) = chained(n);
+            let k = keep.index(n);
+            prop_assert_eq!(first_bad(&join(&lines[..k]), &cp), Some(k as u64));
+        }
+    }
+}
