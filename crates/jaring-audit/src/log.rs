@@ -82,7 +82,7 @@ impl VerifiedLog {
 
 const FIELDS: [&str; 8] = ["seq", "at", "agency", "event", "message", "peer", "digest", "detail"];
 
-fn check_entry(i: u64, line: &[u8], agency: &mut Option<String>) -> Result<Value, String> {
+fn check_entry(i: u64, line: &[u8]) -> Result<Value, String> {
     let v: Value = serde_json::from_slice(line).map_err(|e| format!("not JSON: {e}"))?;
     let o = v.as_object().ok_or("not a JSON object")?;
     for f in FIELDS {
@@ -98,12 +98,7 @@ fn check_entry(i: u64, line: &[u8], agency: &mut Option<String>) -> Result<Value
     }
     let at = o["at"].as_str().ok_or("at is not a time")?;
     jaring_core::Timestamp::parse(at).map_err(|e| format!("at: {e}"))?;
-    let who = o["agency"].as_str().ok_or("agency is not a string")?;
-    match agency {
-        Some(a) if a != who => return Err(format!("agency {who} in a log kept by {a}")),
-        Some(_) => {}
-        None => *agency = Some(who.to_owned()),
-    }
+    o["agency"].as_str().ok_or("agency is not a string")?;
     if o["event"].as_str().is_none_or(str::is_empty) {
         return Err("event is not a name".into());
     }
@@ -122,11 +117,16 @@ fn check_entry(i: u64, line: &[u8], agency: &mut Option<String>) -> Result<Value
 }
 
 /// Verifies every entry of a log file's bytes: JSON form, `seq`, one agency, and the `prev`
-/// chain where present.
+/// chain where present. The agency is taken from the entries (a strict majority of them).
 pub fn verify(bytes: &[u8]) -> Result<VerifiedLog, LogError> {
+    verify_for(bytes, None)
+}
+
+/// Like [`verify`], for a log that must be `agency`'s (as its checkpoints or key say).
+pub fn verify_for(bytes: &[u8], agency: Option<&str>) -> Result<VerifiedLog, LogError> {
     let mut leaves = Vec::new();
     let mut prevs: Vec<Option<Option<String>>> = Vec::new();
-    let mut agency = None;
+    let mut agencies: Vec<String> = Vec::new();
     let mut first_bad: Option<LogError> = None;
     let mut rest = bytes;
     let mut i = 0u64;
@@ -138,14 +138,34 @@ pub fn verify(bytes: &[u8]) -> Result<VerifiedLog, LogError> {
         let line = &rest[..end];
         rest = &rest[end + 1..];
         leaves.push(merkle::leaf_hash(line));
-        match check_entry(i, line, &mut agency) {
-            Ok(v) => prevs.push(v.get("prev").map(|p| p.as_str().map(str::to_owned))),
+        match check_entry(i, line) {
+            Ok(v) => {
+                prevs.push(v.get("prev").map(|p| p.as_str().map(str::to_owned)));
+                agencies.push(v["agency"].as_str().unwrap_or_default().to_owned());
+            }
             Err(reason) => {
                 first_bad = Some(LogError { seq: i, reason });
                 break;
             }
         }
         i += 1;
+    }
+    // Whose log: as given, or what a strict majority of entries say. An entry that says
+    // otherwise is bad; with no majority the chain and the checkpoints find the edit.
+    let agency = agency.map(str::to_owned).or_else(|| {
+        let first = agencies.first()?;
+        let same = agencies.iter().filter(|a| *a == first).count();
+        if same * 2 > agencies.len() {
+            Some(first.clone())
+        } else {
+            agencies.iter().find(|a| agencies.iter().filter(|b| b == a).count() * 2 > agencies.len()).cloned()
+        }
+    });
+    if let Some(a) = &agency {
+        if let Some(k) = agencies.iter().position(|x| x != a) {
+            let e = LogError { seq: k as u64, reason: format!("agency {} in a log kept by {a}", agencies[k]) };
+            first_bad = Some(min_err(first_bad, e));
+        }
     }
     let chained = prevs.first().is_some_and(Option::is_some);
     let n = prevs.len();
