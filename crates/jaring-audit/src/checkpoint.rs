@@ -53,6 +53,17 @@ pub struct Checkpoint {
     pub root: Hash,
 }
 
+/// One signature line of a signed note.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteSignature {
+    /// The signer's name.
+    pub name: String,
+    /// The 4-byte key hash.
+    pub key_hash: [u8; 4],
+    /// The Ed25519 signature.
+    pub signature: Vec<u8>,
+}
+
 /// The note key hash of spec §7.
 pub fn key_hash(agency: &str, key: &VerifyingKey) -> [u8; 4] {
     let mut input = Vec::with_capacity(agency.len() + 34);
@@ -68,7 +79,12 @@ pub fn key_hash(agency: &str, key: &VerifyingKey) -> [u8; 4] {
 impl Checkpoint {
     /// The three lines that are signed.
     pub fn text(&self) -> String {
-        format!("{ORIGIN_PREFIX}{}\n{}\n{}\n", self.agency, self.size, b64::encode_std(&self.root))
+        format!(
+            "{ORIGIN_PREFIX}{}\n{}\n{}\n",
+            self.agency,
+            self.size,
+            b64::encode_std(&self.root)
+        )
     }
 
     /// The signed note.
@@ -82,17 +98,29 @@ impl Checkpoint {
 
     /// Parses a note without checking signatures: the checkpoint and its signature lines
     /// as (name, key hash, signature).
-    pub fn parse(note: &str) -> Result<(Self, Vec<(String, [u8; 4], Vec<u8>)>), CheckpointError> {
-        let split = note.find("\n\n").ok_or_else(|| malformed("no blank line before the signatures"))?;
+    pub fn parse(note: &str) -> Result<(Self, Vec<NoteSignature>), CheckpointError> {
+        let split = note
+            .find("\n\n")
+            .ok_or_else(|| malformed("no blank line before the signatures"))?;
         let (text, sigs) = (&note[..=split], &note[split + 2..]);
         let lines: Vec<&str> = text.lines().collect();
         if lines.len() != 3 || !text.ends_with('\n') {
             return Err(malformed("the text must be exactly three lines"));
         }
-        let agency = lines[0].strip_prefix(ORIGIN_PREFIX).ok_or_else(|| malformed("the first line must be `jaring/v1 audit <agency>`"))?;
+        let agency = lines[0]
+            .strip_prefix(ORIGIN_PREFIX)
+            .ok_or_else(|| malformed("the first line must be `jaring/v1 audit <agency>`"))?;
         jaring_core::AgencyId::parse(agency).map_err(|e| malformed(e.to_string()))?;
-        let size_ok = !lines[1].is_empty() && lines[1].bytes().all(|b| b.is_ascii_digit()) && (lines[1] == "0" || !lines[1].starts_with('0'));
-        let size: u64 = if size_ok { lines[1].parse().map_err(|_| malformed("tree size out of range"))? } else { return Err(malformed("the tree size must be a decimal number")) };
+        let size_ok = !lines[1].is_empty()
+            && lines[1].bytes().all(|b| b.is_ascii_digit())
+            && (lines[1] == "0" || !lines[1].starts_with('0'));
+        let size: u64 = if size_ok {
+            lines[1]
+                .parse()
+                .map_err(|_| malformed("tree size out of range"))?
+        } else {
+            return Err(malformed("the tree size must be a decimal number"));
+        };
         let root: Hash = b64::decode_std(lines[2])
             .and_then(|r| r.try_into().ok())
             .ok_or_else(|| malformed("the root must be 32 bytes in padded standard base64"))?;
@@ -101,18 +129,34 @@ impl Checkpoint {
         }
         let mut signatures = Vec::new();
         for line in sigs.lines() {
-            let rest = line.strip_prefix(DASH).ok_or_else(|| malformed("a signature line must start with an em dash and a space"))?;
-            let (name, blob) = rest.split_once(' ').ok_or_else(|| malformed("a signature line is `— <name> <base64>`"))?;
-            let blob = b64::decode_std(blob).ok_or_else(|| malformed("a signature is not base64"))?;
+            let rest = line.strip_prefix(DASH).ok_or_else(|| {
+                malformed("a signature line must start with an em dash and a space")
+            })?;
+            let (name, blob) = rest
+                .split_once(' ')
+                .ok_or_else(|| malformed("a signature line is `— <name> <base64>`"))?;
+            let blob =
+                b64::decode_std(blob).ok_or_else(|| malformed("a signature is not base64"))?;
             if blob.len() != 68 {
                 // A signature of another type (or for another key kind): not ours, ignore.
                 continue;
             }
             let mut hash = [0u8; 4];
             hash.copy_from_slice(&blob[..4]);
-            signatures.push((name.to_owned(), hash, blob[4..].to_vec()));
+            signatures.push(NoteSignature {
+                name: name.to_owned(),
+                key_hash: hash,
+                signature: blob[4..].to_vec(),
+            });
         }
-        Ok((Self { agency: agency.to_owned(), size, root }, signatures))
+        Ok((
+            Self {
+                agency: agency.to_owned(),
+                size,
+                root,
+            },
+            signatures,
+        ))
     }
 
     /// Parses a note and checks that `key` (the agency's signing key) signed it.
@@ -120,7 +164,9 @@ impl Checkpoint {
         let (cp, sigs) = Self::parse(note)?;
         let hash = key_hash(&cp.agency, key);
         let text = cp.text();
-        let ok = sigs.iter().any(|(name, h, sig)| name == &cp.agency && h == &hash && key.verify(text.as_bytes(), sig));
+        let ok = sigs.iter().any(|s| {
+            s.name == cp.agency && s.key_hash == hash && key.verify(text.as_bytes(), &s.signature)
+        });
         if ok {
             Ok(cp)
         } else {
@@ -129,7 +175,10 @@ impl Checkpoint {
     }
 
     /// Parses a note and checks it against any of `keys` (an agency may hold several).
-    pub fn verify_any<'a>(note: &str, keys: impl IntoIterator<Item = &'a VerifyingKey>) -> Result<Self, CheckpointError> {
+    pub fn verify_any<'a>(
+        note: &str,
+        keys: impl IntoIterator<Item = &'a VerifyingKey>,
+    ) -> Result<Self, CheckpointError> {
         let mut last = CheckpointError::Malformed("no key to check it with".into());
         for key in keys {
             match Self::verify(note, key) {
@@ -163,30 +212,51 @@ impl CheckpointMessage {
             .iter()
             .map(|h| b64::encode(h))
             .collect();
-        Self { checkpoint: note, previous_size, consistency }
+        Self {
+            checkpoint: note,
+            previous_size,
+            consistency,
+        }
     }
 
     /// The proof's hashes.
     pub fn proof(&self) -> Result<Vec<Hash>, CheckpointError> {
         self.consistency
             .iter()
-            .map(|h| b64::decode_array::<32>(h).ok_or_else(|| malformed("a consistency hash is not b64u of 32 bytes")))
+            .map(|h| {
+                b64::decode_array::<32>(h)
+                    .ok_or_else(|| malformed("a consistency hash is not b64u of 32 bytes"))
+            })
             .collect()
     }
 
     /// Checks that `new` extends `held` (same agency): same tree if the sizes are equal,
     /// otherwise a valid consistency proof from `held.size`, which must be this message's
     /// `previous_size`.
-    pub fn check_extends(&self, held: &Checkpoint, new: &Checkpoint) -> Result<(), CheckpointError> {
-        let inconsistent = CheckpointError::Inconsistent { old: held.size, new: new.size };
+    pub fn check_extends(
+        &self,
+        held: &Checkpoint,
+        new: &Checkpoint,
+    ) -> Result<(), CheckpointError> {
+        let inconsistent = CheckpointError::Inconsistent {
+            old: held.size,
+            new: new.size,
+        };
         if new.size < held.size {
             return Err(inconsistent);
         }
         if new.size == held.size {
-            return if new.root == held.root { Ok(()) } else { Err(inconsistent) };
+            return if new.root == held.root {
+                Ok(())
+            } else {
+                Err(inconsistent)
+            };
         }
         if self.previous_size != held.size {
-            return Err(malformed(format!("the proof starts at size {}, not at the held size {}", self.previous_size, held.size)));
+            return Err(malformed(format!(
+                "the proof starts at size {}, not at the held size {}",
+                self.previous_size, held.size
+            )));
         }
         if held.size == 0 {
             return Ok(());

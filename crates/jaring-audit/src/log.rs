@@ -45,17 +45,50 @@ impl VerifiedLog {
         merkle::root(&self.leaves)
     }
 
+    /// Checks checkpoints in size order; on a mismatch in a log without the `prev` chain, the
+    /// edit lies between the last checkpoint that matched and the first that did not, and the
+    /// error names the first entry of that range.
+    pub fn check_all(&self, checkpoints: &[Checkpoint]) -> Result<(), LogError> {
+        let mut sorted: Vec<&Checkpoint> = checkpoints.iter().collect();
+        sorted.sort_by_key(|c| c.size);
+        let mut good = 0u64;
+        for cp in sorted {
+            match self.check(cp) {
+                Ok(()) => good = cp.size,
+                Err(_) if !self.chained && cp.size <= self.size() => {
+                    return Err(LogError {
+                        seq: good,
+                        reason: format!(
+                            "one of entries {good} to {} differs from what the checkpoint of size {} signed (entries before {good} match an earlier checkpoint)",
+                            cp.size.saturating_sub(1),
+                            cp.size
+                        ),
+                    });
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(())
+    }
+
     /// Checks a checkpoint against the log; on a mismatch, names the entry that must be bad.
     pub fn check(&self, cp: &Checkpoint) -> Result<(), LogError> {
         if let Some(agency) = &self.agency {
             if agency != &cp.agency {
-                return Err(LogError { seq: 0, reason: format!("the log is {agency}'s, the checkpoint is {}'s", cp.agency) });
+                return Err(LogError {
+                    seq: 0,
+                    reason: format!("the log is {agency}'s, the checkpoint is {}'s", cp.agency),
+                });
             }
         }
         if cp.size > self.size() {
             return Err(LogError {
                 seq: self.size(),
-                reason: format!("missing: the log has {} entries, a checkpoint covers {} (truncated)", self.size(), cp.size),
+                reason: format!(
+                    "missing: the log has {} entries, a checkpoint covers {} (truncated)",
+                    self.size(),
+                    cp.size
+                ),
             });
         }
         let size = usize::try_from(cp.size).unwrap_or(usize::MAX);
@@ -67,11 +100,20 @@ impl VerifiedLog {
         // range is known.
         let seq = cp.size.saturating_sub(1);
         let reason = if self.chained {
-            format!("does not match the checkpoint of size {} (root differs)", cp.size)
+            format!(
+                "does not match the checkpoint of size {} (root differs)",
+                cp.size
+            )
         } else {
-            format!("one of entries 0 to {seq} differs from what the checkpoint of size {} signed", cp.size)
+            format!(
+                "one of entries 0 to {seq} differs from what the checkpoint of size {} signed",
+                cp.size
+            )
         };
-        Err(LogError { seq: if self.chained { seq } else { 0 }, reason })
+        Err(LogError {
+            seq: if self.chained { seq } else { 0 },
+            reason,
+        })
     }
 
     /// The inclusion proof of entry `seq` in the whole log.
@@ -80,7 +122,9 @@ impl VerifiedLog {
     }
 }
 
-const FIELDS: [&str; 8] = ["seq", "at", "agency", "event", "message", "peer", "digest", "detail"];
+const FIELDS: [&str; 8] = [
+    "seq", "at", "agency", "event", "message", "peer", "digest", "detail",
+];
 
 fn check_entry(i: u64, line: &[u8]) -> Result<Value, String> {
     let v: Value = serde_json::from_slice(line).map_err(|e| format!("not JSON: {e}"))?;
@@ -92,8 +136,16 @@ fn check_entry(i: u64, line: &[u8]) -> Result<Value, String> {
     }
     match o["seq"].as_u64() {
         Some(s) if s == i => {}
-        Some(s) if s > i => return Err(format!("missing: this line holds entry {s} (deleted or reordered entries)")),
-        Some(s) => return Err(format!("out of order: this line holds entry {s} (inserted or reordered entries)")),
+        Some(s) if s > i => {
+            return Err(format!(
+                "missing: this line holds entry {s} (deleted or reordered entries)"
+            ))
+        }
+        Some(s) => {
+            return Err(format!(
+                "out of order: this line holds entry {s} (inserted or reordered entries)"
+            ))
+        }
         None => return Err("seq is not a whole number".into()),
     }
     let at = o["at"].as_str().ok_or("at is not a time")?;
@@ -107,7 +159,12 @@ fn check_entry(i: u64, line: &[u8]) -> Result<Value, String> {
             return Err(format!("{f} must be a string or null"));
         }
     }
-    if !(o["digest"].is_null() || o["digest"].as_str().and_then(b64::decode_array::<32>).is_some()) {
+    if !(o["digest"].is_null()
+        || o["digest"]
+            .as_str()
+            .and_then(b64::decode_array::<32>)
+            .is_some())
+    {
         return Err("digest must be b64u of 32 bytes or null".into());
     }
     if !o["detail"].is_object() {
@@ -132,7 +189,10 @@ pub fn verify_for(bytes: &[u8], agency: Option<&str>) -> Result<VerifiedLog, Log
     let mut i = 0u64;
     while !rest.is_empty() {
         let Some(end) = rest.iter().position(|b| *b == b'\n') else {
-            first_bad = Some(LogError { seq: i, reason: "the last line has no newline (torn write or truncation)".into() });
+            first_bad = Some(LogError {
+                seq: i,
+                reason: "the last line has no newline (torn write or truncation)".into(),
+            });
             break;
         };
         let line = &rest[..end];
@@ -158,12 +218,18 @@ pub fn verify_for(bytes: &[u8], agency: Option<&str>) -> Result<VerifiedLog, Log
         if same * 2 > agencies.len() {
             Some(first.clone())
         } else {
-            agencies.iter().find(|a| agencies.iter().filter(|b| b == a).count() * 2 > agencies.len()).cloned()
+            agencies
+                .iter()
+                .find(|a| agencies.iter().filter(|b| b == a).count() * 2 > agencies.len())
+                .cloned()
         }
     });
     if let Some(a) = &agency {
         if let Some(k) = agencies.iter().position(|x| x != a) {
-            let e = LogError { seq: k as u64, reason: format!("agency {} in a log kept by {a}", agencies[k]) };
+            let e = LogError {
+                seq: k as u64,
+                reason: format!("agency {} in a log kept by {a}", agencies[k]),
+            };
             first_bad = Some(min_err(first_bad, e));
         }
     }
@@ -173,13 +239,18 @@ pub fn verify_for(bytes: &[u8], agency: Option<&str>) -> Result<VerifiedLog, Log
         // link[k] (k >= 1): entry k's prev names entry k-1; entry 0's prev is null.
         let link = |k: usize| -> bool {
             match &prevs[k] {
-                Some(Some(p)) if k > 0 => b64::decode_array::<32>(p).is_some_and(|h| h == leaves[k - 1]),
+                Some(Some(p)) if k > 0 => {
+                    b64::decode_array::<32>(p).is_some_and(|h| h == leaves[k - 1])
+                }
                 Some(None) => k == 0,
                 _ => false,
             }
         };
         if !link(0) {
-            let e = LogError { seq: 0, reason: "entry 0's prev must be null".into() };
+            let e = LogError {
+                seq: 0,
+                reason: "entry 0's prev must be null".into(),
+            };
             return Err(min_err(first_bad, e));
         }
         if let Some(k) = (1..n).find(|&k| !link(k)) {
@@ -190,11 +261,16 @@ pub fn verify_for(bytes: &[u8], agency: Option<&str>) -> Result<VerifiedLog, Log
             let near_miss = match &prevs[k] {
                 Some(Some(p)) => {
                     let right = b64::encode(&leaves[k - 1]);
-                    p.len() == right.len() && p.bytes().zip(right.bytes()).filter(|(a, b)| a != b).count() <= 2
+                    p.len() == right.len()
+                        && p.bytes().zip(right.bytes()).filter(|(a, b)| a != b).count() <= 2
                 }
                 _ => true,
             };
-            let bad = if (k + 1 < n && !link(k + 1)) || (k + 1 == n && near_miss) { k } else { k - 1 };
+            let bad = if (k + 1 < n && !link(k + 1)) || (k + 1 == n && near_miss) {
+                k
+            } else {
+                k - 1
+            };
             // A deleted entry shows as a gap in seq at k and explains the broken link there.
             if let Some(gap) = &first_bad {
                 if gap.seq == k as u64 && gap.reason.starts_with("missing") {
@@ -206,12 +282,22 @@ pub fn verify_for(bytes: &[u8], agency: Option<&str>) -> Result<VerifiedLog, Log
             } else {
                 format!("the next entry's prev does not match it (entry {bad} was edited, or an entry was inserted after it)")
             };
-            return Err(min_err(first_bad, LogError { seq: bad as u64, reason }));
+            return Err(min_err(
+                first_bad,
+                LogError {
+                    seq: bad as u64,
+                    reason,
+                },
+            ));
         }
     }
     match first_bad {
         Some(e) => Err(e),
-        None => Ok(VerifiedLog { leaves, agency, chained }),
+        None => Ok(VerifiedLog {
+            leaves,
+            agency,
+            chained,
+        }),
     }
 }
 
@@ -243,12 +329,19 @@ mod tests {
             lines.push(line);
         }
         let leaves: Vec<Hash> = lines.iter().map(|l| merkle::leaf_hash(l)).collect();
-        let cp = Checkpoint { agency: "ID-KEMLU-PNH".into(), size: n as u64, root: merkle::root(&leaves) };
+        let cp = Checkpoint {
+            agency: "ID-KEMLU-PNH".into(),
+            size: n as u64,
+            root: merkle::root(&leaves),
+        };
         (lines, cp)
     }
 
     fn join(lines: &[Vec<u8>]) -> Vec<u8> {
-        lines.iter().flat_map(|l| l.iter().copied().chain([b'\n'])).collect()
+        lines
+            .iter()
+            .flat_map(|l| l.iter().copied().chain([b'\n']))
+            .collect()
     }
 
     fn first_bad(bytes: &[u8], cp: &Checkpoint) -> Option<u64> {

@@ -136,7 +136,13 @@ fn subproof(m: usize, d: &[Hash], b: bool, out: &mut Vec<Hash>) {
 }
 
 /// Verifies a consistency proof from (`m`, `old_root`) to (`n`, `new_root`) (RFC 9162 §2.1.4.2).
-pub fn verify_consistency(m: u64, n: u64, old_root: &Hash, new_root: &Hash, proof: &[Hash]) -> bool {
+pub fn verify_consistency(
+    m: u64,
+    n: u64,
+    old_root: &Hash,
+    new_root: &Hash,
+    proof: &[Hash],
+) -> bool {
     if m == 0 || m > n {
         return false;
     }
@@ -148,7 +154,9 @@ pub fn verify_consistency(m: u64, n: u64, old_root: &Hash, new_root: &Hash, proo
     if m.is_power_of_two() {
         path.insert(0, *old_root);
     }
-    let Some((first, rest)) = path.split_first() else { return false };
+    let Some((first, rest)) = path.split_first() else {
+        return false;
+    };
     let (mut fn_, mut sn) = (m - 1, n - 1);
     while fn_ & 1 == 1 {
         fn_ >>= 1;
@@ -183,7 +191,9 @@ mod tests {
     use proptest::prelude::*;
 
     fn leaves(n: usize) -> Vec<Hash> {
-        (0..n).map(|i| leaf_hash(format!("entry {i}").as_bytes())).collect()
+        (0..n)
+            .map(|i| leaf_hash(format!("entry {i}").as_bytes()))
+            .collect()
     }
 
     #[test]

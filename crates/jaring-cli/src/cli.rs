@@ -56,6 +56,58 @@ pub enum Command {
     Status(JsonFlag),
     /// What the node refused, when, from which subject, and why.
     Quarantine(JsonFlag),
+    /// The tamper-evident audit log: verify, show, prove, checkpoint.
+    #[command(subcommand)]
+    Audit(AuditCommand),
+}
+
+/// `jaring audit ...`.
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Recompute the tree, check every checkpoint given; non-zero exit naming the first bad entry.
+    Verify {
+        /// A copy of an audit log (default: ask the local daemon to verify its own).
+        #[arg(long)]
+        log: Option<PathBuf>,
+        /// A checkpoint: a signed note, or a checkpoints.jsonl of published messages; repeat.
+        #[arg(long = "checkpoint")]
+        checkpoints: Vec<PathBuf>,
+        /// The agency's public key file, to check the checkpoints' signatures.
+        #[arg(long = "pub")]
+        public: Option<PathBuf>,
+        /// Print the result as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List entries.
+    Show {
+        /// A copy of an audit log (default: the local daemon's).
+        #[arg(long)]
+        log: Option<PathBuf>,
+        /// Only entries about this message.
+        #[arg(long)]
+        message: Option<MessageId>,
+        /// Only this event (sent, received, rejected, viewed, ...).
+        #[arg(long)]
+        event: Option<String>,
+        /// Only entries at or after this time.
+        #[arg(long)]
+        since: Option<Timestamp>,
+        /// Print the result as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The inclusion proof of one entry, as JSON.
+    Prove {
+        /// The entry.
+        #[arg(long)]
+        seq: u64,
+        /// A copy of an audit log (default: the local daemon's).
+        #[arg(long)]
+        log: Option<PathBuf>,
+    },
+    /// The latest signed checkpoint of the local daemon, as the note text.
+    Checkpoint,
 }
 
 /// Just `--json`.

@@ -38,6 +38,7 @@ fn main() -> ExitCode {
         Command::Follow(args) => commands::online::follow(&cli.config, args),
         Command::Status(f) => commands::online::status(&cli.config, f.json),
         Command::Quarantine(f) => commands::online::quarantine(&cli.config, f.json),
+        Command::Audit(cmd) => commands::audit::run(&cli.config, cmd),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -18,7 +18,7 @@ use serde_json::{json, Value};
 use tokio::net::UnixListener;
 use tokio::sync::watch;
 
-use crate::node::{Node, NodeError, SendRequest};
+use crate::node::{AuditQuery, Node, NodeError, SendRequest};
 use crate::store::InboxFilter;
 
 /// Who is on the other end of the socket.
@@ -84,6 +84,10 @@ pub fn router(node: Arc<Node>) -> Router {
         .route("/v1/referrals/{id}/status", post(referral_status))
         .route("/v1/quarantine", get(quarantine))
         .route("/v1/follow", get(follow))
+        .route("/v1/audit/entries", get(audit_entries))
+        .route("/v1/audit/prove", get(audit_prove))
+        .route("/v1/audit/verify", get(audit_verify))
+        .route("/v1/audit/checkpoint", get(audit_checkpoint))
         .with_state(node)
 }
 
@@ -248,4 +252,53 @@ async fn follow(State(node): State<Arc<Node>>, Query(q): Query<FollowQuery>) -> 
         .header("content-type", "application/x-ndjson")
         .body(axum::body::Body::from_stream(stream))
         .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
+}
+
+#[derive(Deserialize)]
+struct EntriesQuery {
+    message: Option<String>,
+    event: Option<String>,
+    since: Option<String>,
+}
+
+async fn audit_entries(State(node): State<Arc<Node>>, Query(q): Query<EntriesQuery>) -> ApiResult {
+    let since = match &q.since {
+        Some(s) => Some(
+            Timestamp::parse(s)
+                .map_err(|e| ApiError(NodeError::BadRequest(format!("since: {e}"))))?,
+        ),
+        None => None,
+    };
+    Ok(Json(
+        node.audit_query(AuditQuery::Entries {
+            message: q.message,
+            event: q.event,
+            since,
+        })
+        .await?,
+    ))
+}
+
+#[derive(Deserialize)]
+struct ProveQuery {
+    seq: u64,
+}
+
+async fn audit_prove(State(node): State<Arc<Node>>, Query(q): Query<ProveQuery>) -> ApiResult {
+    Ok(Json(
+        node.audit_query(AuditQuery::Prove { seq: q.seq }).await?,
+    ))
+}
+
+async fn audit_verify(State(node): State<Arc<Node>>) -> ApiResult {
+    Ok(Json(node.audit_query(AuditQuery::Verify).await?))
+}
+
+async fn audit_checkpoint(State(node): State<Arc<Node>>) -> ApiResult {
+    match node.latest_checkpoint() {
+        Some(note) => Ok(Json(json!({"checkpoint": note}))),
+        None => Err(ApiError(NodeError::NotFound(
+            "no checkpoint has been published yet".into(),
+        ))),
+    }
 }

@@ -4,12 +4,15 @@
 //! this writer then appends them to the file and syncs it, many at a time (a group commit), and
 //! only then lets the store forget them. After a crash, [`AuditFile::open`] drops a torn last
 //! line and appends whatever the store still holds, so the file ends up with every entry of
-//! every committed change, in order, and with nothing else.
+//! every committed change, in order, and with nothing else. The leaf hash of every entry is
+//! kept in memory for checkpoints and proofs.
 
 use std::fs::{File, OpenOptions};
-use std::io::{BufRead, BufReader, Seek, SeekFrom, Write};
+use std::io::{BufRead, BufReader, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+
+use jaring_audit::merkle::{leaf_hash, Hash};
 
 use crate::store::{Store, StoreError};
 
@@ -35,12 +38,15 @@ pub enum AuditFileError {
 /// The append side of `audit.jsonl`.
 pub struct AuditFile {
     path: PathBuf,
-    state: Mutex<(File, u64)>,
+    state: Mutex<(File, Vec<Hash>)>,
+    /// Set when the file failed verification at start (someone edited it).
+    pub integrity: Option<String>,
 }
 
 impl AuditFile {
-    /// Opens the file, repairs a torn tail, and catches up with the store.
-    pub fn open(path: &Path, store: &Store) -> Result<Self, AuditFileError> {
+    /// Opens the file, repairs a torn tail, verifies it as `agency`'s log, and catches up
+    /// with the store.
+    pub fn open(path: &Path, store: &Store, agency: &str) -> Result<Self, AuditFileError> {
         let io = |source| AuditFileError::Io {
             path: path.to_owned(),
             source,
@@ -51,7 +57,7 @@ impl AuditFile {
             .append(true)
             .open(path)
             .map_err(io)?;
-        let (complete_bytes, lines) = scan(&file).map_err(io)?;
+        let (complete_bytes, leaves) = scan(&file).map_err(io)?;
         let len = file.metadata().map_err(io)?.len();
         if complete_bytes < len {
             // A line without its newline was being written when the node stopped; the store
@@ -59,9 +65,17 @@ impl AuditFile {
             file.set_len(complete_bytes).map_err(io)?;
             file.seek(SeekFrom::End(0)).map_err(io)?;
         }
+        let mut bytes = Vec::with_capacity(complete_bytes as usize);
+        let mut reader = file.try_clone().map_err(io)?;
+        reader.seek(SeekFrom::Start(0)).map_err(io)?;
+        reader.read_to_end(&mut bytes).map_err(io)?;
+        let integrity = jaring_audit::log::verify_for(&bytes, Some(agency))
+            .err()
+            .map(|e| e.to_string());
         let writer = Self {
             path: path.to_owned(),
-            state: Mutex::new((file, lines)),
+            state: Mutex::new((file, leaves)),
+            integrity,
         };
         writer.flush(store)?;
         Ok(writer)
@@ -70,25 +84,27 @@ impl AuditFile {
     /// Appends every entry the store holds past the file's end, syncs, and lets the store
     /// forget them. Returns the number of entries in the file.
     pub fn flush(&self, store: &Store) -> Result<u64, AuditFileError> {
-        let mut state = self
-            .state
-            .lock()
-            .map_err(|_| AuditFileError::Inconsistent(self.path.clone(), "lock poisoned".into()))?;
-        let (file, next) = &mut *state;
-        let lines = store.audit_lines_from(*next)?;
+        let poisoned = || AuditFileError::Inconsistent(self.path.clone(), "lock poisoned".into());
+        let mut state = self.state.lock().map_err(|_| poisoned())?;
+        let (file, leaves) = &mut *state;
+        let next = leaves.len() as u64;
+        let lines = store.audit_lines_from(next)?;
         if lines.is_empty() {
-            return Ok(*next);
+            return Ok(next);
         }
-        let mut buf = Vec::with_capacity(lines.len() * 200);
-        for (seq, line) in &lines {
-            if *seq != *next + (buf.iter().filter(|b| **b == b'\n').count() as u64) {
+        let mut buf = Vec::with_capacity(lines.len() * 256);
+        let mut hashes = Vec::with_capacity(lines.len());
+        for (i, (seq, line)) in lines.iter().enumerate() {
+            let expected = next + i as u64;
+            if *seq != expected {
                 return Err(AuditFileError::Inconsistent(
                     self.path.clone(),
-                    format!("entry {seq} is missing from the store"),
+                    format!("entry {expected} is missing from the store"),
                 ));
             }
             buf.extend_from_slice(line.as_bytes());
             buf.push(b'\n');
+            hashes.push(leaf_hash(line.as_bytes()));
         }
         let io = |source| AuditFileError::Io {
             path: self.path.clone(),
@@ -96,9 +112,15 @@ impl AuditFile {
         };
         file.write_all(&buf).map_err(io)?;
         file.sync_data().map_err(io)?;
-        *next += lines.len() as u64;
-        store.audit_written(*next)?;
-        Ok(*next)
+        leaves.extend(hashes);
+        let size = leaves.len() as u64;
+        store.audit_written(size)?;
+        Ok(size)
+    }
+
+    /// Runs `f` over the leaf hashes of every entry in the file.
+    pub fn with_leaves<T>(&self, f: impl FnOnce(&[Hash]) -> T) -> Option<T> {
+        self.state.lock().ok().map(|s| f(&s.1))
     }
 
     /// The file's path.
@@ -107,11 +129,12 @@ impl AuditFile {
     }
 }
 
-/// Counts complete lines and the bytes they take.
-fn scan(file: &File) -> std::io::Result<(u64, u64)> {
+/// The bytes taken by complete lines, and their leaf hashes.
+fn scan(file: &File) -> std::io::Result<(u64, Vec<Hash>)> {
     let mut reader = BufReader::new(file.try_clone()?);
     reader.seek(SeekFrom::Start(0))?;
-    let (mut bytes, mut lines) = (0u64, 0u64);
+    let mut bytes = 0u64;
+    let mut leaves = Vec::new();
     let mut line = Vec::new();
     loop {
         line.clear();
@@ -120,7 +143,7 @@ fn scan(file: &File) -> std::io::Result<(u64, u64)> {
             break;
         }
         bytes += n as u64;
-        lines += 1;
+        leaves.push(leaf_hash(&line[..n - 1]));
     }
-    Ok((bytes, lines))
+    Ok((bytes, leaves))
 }

@@ -54,6 +54,29 @@ pub struct Config {
     /// Delivery tracking and republishing.
     #[serde(default)]
     pub delivery: DeliveryConfig,
+    /// Audit checkpoints.
+    #[serde(default)]
+    pub audit: AuditConfig,
+}
+
+/// How often the node signs and publishes a checkpoint of its audit log.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct AuditConfig {
+    /// A checkpoint after this many new entries...
+    pub checkpoint_every: u64,
+    /// ... or this long after the last one, if anything was logged since.
+    #[serde(with = "humantime_serde")]
+    pub checkpoint_interval: Duration,
+}
+
+impl Default for AuditConfig {
+    fn default() -> Self {
+        Self {
+            checkpoint_every: 1000,
+            checkpoint_interval: Duration::from_secs(60),
+        }
+    }
 }
 
 fn default_prefix() -> String {
@@ -368,6 +391,9 @@ impl Config {
         }
         if self.delivery.max_attempts == 0 {
             return Err(("delivery.max_attempts", "must be 1 or more".into()));
+        }
+        if self.audit.checkpoint_every == 0 {
+            return Err(("audit.checkpoint_every", "must be 1 or more".into()));
         }
         if self.retention.closed_referrals > self.retention.referrals {
             return Err((

@@ -24,7 +24,12 @@ pub enum NatsError {
 }
 
 /// The streams a node uses, one per family.
-pub const FAMILIES: [Family; 3] = [Family::Alert, Family::Referral, Family::Receipt];
+pub const FAMILIES: [Family; 4] = [
+    Family::Alert,
+    Family::Referral,
+    Family::Receipt,
+    Family::Checkpoint,
+];
 
 /// The stream name for a family under a subject prefix, e.g. `RSO_ALERTS`.
 pub fn stream_name(prefix: &str, family: Family) -> String {
@@ -97,7 +102,8 @@ pub fn stream_config(prefix: &str, family: Family, s: &StreamsConfig) -> stream:
     let max_age = match family {
         Family::Alert => s.alerts_max_age,
         Family::Referral => s.referrals_max_age,
-        _ => s.receipts_max_age,
+        Family::Receipt => s.receipts_max_age,
+        Family::Checkpoint => s.alerts_max_age,
     };
     stream::Config {
         name: stream_name(prefix, family),

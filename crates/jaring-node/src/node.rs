@@ -84,6 +84,27 @@ pub struct SendRequest {
     pub body: Value,
 }
 
+/// An audit query of the local API.
+#[derive(Debug, Clone)]
+pub enum AuditQuery {
+    /// Entries, filtered.
+    Entries {
+        /// Only about this message.
+        message: Option<String>,
+        /// Only this event.
+        event: Option<String>,
+        /// Only at or after this time.
+        since: Option<Timestamp>,
+    },
+    /// The inclusion proof of one entry.
+    Prove {
+        /// The entry.
+        seq: u64,
+    },
+    /// Verify the whole log against the checkpoints published.
+    Verify,
+}
+
 /// The shared state of a running node.
 pub struct Node {
     /// The configuration.
@@ -145,7 +166,7 @@ impl Node {
             Store::open(&config.data_dir.join("jaring.db"), me.clone())
                 .context("cannot open the store")?,
         );
-        let audit = AuditFile::open(&config.data_dir.join("audit.jsonl"), &store)
+        let audit = AuditFile::open(&config.data_dir.join("audit.jsonl"), &store, me.as_str())
             .context("cannot open the audit log")?;
 
         let now = Timestamp::now();
@@ -190,6 +211,10 @@ impl Node {
             key.sign.verifying_key().kid(),
             directory.serial
         );
+        if let Some(problem) = &audit.integrity {
+            error!(problem = %problem, "this node's own audit log does not verify: restore it from a backup and investigate");
+            store.alarm(me.as_str(), &format!("own audit log: {problem}"), None)?;
+        }
         store.transaction(|tx, agency| {
             Store::audit(tx, agency, AuditEntry { detail: json!({"version": env!("CARGO_PKG_VERSION")}), ..AuditEntry::event("started") })?;
             Store::audit(tx, agency, AuditEntry {
@@ -251,6 +276,7 @@ impl Node {
         for (family, consumer) in consumers {
             tasks.spawn(self.clone().receive_loop(family, consumer));
         }
+        tasks.spawn(self.clone().checkpoint_loop());
         tasks.spawn(self.clone().audit_loop());
         tasks.spawn(self.clone().receipt_loop());
         tasks.spawn(self.clone().delivery_loop());
@@ -337,7 +363,7 @@ impl Node {
             if batch.is_empty() {
                 continue;
             }
-            if let Err(e) = self.handle_batch(batch).await {
+            if let Err(e) = self.handle_batch(family, batch).await {
                 self.note_error(&format!("processing a batch: {e}"));
                 // Nothing was acknowledged: JetStream redelivers after ack_wait.
                 if self.wait(Duration::from_secs(1)).await {
@@ -347,7 +373,27 @@ impl Node {
         }
     }
 
-    async fn handle_batch(&self, batch: Vec<jetstream::Message>) -> Result<(), NodeError> {
+    async fn handle_batch(
+        &self,
+        family: Family,
+        batch: Vec<jetstream::Message>,
+    ) -> Result<(), NodeError> {
+        if family == Family::Checkpoint {
+            for m in &batch {
+                let subject = Subject::parse(&self.config.subject_prefix, &m.subject);
+                match subject {
+                    Some(s) if s.sender == self.me => {}
+                    Some(s) => self.witness(s.sender.as_str(), &m.payload).await,
+                    None => {
+                        warn!(subject = %m.subject, "checkpoint on a malformed subject ignored")
+                    }
+                }
+                if let Err(e) = m.ack().await {
+                    debug!(error = %e, "ack failed; the checkpoint will be redelivered");
+                }
+            }
+            return Ok(());
+        }
         let own_prefix = format!("{}.v1.", self.config.subject_prefix);
         let mut raws = Vec::with_capacity(batch.len());
         let mut own = Vec::new();
@@ -981,6 +1027,246 @@ impl Node {
         }))
     }
 
+    /// Checks a peer's checkpoint: signature by the peer's key, and that it extends the one
+    /// held (never smaller, never a different tree at the same size, and a consistency proof
+    /// from the held size). Anything else raises an alarm.
+    async fn witness(&self, peer: &str, payload: &[u8]) {
+        let result = self.check_peer_checkpoint(peer, payload);
+        let store = self.store.clone();
+        let peer2 = peer.to_owned();
+        let outcome = match result {
+            Ok(Some((size, root, note))) => {
+                blocking(move || store.witnessed(&peer2, size, &root, &note)).await
+            }
+            Ok(None) => return,
+            Err((reason, size)) => {
+                warn!(peer = %peer, reason = %reason, "checkpoint alarm");
+                blocking(move || store.alarm(&peer2, &reason, size)).await
+            }
+        };
+        if let Ok(Err(e)) = outcome {
+            self.note_error(&format!("recording a checkpoint of {peer}: {e}"));
+        }
+        self.audit_due.notify_one();
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn check_peer_checkpoint(
+        &self,
+        peer: &str,
+        payload: &[u8],
+    ) -> Result<Option<(u64, Vec<u8>, String)>, (String, Option<u64>)> {
+        use jaring_audit::{Checkpoint, CheckpointMessage};
+        let msg: CheckpointMessage = serde_json::from_slice(payload)
+            .map_err(|e| (format!("malformed checkpoint message: {e}"), None))?;
+        let directory = self.directory();
+        let agency = AgencyId::parse(peer)
+            .ok()
+            .and_then(|id| directory.agency(&id).cloned())
+            .ok_or_else(|| (format!("{peer} is not in the directory"), None))?;
+        let cp = Checkpoint::verify_any(&msg.checkpoint, agency.keys.iter().map(|k| &k.sign))
+            .map_err(|e| (e.to_string(), None))?;
+        if cp.agency != peer {
+            return Err((
+                format!("a checkpoint of {}'s log published by {peer}", cp.agency),
+                Some(cp.size),
+            ));
+        }
+        let held = self
+            .store
+            .peer_checkpoint(peer)
+            .map_err(|e| (e.to_string(), None))?;
+        let Some((size, root)) = held else {
+            return Ok(Some((cp.size, cp.root.to_vec(), msg.checkpoint)));
+        };
+        let root: jaring_audit::Hash = root
+            .try_into()
+            .map_err(|_| ("the held checkpoint is unreadable".to_owned(), None))?;
+        let held = Checkpoint {
+            agency: peer.to_owned(),
+            size,
+            root,
+        };
+        if cp.size < held.size {
+            return Err((
+                format!(
+                    "checkpoint went backwards: size {} after {}",
+                    cp.size, held.size
+                ),
+                Some(cp.size),
+            ));
+        }
+        if cp.size == held.size && cp.root != held.root {
+            return Err((
+                format!("fork: two different logs of size {}", cp.size),
+                Some(cp.size),
+            ));
+        }
+        msg.check_extends(&held, &cp)
+            .map_err(|e| (format!("fork: {e}"), Some(cp.size)))?;
+        Ok((cp.size > held.size).then_some((cp.size, cp.root.to_vec(), msg.checkpoint)))
+    }
+
+    async fn checkpoint_loop(self: Arc<Self>) {
+        let cfg = self.config.audit.clone();
+        let mut last: u64 = self
+            .store
+            .meta("checkpoint_size")
+            .ok()
+            .flatten()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0);
+        let mut last_at = std::time::Instant::now();
+        while !self
+            .wait(Duration::from_millis(500).min(cfg.checkpoint_interval))
+            .await
+        {
+            let size = self.audit.with_leaves(|l| l.len() as u64).unwrap_or(0);
+            // `last + 1`: our own `checkpoint` entry alone does not call for another one.
+            let due = size >= last + cfg.checkpoint_every
+                || (size > last + 1 && last_at.elapsed() >= cfg.checkpoint_interval);
+            if !due {
+                continue;
+            }
+            match self.publish_checkpoint(last).await {
+                Ok(Some(published)) => {
+                    last = published;
+                    last_at = std::time::Instant::now();
+                }
+                Ok(None) => {}
+                Err(e) => self.note_error(&format!("checkpoint: {e}")),
+            }
+        }
+    }
+
+    /// Signs a checkpoint of the audit log as it is now and publishes it with its consistency
+    /// proof from `previous`; returns the size published.
+    pub async fn publish_checkpoint(&self, previous: u64) -> Result<Option<u64>, NodeError> {
+        use jaring_audit::{merkle, Checkpoint, CheckpointMessage};
+        let me = self.me.to_string();
+        let built = self.audit.with_leaves(|leaves| {
+            let cp = Checkpoint {
+                agency: me.clone(),
+                size: leaves.len() as u64,
+                root: merkle::root(leaves),
+            };
+            let note = cp.sign(&self.key.sign);
+            (cp, CheckpointMessage::new(note, leaves, previous))
+        });
+        let Some((cp, message)) = built else {
+            return Ok(None);
+        };
+        if cp.size == 0 || cp.size == previous {
+            return Ok(None);
+        }
+        let bytes = serde_json::to_vec(&message).map_err(NodeError::internal)?;
+        let subject = Subject {
+            family: Family::Checkpoint,
+            sender: self.me.clone(),
+            recipient: Recipient::All,
+        }
+        .render(&self.config.subject_prefix);
+        let publish = Publish::build()
+            .payload(bytes.clone().into())
+            .message_id(format!("checkpoint.{}.{}", self.me, cp.size));
+        let future = self
+            .js
+            .send_publish(subject, publish)
+            .await
+            .map_err(NodeError::internal)?;
+        tokio::time::timeout(Duration::from_secs(10), future)
+            .await
+            .map_err(|_| NodeError::Internal("no acknowledgement".into()))?
+            .map_err(NodeError::internal)?;
+        let path = self.config.data_dir.join("checkpoints.jsonl");
+        let store = self.store.clone();
+        let (size, root) = (cp.size, cp.root);
+        blocking(move || -> Result<(), String> {
+            use std::io::Write;
+            let mut f = std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(&path)
+                .map_err(|e| e.to_string())?;
+            f.write_all(&bytes)
+                .and_then(|_| f.write_all(b"\n"))
+                .and_then(|_| f.sync_data())
+                .map_err(|e| e.to_string())?;
+            store.checkpointed(size, &root).map_err(|e| e.to_string())
+        })
+        .await?
+        .map_err(NodeError::Internal)?;
+        self.audit_due.notify_one();
+        info!(size, "checkpoint published");
+        Ok(Some(size))
+    }
+
+    /// The latest checkpoint this node published, as the signed note.
+    pub fn latest_checkpoint(&self) -> Option<String> {
+        let text = std::fs::read_to_string(self.config.data_dir.join("checkpoints.jsonl")).ok()?;
+        let line = text.lines().last()?;
+        serde_json::from_str::<jaring_audit::CheckpointMessage>(line)
+            .ok()
+            .map(|m| m.checkpoint)
+    }
+
+    /// Audit queries: the log's entries (filtered), an inclusion proof, or a verification of
+    /// the whole log against every checkpoint this node published.
+    pub async fn audit_query(&self, what: AuditQuery) -> Result<Value, NodeError> {
+        let path = self.audit.path().to_owned();
+        let checkpoints = self.config.data_dir.join("checkpoints.jsonl");
+        let key = self.key.sign.verifying_key().clone();
+        let me = self.me.to_string();
+        let leaves = self.audit.with_leaves(|l| l.to_vec()).unwrap_or_default();
+        blocking(move || {
+            let bytes = std::fs::read(&path).map_err(NodeError::internal)?;
+            match what {
+                AuditQuery::Entries { message, event, since } => {
+                    let since = since.map(|t| t.to_string());
+                    let rows: Vec<Value> = bytes
+                        .split(|b| *b == b'\n')
+                        .filter_map(|l| serde_json::from_slice::<Value>(l).ok())
+                        .filter(|e| message.as_ref().is_none_or(|m| e["message"] == m.as_str()))
+                        .filter(|e| event.as_ref().is_none_or(|v| e["event"] == v.as_str()))
+                        .filter(|e| since.as_ref().is_none_or(|s| e["at"].as_str().is_some_and(|a| a >= s.as_str())))
+                        .collect();
+                    Ok(Value::Array(rows))
+                }
+                AuditQuery::Prove { seq } => {
+                    let proof = jaring_audit::merkle::inclusion_proof(&leaves, usize::try_from(seq).unwrap_or(usize::MAX))
+                        .ok_or_else(|| NodeError::NotFound(format!("no entry {seq}: the log has {} entries", leaves.len())))?;
+                    Ok(json!({
+                        "seq": seq,
+                        "size": leaves.len(),
+                        "root": b64::encode(&jaring_audit::merkle::root(&leaves)),
+                        "leaf": b64::encode(&leaves[seq as usize]),
+                        "proof": proof.iter().map(|h| b64::encode(h)).collect::<Vec<_>>(),
+                    }))
+                }
+                AuditQuery::Verify => {
+                    let verified = match jaring_audit::log::verify_for(&bytes, Some(&me)) {
+                        Ok(v) => v,
+                        Err(e) => return Ok(json!({"ok": false, "seq": e.seq, "error": e.to_string()})),
+                    };
+                    let mut published = Vec::new();
+                    for line in std::fs::read_to_string(&checkpoints).unwrap_or_default().lines() {
+                        let Ok(msg) = serde_json::from_str::<jaring_audit::CheckpointMessage>(line) else { continue };
+                        let cp = match jaring_audit::Checkpoint::verify(&msg.checkpoint, &key) {
+                            Ok(cp) => cp,
+                            Err(e) => return Ok(json!({"ok": false, "error": e.to_string()})),
+                        };
+                        published.push(cp);
+                    }
+                    if let Err(e) = verified.check_all(&published) {
+                        return Ok(json!({"ok": false, "seq": e.seq, "error": e.to_string()}));
+                    }
+                    Ok(json!({"ok": true, "size": verified.size(), "root": b64::encode_std(&verified.root()), "checkpoints_checked": published.len()}))
+                }
+            }
+        })
+        .await?
+    }
+
     /// `jaring status`.
     pub async fn status(&self) -> Result<Value, NodeError> {
         let store = self.store.clone();
@@ -1005,6 +1291,11 @@ impl Node {
             lag.insert(family.as_str().into(), pending.unwrap_or(Value::Null));
         }
         let health = self.health.lock().map(|h| h.clone()).unwrap_or_default();
+        let store = self.store.clone();
+        let alarms = blocking(move || store.alarms(10))
+            .await?
+            .map_err(NodeError::internal)?;
+        let audit_size = self.audit.with_leaves(|l| l.len()).unwrap_or(0);
         let directory = self.directory();
         let state = self.client.connection_state();
         Ok(json!({
@@ -1016,6 +1307,8 @@ impl Node {
             "directory": {"serial": directory.serial, "expires_at": directory.expires_at, "agencies": directory.agencies().count(),
                           "last_refused": health.directory_refused},
             "counts": counts,
+            "audit": {"entries": audit_size, "integrity": self.audit.integrity.clone().unwrap_or_else(|| "ok".into())},
+            "alarms": alarms,
             "last_error": health.last_error.map(|(at, e)| json!({"at": at, "error": e})),
         }))
     }

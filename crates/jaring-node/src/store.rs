@@ -104,6 +104,19 @@ CREATE TABLE IF NOT EXISTS quarantine (
     envelope BLOB NOT NULL
 );
 CREATE TABLE IF NOT EXISTS audit (seq INTEGER PRIMARY KEY, line TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS peer_checkpoints (
+    agency TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    root BLOB NOT NULL,
+    note TEXT NOT NULL,
+    at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS alarms (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at INTEGER NOT NULL,
+    peer TEXT NOT NULL,
+    reason TEXT NOT NULL
+);
 "#;
 
 /// How a message left the node's hands: `in` received, `out` sent.
@@ -339,6 +352,9 @@ impl Store {
             .optional()?
             .and_then(|v| v.parse().ok())
             .unwrap_or(0);
+        // Each entry names the leaf hash of the one before it, so that an edit of any entry
+        // can be pinned to that entry (see jaring-audit's log module).
+        let prev = Store::meta_in(tx, "audit_prev")?;
         let line = json!({
             "seq": seq,
             "at": Timestamp::now(),
@@ -348,10 +364,14 @@ impl Store {
             "peer": entry.peer,
             "digest": entry.digest.map(|d| b64::encode(d)),
             "detail": entry.detail,
-        });
+            "prev": prev,
+        })
+        .to_string();
+        let leaf = jaring_audit::merkle::leaf_hash(line.as_bytes());
+        Store::set_meta(tx, "audit_prev", &b64::encode(&leaf))?;
         tx.execute(
             "INSERT INTO audit (seq, line) VALUES (?1, ?2)",
-            params![seq, line.to_string()],
+            params![seq, line],
         )?;
         tx.execute(
             "INSERT INTO meta (key, value) VALUES ('audit_next', ?1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -447,7 +467,7 @@ impl Store {
                     params![header.id.to_string(), recipient, subject, first_attempt_at, now],
                 )?;
             }
-            apply_kind_effects(tx, header, Direction::Out, status)?;
+            apply_kind_effects(tx, me, header, Direction::Out, status)?;
             let to: Vec<&str> = deliveries.iter().map(|(r, _)| r.as_str()).collect();
             Store::audit(tx, me, AuditEntry {
                 event: "sent",
@@ -818,6 +838,89 @@ impl Store {
         })
     }
 
+    /// The latest checkpoint witnessed from a peer: (size, root).
+    pub fn peer_checkpoint(&self, agency: &str) -> Result<Option<(u64, Vec<u8>)>> {
+        self.with(|c| {
+            Ok(c.query_row(
+                "SELECT size, root FROM peer_checkpoints WHERE agency = ?1",
+                [agency],
+                |r| Ok((r.get::<_, i64>(0)? as u64, r.get(1)?)),
+            )
+            .optional()?)
+        })
+    }
+
+    /// Records a peer checkpoint that verified and extends the one held.
+    pub fn witnessed(&self, agency: &str, size: u64, root: &[u8], note: &str) -> Result<()> {
+        self.transaction(|tx, me| {
+            tx.execute(
+                "INSERT INTO peer_checkpoints (agency, size, root, note, at) VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (agency) DO UPDATE SET size = excluded.size, root = excluded.root, note = excluded.note, at = excluded.at",
+                params![agency, size as i64, root, note, now_ms()],
+            )?;
+            Store::audit(tx, me, AuditEntry {
+                event: "checkpoint-witnessed",
+                message: None,
+                peer: Some(agency),
+                digest: None,
+                detail: json!({"size": size, "root": b64::encode(root)}),
+            })?;
+            Ok(())
+        })
+    }
+
+    /// Raises an alarm about a peer's checkpoint, with an audit entry of our own.
+    pub fn alarm(&self, peer: &str, reason: &str, size: Option<u64>) -> Result<()> {
+        self.transaction(|tx, me| {
+            tx.execute(
+                "INSERT INTO alarms (at, peer, reason) VALUES (?1, ?2, ?3)",
+                params![now_ms(), peer, reason],
+            )?;
+            Store::audit(
+                tx,
+                me,
+                AuditEntry {
+                    event: "checkpoint-alarm",
+                    message: None,
+                    peer: Some(peer),
+                    digest: None,
+                    detail: json!({"reason": reason, "size": size}),
+                },
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Alarms raised, newest first.
+    pub fn alarms(&self, limit: usize) -> Result<Vec<Value>> {
+        self.with(|c| {
+            let mut stmt = c.prepare("SELECT at, peer, reason FROM alarms ORDER BY id DESC LIMIT ?1")?;
+            let rows = stmt.query_map([limit as i64], |r| {
+                Ok(json!({"at": ts(r.get(0)?), "peer": r.get::<_, String>(1)?, "reason": r.get::<_, String>(2)?}))
+            })?;
+            Ok(rows.collect::<std::result::Result<Vec<_>, _>>()?)
+        })
+    }
+
+    /// Records that this node published a checkpoint.
+    pub fn checkpointed(&self, size: u64, root: &[u8]) -> Result<()> {
+        self.transaction(|tx, me| {
+            Store::set_meta(tx, "checkpoint_size", &size.to_string())?;
+            Store::audit(
+                tx,
+                me,
+                AuditEntry {
+                    event: "checkpoint",
+                    message: None,
+                    peer: None,
+                    digest: None,
+                    detail: json!({"size": size, "root": b64::encode(root)}),
+                },
+            )?;
+            Ok(())
+        })
+    }
+
     /// Runs a WAL checkpoint so that erased pages leave the write-ahead log too.
     pub fn checkpoint_wal(&self) -> Result<()> {
         self.with(|c| {
@@ -875,6 +978,7 @@ fn initial_state(kind: jaring_core::Kind) -> Option<&'static str> {
 /// Effects of a message's kind on the state of earlier messages.
 fn apply_kind_effects(
     tx: &Transaction<'_>,
+    me: &AgencyId,
     header: &Header,
     direction: Direction,
     status: Option<&str>,
@@ -948,6 +1052,21 @@ fn apply_kind_effects(
             tx.execute(
                 "INSERT OR IGNORE INTO referral_events (referral_id, message_id, status, by_agency, at) VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![referral, header.id.to_string(), status, header.sender.as_str(), now],
+            )?;
+            let other = match direction {
+                Direction::In => header.sender.to_string(),
+                Direction::Out => counterpart.clone(),
+            };
+            Store::audit(
+                tx,
+                me,
+                AuditEntry {
+                    event: "status-changed",
+                    message: Some(&referral),
+                    peer: Some(&other),
+                    digest: None,
+                    detail: json!({"status": status, "by": header.sender.as_str(), "status_message": header.id.to_string()}),
+                },
             )?;
         }
         AlertUpdate | AlertCancel => {
@@ -1097,7 +1216,7 @@ fn record_one(tx: &Transaction<'_>, me: &AgencyId, item: Inbound) -> Result<Rece
                 Effect::Status(s) => Some(s.as_str()),
                 _ => None,
             };
-            apply_kind_effects(tx, &header, Direction::In, status)?;
+            apply_kind_effects(tx, me, &header, Direction::In, status)?;
             if let Effect::Receipt(items) = &effect {
                 let mut applied = 0usize;
                 for (of, status, error) in items {

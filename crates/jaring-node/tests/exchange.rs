@@ -147,6 +147,12 @@ async fn alert_to_two_and_a_referral_accepted() {
     assert!(id_log
         .iter()
         .any(|e| e["event"] == "viewed" && e["message"] == referral.as_str()));
+    for (log, peer) in [(&th_log, "ID-KEMLU-PNH"), (&id_log, "TH-RTP")] {
+        let changed = log.iter().find(|e| e["event"] == "status-changed").expect("status-changed audited");
+        assert_eq!(changed["message"], referral.as_str());
+        assert_eq!(changed["peer"], peer);
+        assert_eq!(changed["detail"]["status"], "accepted");
+    }
     let text = std::fs::read_to_string(id.data.join("audit.jsonl")).unwrap();
     assert!(
         !text.contains("RTP-2026-0042") && !text.contains("Mae Sot"),

@@ -1,5 +1,6 @@
 //! One module per verb group.
 
+pub mod audit;
 pub mod directory;
 pub mod envelope;
 pub mod keys;

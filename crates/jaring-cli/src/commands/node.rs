@@ -78,10 +78,11 @@ pub fn init(a: NodeInitArgs) -> Result<()> {
         retention: Default::default(),
         receipts: Default::default(),
         delivery: Default::default(),
+        audit: Default::default(),
     };
     // Only what differs from the defaults is written; config/node.example.toml lists the rest.
     let mut table = toml::Table::try_from(&config).context("cannot write TOML")?;
-    for section in ["streams", "retention", "receipts", "delivery"] {
+    for section in ["streams", "retention", "receipts", "delivery", "audit"] {
         table.remove(section);
     }
     if config.api.socket.is_none() {

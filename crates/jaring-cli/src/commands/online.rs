@@ -27,7 +27,8 @@ fn runtime() -> Result<tokio::runtime::Runtime> {
         .context("cannot start the runtime")
 }
 
-fn call(config: &Path, method: &str, path: &str, body: Option<&Value>) -> Result<Value> {
+/// Calls the local daemon.
+pub fn call(config: &Path, method: &str, path: &str, body: Option<&Value>) -> Result<Value> {
     let client = client(config)?;
     runtime()?
         .block_on(client.call(method, path, body))
