@@ -148,7 +148,10 @@ async fn alert_to_two_and_a_referral_accepted() {
         .iter()
         .any(|e| e["event"] == "viewed" && e["message"] == referral.as_str()));
     for (log, peer) in [(&th_log, "ID-KEMLU-PNH"), (&id_log, "TH-RTP")] {
-        let changed = log.iter().find(|e| e["event"] == "status-changed").expect("status-changed audited");
+        let changed = log
+            .iter()
+            .find(|e| e["event"] == "status-changed")
+            .expect("status-changed audited");
         assert_eq!(changed["message"], referral.as_str());
         assert_eq!(changed["peer"], peer);
         assert_eq!(changed["detail"]["status"], "accepted");
