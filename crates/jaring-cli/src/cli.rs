@@ -59,6 +59,74 @@ pub enum Command {
     /// The tamper-evident audit log: verify, show, prove, checkpoint.
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// The RSO's hub: nats-server configuration, development certificates, provisioning.
+    #[command(subcommand)]
+    Hub(HubCommand),
+}
+
+/// `jaring hub ...`.
+#[derive(Debug, Subcommand)]
+pub enum HubCommand {
+    /// Write nats-server configuration (and a client profile per agency) from the directory.
+    Config {
+        /// The signed directory.
+        #[arg(long)]
+        directory: PathBuf,
+        /// Verify the directory against this trust file first.
+        #[arg(long)]
+        trust: Option<PathBuf>,
+        /// Where to write nats-server.conf (or -1..-3.conf) and clients/.
+        #[arg(long)]
+        out: PathBuf,
+        /// Client address of the (first) server.
+        #[arg(long, default_value = "127.0.0.1:4222")]
+        listen: String,
+        /// 3 for a three-node cluster (client ports count up; route ports are client + 2000).
+        #[arg(long, default_value_t = 1)]
+        cluster: usize,
+        /// A folder with ca.pem, server.pem/.key and clients/<ID>.pem/.key (see `hub dev-certs`).
+        #[arg(long)]
+        tls_dir: Option<PathBuf>,
+        /// Subject prefix.
+        #[arg(long, default_value = "rso")]
+        prefix: String,
+        /// The directory bucket.
+        #[arg(long, default_value = "jaring-directory")]
+        bucket: String,
+    },
+    /// Make a development CA, loopback server and per-agency client certificates (NOT FOR PRODUCTION).
+    DevCerts {
+        /// Where to write them.
+        #[arg(long)]
+        out: PathBuf,
+        /// Take the agencies from this directory.
+        #[arg(long)]
+        directory: Option<PathBuf>,
+        /// An agency to make a client certificate for; repeat.
+        #[arg(long = "agency")]
+        agencies: Vec<String>,
+    },
+    /// Create the streams, each agency's consumers and the directory bucket (idempotent).
+    Provision {
+        /// The RSO admin's client profile (clients/RSO-ADMIN.json from `hub config`).
+        #[arg(long)]
+        client_profile: PathBuf,
+        /// The signed directory (its agencies get consumers; it is put into the bucket).
+        #[arg(long)]
+        directory: PathBuf,
+        /// Verify the directory against this trust file first.
+        #[arg(long)]
+        trust: Option<PathBuf>,
+        /// Stream replicas (3 on a three-node cluster).
+        #[arg(long, default_value_t = 1)]
+        replicas: usize,
+        /// Subject prefix.
+        #[arg(long, default_value = "rso")]
+        prefix: String,
+        /// The directory bucket.
+        #[arg(long, default_value = "jaring-directory")]
+        bucket: String,
+    },
 }
 
 /// `jaring audit ...`.

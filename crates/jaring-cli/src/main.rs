@@ -39,6 +39,7 @@ fn main() -> ExitCode {
         Command::Status(f) => commands::online::status(&cli.config, f.json),
         Command::Quarantine(f) => commands::online::quarantine(&cli.config, f.json),
         Command::Audit(cmd) => commands::audit::run(&cli.config, cmd),
+        Command::Hub(cmd) => commands::hub::run(cmd),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

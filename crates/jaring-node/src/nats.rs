@@ -62,6 +62,9 @@ pub async fn connect_options(config: &Config) -> Result<async_nats::ConnectOptio
     let n = &config.nats;
     let mut opts = async_nats::ConnectOptions::new()
         .name(format!("jaringd {}", config.agency))
+        // Each agency has its own inbox prefix, so that the hub can let it read its own
+        // replies (and pulled messages) without reading anyone else's.
+        .custom_inbox_prefix(format!("_INBOX_{}", config.agency))
         .retry_on_initial_connect()
         .max_reconnects(None)
         .connection_timeout(Duration::from_secs(5))
@@ -118,6 +121,34 @@ pub fn stream_config(prefix: &str, family: Family, s: &StreamsConfig) -> stream:
     }
 }
 
+/// The durable pull consumer of agency `me` on a family's stream: its own id and `ALL` (only
+/// `ALL` for checkpoints, which are never addressed to one agency), explicit acks.
+pub fn consumer_config(
+    prefix: &str,
+    family: Family,
+    me: &AgencyId,
+    ack_wait: Duration,
+) -> pull::Config {
+    let f = family.as_str();
+    let filter_subjects = if family == Family::Checkpoint {
+        vec![format!("{prefix}.v1.{f}.*.ALL")]
+    } else {
+        vec![
+            format!("{prefix}.v1.{f}.*.{me}"),
+            format!("{prefix}.v1.{f}.*.ALL"),
+        ]
+    };
+    pull::Config {
+        durable_name: Some(consumer_name(me)),
+        filter_subjects,
+        ack_policy: jetstream::consumer::AckPolicy::Explicit,
+        ack_wait,
+        max_ack_pending: 20_000,
+        deliver_policy: jetstream::consumer::DeliverPolicy::All,
+        ..Default::default()
+    }
+}
+
 /// Makes sure the streams exist (creating them where allowed) and returns this agency's
 /// durable pull consumer on each, filtered to its own id and `ALL`.
 pub async fn ensure_consumers(
@@ -141,25 +172,15 @@ pub async fn ensure_consumers(
                 )))
             }
         };
-        let f = family.as_str();
         let consumer = stream
-            .get_or_create_consumer(
-                &consumer_name(me),
-                pull::Config {
-                    durable_name: Some(consumer_name(me)),
-                    filter_subjects: vec![
-                        format!("{prefix}.v1.{f}.*.{me}"),
-                        format!("{prefix}.v1.{f}.*.ALL"),
-                    ],
-                    ack_policy: jetstream::consumer::AckPolicy::Explicit,
-                    ack_wait: config.streams.ack_wait,
-                    max_ack_pending: 20_000,
-                    deliver_policy: jetstream::consumer::DeliverPolicy::All,
-                    ..Default::default()
-                },
-            )
+            .get_or_create_consumer(&consumer_name(me), consumer_config(prefix, family, me, config.streams.ack_wait))
             .await
-            .map_err(|e| NatsError::JetStream(format!("consumer on {name}: {e}")))?;
+            .map_err(|e| {
+                NatsError::JetStream(format!(
+                    "consumer {} on {name}: {e} (on a hub with permissions, the RSO creates it with `jaring hub provision`)",
+                    consumer_name(me)
+                ))
+            })?;
         out.push((family, consumer));
     }
     Ok(out)

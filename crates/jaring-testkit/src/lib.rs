@@ -98,6 +98,7 @@ pub struct ServerBuilder {
     extra: String,
     jetstream: bool,
     dir: Option<PathBuf>,
+    file: Option<PathBuf>,
 }
 
 impl ServerBuilder {
@@ -129,6 +130,16 @@ impl ServerBuilder {
     /// Keeps the store and config under `dir` instead of a fresh temporary directory.
     pub fn dir(mut self, dir: impl Into<PathBuf>) -> Self {
         self.dir = Some(dir.into());
+        self
+    }
+
+    /// Uses a complete configuration file (e.g. one `jaring hub config` wrote) that listens on
+    /// `port`; the log goes beside it.
+    pub fn config_file(mut self, path: impl Into<PathBuf>, port: u16) -> Self {
+        let path = path.into();
+        self.dir = path.parent().map(Path::to_path_buf);
+        self.file = Some(path);
+        self.port = Some(port);
         self
     }
 
@@ -247,9 +258,15 @@ impl NatsServer {
     }
 
     fn spawn(&mut self) -> Result<(), TestkitError> {
-        let config = self.dir.join(format!("nats-{}.conf", self.port));
-        std::fs::write(&config, self.config_text())
-            .map_err(io(format!("writing {}", config.display())))?;
+        let config = match &self.builder.file {
+            Some(file) => file.clone(),
+            None => {
+                let config = self.dir.join(format!("nats-{}.conf", self.port));
+                std::fs::write(&config, self.config_text())
+                    .map_err(io(format!("writing {}", config.display())))?;
+                config
+            }
+        };
         let log = self.dir.join(format!("nats-{}.log", self.port));
         let log_file = std::fs::OpenOptions::new()
             .create(true)

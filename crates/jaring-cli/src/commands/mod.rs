@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod directory;
 pub mod envelope;
+pub mod hub;
 pub mod keys;
 pub mod node;
 pub mod online;

@@ -1,0 +1,266 @@
+//! nats-server configuration generated from the directory.
+//!
+//! Identity: one user per agency, named by its agency id, with a random password that the
+//! server stores only as a bcrypt hash; with a TLS folder that holds client certificates,
+//! clients must also present a certificate from the hub's CA (mutual TLS). Permissions give an
+//! agency exactly what its node does:
+//!
+//! - publish envelopes only with its own sender token (`<prefix>.v1.<family>.<ID>.*`) and
+//!   checkpoints only on `<prefix>.v1.checkpoint.<ID>.ALL`;
+//! - read stream information, and its own durable consumers only: info, next message, ack;
+//!   it cannot create consumers (the RSO provisions them, because a consumer's filter is in the
+//!   request body, which permissions cannot see), nor touch another agency's, nor delete or
+//!   purge anything;
+//! - read the directory bucket;
+//! - subscribe only to its own inbox prefix `_INBOX_<ID>.>` (a shared `_INBOX.>` would let one
+//!   agency read the messages pulled by another) and to subjects whose recipient token is its
+//!   id or `ALL`.
+
+use std::path::{Path, PathBuf};
+
+use jaring_node::nats::{consumer_name, stream_name, FAMILIES};
+use ring::rand::{SecureRandom, SystemRandom};
+use serde_json::{json, Value};
+use zeroize::Zeroizing;
+
+use crate::certs::TlsDir;
+use crate::{write_file, HubError};
+
+/// The administrative identity of the RSO (creates streams, consumers, publishes directories).
+pub const ADMIN: &str = "RSO-ADMIN";
+
+/// What to generate.
+#[derive(Debug, Clone)]
+pub struct HubSpec {
+    /// Agency ids from the directory.
+    pub agencies: Vec<String>,
+    /// Subject prefix.
+    pub prefix: String,
+    /// Host the servers listen on.
+    pub host: String,
+    /// Client port of the first server (the others count up).
+    pub port: u16,
+    /// 1 for a single server, 3 for a cluster.
+    pub cluster: usize,
+    /// A TLS folder (see [`crate::certs`]), or none for a plain-text development hub.
+    pub tls: Option<TlsDir>,
+    /// The directory bucket.
+    pub bucket: String,
+    /// Where to write.
+    pub out: PathBuf,
+}
+
+fn token() -> Result<Zeroizing<String>, HubError> {
+    let mut bytes = Zeroizing::new([0u8; 24]);
+    SystemRandom::new()
+        .fill(bytes.as_mut())
+        .map_err(|_| HubError::Invalid("the system random source failed".into()))?;
+    Ok(Zeroizing::new(jaring_core::b64::encode(bytes.as_ref())))
+}
+
+fn quote(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_default()
+}
+
+fn list(items: &[String]) -> String {
+    let quoted: Vec<String> = items.iter().map(|i| quote(i)).collect();
+    format!("[{}]", quoted.join(", "))
+}
+
+/// The subjects an agency may publish to and subscribe to.
+pub fn agency_permissions(prefix: &str, id: &str, bucket: &str) -> (Vec<String>, Vec<String>) {
+    let mut publish = vec![
+        format!("{prefix}.v1.alert.{id}.*"),
+        format!("{prefix}.v1.referral.{id}.*"),
+        format!("{prefix}.v1.receipt.{id}.*"),
+        format!("{prefix}.v1.checkpoint.{id}.ALL"),
+    ];
+    let agency = jaring_core::AgencyId::parse(id).ok();
+    for family in FAMILIES {
+        let s = stream_name(prefix, family);
+        let c = agency.as_ref().map(consumer_name).unwrap_or_default();
+        publish.push(format!("$JS.API.STREAM.INFO.{s}"));
+        publish.push(format!("$JS.API.CONSUMER.INFO.{s}.{c}"));
+        publish.push(format!("$JS.API.CONSUMER.MSG.NEXT.{s}.{c}"));
+        publish.push(format!("$JS.ACK.{s}.{c}.>"));
+    }
+    let kv = format!("KV_{bucket}");
+    publish.extend([
+        format!("$JS.API.STREAM.INFO.{kv}"),
+        format!("$JS.API.CONSUMER.CREATE.{kv}"),
+        format!("$JS.API.CONSUMER.CREATE.{kv}.>"),
+        format!("$JS.API.CONSUMER.DELETE.{kv}.>"),
+        format!("$JS.API.DIRECT.GET.{kv}.>"),
+        format!("$JS.FC.{kv}.>"),
+    ]);
+    let subscribe = vec![
+        format!("_INBOX_{id}.>"),
+        format!("{prefix}.v1.*.*.{id}"),
+        format!("{prefix}.v1.*.*.ALL"),
+    ];
+    (publish, subscribe)
+}
+
+/// Credentials kept from an earlier run, so that regenerating the config (say, to add an
+/// agency) does not change the passwords of the others.
+fn existing_password(profile: &Path) -> Option<Zeroizing<String>> {
+    let text = Zeroizing::new(std::fs::read_to_string(profile).ok()?);
+    let v: Value = serde_json::from_str(&text).ok()?;
+    v["password"].as_str().map(|p| Zeroizing::new(p.to_owned()))
+}
+
+/// What was written.
+#[derive(Debug)]
+pub struct Generated {
+    /// The server config files.
+    pub servers: Vec<PathBuf>,
+    /// Client URLs, one per server.
+    pub urls: Vec<String>,
+    /// The client profiles.
+    pub profiles: Vec<PathBuf>,
+}
+
+/// Writes the server config(s) and a client profile per agency (and for the RSO admin).
+pub fn generate(spec: &HubSpec) -> Result<Generated, HubError> {
+    if spec.cluster != 1 && spec.cluster != 3 {
+        return Err(HubError::Invalid("--cluster must be 1 or 3".into()));
+    }
+    jaring_core::subject::check_prefix(&spec.prefix).map_err(HubError::Invalid)?;
+    std::fs::create_dir_all(&spec.out).map_err(crate::io_err(&spec.out))?;
+    let out = std::path::absolute(&spec.out).map_err(crate::io_err(&spec.out))?;
+    let scheme = if spec.tls.is_some() { "tls" } else { "nats" };
+    let ports: Vec<u16> = (0..spec.cluster as u16).map(|i| spec.port + i).collect();
+    let urls: Vec<String> = ports
+        .iter()
+        .map(|p| format!("{scheme}://{}:{p}", spec.host))
+        .collect();
+    let mutual = spec.tls.as_ref().is_some_and(|t| {
+        spec.agencies.iter().all(|a| t.client_cert(a).is_file()) && t.client_cert(ADMIN).is_file()
+    });
+
+    let mut users = Vec::new();
+    let mut profiles = Vec::new();
+    let mut identities: Vec<(String, bool)> =
+        spec.agencies.iter().map(|a| (a.clone(), false)).collect();
+    identities.push((ADMIN.to_owned(), true));
+    for (id, admin) in &identities {
+        let profile_path = out.join("clients").join(format!("{id}.json"));
+        let password = match existing_password(&profile_path) {
+            Some(p) => p,
+            None => token()?,
+        };
+        let hash =
+            bcrypt::hash(password.as_bytes(), 11).map_err(|e| HubError::Invalid(e.to_string()))?;
+        let permissions = if *admin {
+            String::new()
+        } else {
+            let (publish, subscribe) = agency_permissions(&spec.prefix, id, &spec.bucket);
+            format!(",\n      permissions: {{\n        publish: {{ allow: {} }},\n        subscribe: {{ allow: {} }}\n      }}", list(&publish), list(&subscribe))
+        };
+        users.push(format!(
+            "    {{ user: {}, password: {}{permissions} }}",
+            quote(id),
+            quote(&hash)
+        ));
+        let mut profile = json!({
+            "agency": id,
+            "servers": urls,
+            "user": id,
+            "password": password.as_str(),
+            "subject_prefix": spec.prefix,
+            "inbox_prefix": format!("_INBOX_{id}"),
+        });
+        if let Some(tls) = &spec.tls {
+            let mut t = json!({"ca": tls.ca()});
+            if mutual {
+                t["cert"] = json!(tls.client_cert(id));
+                t["key"] = json!(tls.client_key(id));
+            }
+            profile["tls"] = t;
+        }
+        let text = Zeroizing::new(
+            serde_json::to_vec_pretty(&profile).map_err(|e| HubError::Invalid(e.to_string()))?,
+        );
+        write_file(&profile_path, &text, 0o600)?;
+        profiles.push(profile_path);
+    }
+
+    let route_password = token()?;
+    let mut servers = Vec::new();
+    for (i, port) in ports.iter().enumerate() {
+        let n = i + 1;
+        let name = if spec.cluster == 1 {
+            "jaring-hub".to_owned()
+        } else {
+            format!("jaring-hub-{n}")
+        };
+        let mut text = format!(
+            "# nats-server configuration for the jaring hub, generated by `jaring hub config` from the directory.\n\
+             # Regenerate it after the directory changes; do not edit by hand.\n\
+             server_name: {}\nlisten: {}\nmax_payload: 1MB\n\n",
+            quote(&name),
+            quote(&format!("{}:{port}", spec.host))
+        );
+        let store = out.join("data").join(&name);
+        text.push_str(&format!(
+            "# sync_interval always: every acknowledged message is on disk (the default syncs every\n\
+             # two minutes and can lose acknowledged writes in a crash); it costs an fsync per write.\n\
+             jetstream {{\n  store_dir: {}\n  sync_interval: always\n}}\n\n",
+            quote(&store.display().to_string())
+        ));
+        if let Some(tls) = &spec.tls {
+            text.push_str(&format!(
+                "tls {{\n  cert_file: {}\n  key_file: {}\n  ca_file: {}\n  verify: {mutual}\n  timeout: 5\n}}\n\n",
+                quote(&tls.server_cert().display().to_string()),
+                quote(&tls.server_key().display().to_string()),
+                quote(&tls.ca().display().to_string()),
+            ));
+        }
+        text.push_str(&format!(
+            "authorization {{\n  users: [\n{}\n  ]\n}}\n",
+            users.join(",\n")
+        ));
+        if spec.cluster > 1 {
+            let route_port = |p: u16| p + 2000;
+            let routes: Vec<String> = ports
+                .iter()
+                .filter(|p| *p != port)
+                .map(|p| {
+                    format!(
+                        "nats-route://route:{}@{}:{}",
+                        route_password.as_str(),
+                        spec.host,
+                        route_port(*p)
+                    )
+                })
+                .collect();
+            let route_tls = match &spec.tls {
+                Some(tls) => format!(
+                    "\n  tls {{\n    cert_file: {}\n    key_file: {}\n    ca_file: {}\n    verify: true\n    timeout: 5\n  }}",
+                    quote(&tls.server_cert().display().to_string()),
+                    quote(&tls.server_key().display().to_string()),
+                    quote(&tls.ca().display().to_string()),
+                ),
+                None => String::new(),
+            };
+            text.push_str(&format!(
+                "\ncluster {{\n  name: \"jaring-hub\"\n  listen: {}\n  authorization {{ user: \"route\", password: {} }}\n  routes: {}{route_tls}\n}}\n",
+                quote(&format!("{}:{}", spec.host, route_port(*port))),
+                quote(route_password.as_str()),
+                list(&routes),
+            ));
+        }
+        let path = if spec.cluster == 1 {
+            out.join("nats-server.conf")
+        } else {
+            out.join(format!("nats-server-{n}.conf"))
+        };
+        write_file(&path, text.as_bytes(), 0o600)?;
+        servers.push(path);
+    }
+    Ok(Generated {
+        servers,
+        urls,
+        profiles,
+    })
+}

@@ -1,0 +1,229 @@
+//! A TLS hub generated from a test network's directory, and nodes run in-process against it.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use jaring_core::directory::Role;
+use jaring_hub::certs::{dev_certs, TlsDir};
+use jaring_hub::server_config::{generate, HubSpec, ADMIN};
+use jaring_node::client::Client;
+use jaring_node::config::{Config, DirectoryConfig, NatsConfig, TlsConfig};
+use jaring_node::{api, Node};
+use jaring_testkit::{NatsServer, TestNetwork};
+use serde_json::Value;
+use tokio::sync::watch;
+
+pub const AGENCIES: [(&str, Role); 3] = [
+    ("TH-RTP", Role::LawEnforcement),
+    ("ID-KEMLU-PNH", Role::Consular),
+    ("PH-DFA", Role::Consular),
+];
+
+pub struct Hub {
+    pub net: TestNetwork,
+    pub tls: TlsDir,
+    pub out: PathBuf,
+    pub ports: Vec<u16>,
+    pub servers: Vec<NatsServer>,
+}
+
+/// Free ports `base, base+1, ...` whose route ports (+2000) are free too.
+fn free_block(n: usize) -> u16 {
+    for _ in 0..50 {
+        let base = jaring_testkit::free_port().unwrap();
+        if base > 60000 || base < 2000 {
+            continue;
+        }
+        let ok = (0..n as u16).all(|i| {
+            std::net::TcpListener::bind(("127.0.0.1", base + i)).is_ok()
+                && std::net::TcpListener::bind(("127.0.0.1", base + i + 2000)).is_ok()
+        });
+        if ok {
+            return base;
+        }
+    }
+    panic!("no free port block");
+}
+
+impl Hub {
+    pub async fn start(dir: &Path, cluster: usize) -> Hub {
+        let net = TestNetwork::create(dir, &AGENCIES).unwrap();
+        let mut names: Vec<String> = AGENCIES.iter().map(|(a, _)| a.to_string()).collect();
+        names.push(ADMIN.into());
+        let tls = dev_certs(&dir.join("tls"), &names).unwrap();
+        let port = free_block(cluster);
+        let out = dir.join("hub");
+        let spec = HubSpec {
+            agencies: AGENCIES.iter().map(|(a, _)| a.to_string()).collect(),
+            prefix: "rso".into(),
+            host: "127.0.0.1".into(),
+            port,
+            cluster,
+            tls: Some(tls.clone()),
+            bucket: "jaring-directory".into(),
+            out: out.clone(),
+        };
+        let generated = generate(&spec).unwrap();
+        let ports: Vec<u16> = (0..cluster as u16).map(|i| port + i).collect();
+        let mut servers = Vec::new();
+        // Cluster members wait for each other; start them all before waiting on any.
+        let handles: Vec<_> = generated
+            .servers
+            .iter()
+            .zip(&ports)
+            .map(|(conf, p)| {
+                let (conf, p) = (conf.clone(), *p);
+                std::thread::spawn(move || NatsServer::builder().config_file(conf, p).start())
+            })
+            .collect();
+        for h in handles {
+            servers.push(h.join().unwrap().unwrap_or_else(|e| panic!("{e}")));
+        }
+        let hub = Hub {
+            net,
+            tls,
+            out,
+            ports,
+            servers,
+        };
+        let admin = jaring_hub::provision::connect_with_profile(&hub.profile(ADMIN))
+            .await
+            .unwrap();
+        let directory = jaring_core::SignedDirectory::load(&hub.net.directory_file()).unwrap();
+        let streams = jaring_node::config::StreamsConfig {
+            replicas: cluster,
+            ..Default::default()
+        };
+        jaring_hub::provision::provision(admin, &directory, "rso", &streams, "jaring-directory")
+            .await
+            .unwrap();
+        hub
+    }
+
+    pub fn profile(&self, id: &str) -> PathBuf {
+        self.out.join("clients").join(format!("{id}.json"))
+    }
+
+    pub fn urls(&self) -> Vec<String> {
+        self.ports
+            .iter()
+            .map(|p| format!("tls://127.0.0.1:{p}"))
+            .collect()
+    }
+
+    /// The node configuration an agency gets from its client profile.
+    pub fn node_config(&self, id: &str, extra: impl FnOnce(&mut Config)) -> Config {
+        let p: Value =
+            serde_json::from_str(&std::fs::read_to_string(self.profile(id)).unwrap()).unwrap();
+        let path = |v: &Value| v.as_str().map(PathBuf::from);
+        let mut config = Config {
+            agency: jaring_core::AgencyId::parse(id).unwrap(),
+            key_file: self.net.key_file(id),
+            trust_file: self.net.trust_file(),
+            data_dir: self.net.dir.join("nodes").join(id),
+            subject_prefix: "rso".into(),
+            directory: DirectoryConfig {
+                file: Some(self.net.directory_file()),
+                kv_bucket: Some("jaring-directory".into()),
+            },
+            nats: NatsConfig {
+                servers: self.urls(),
+                user: p["user"].as_str().map(str::to_owned),
+                password: p["password"].as_str().map(str::to_owned),
+                tls: Some(TlsConfig {
+                    ca_file: path(&p["tls"]["ca"]),
+                    cert_file: path(&p["tls"]["cert"]),
+                    key_file: path(&p["tls"]["key"]),
+                }),
+                ..Default::default()
+            },
+            api: Default::default(),
+            streams: jaring_node::config::StreamsConfig {
+                create: false,
+                ..Default::default()
+            },
+            retention: Default::default(),
+            receipts: Default::default(),
+            delivery: Default::default(),
+            audit: Default::default(),
+        };
+        extra(&mut config);
+        config
+    }
+}
+
+/// A node running inside the test's runtime.
+pub struct InProcess {
+    pub node: Arc<Node>,
+    pub client: Client,
+    stop: watch::Sender<bool>,
+    tasks: Vec<tokio::task::JoinHandle<anyhow::Result<()>>>,
+}
+
+impl InProcess {
+    pub async fn start(config: Config) -> InProcess {
+        let (stop, rx) = watch::channel(false);
+        let socket = config.socket_path();
+        let node = Node::start(config, rx.clone()).await.unwrap();
+        let run = tokio::spawn(node.clone().run());
+        let api = {
+            let (node, rx, socket) = (node.clone(), rx.clone(), socket.clone());
+            tokio::spawn(async move { api::serve(node, &socket, rx).await })
+        };
+        let client = Client::new(&socket);
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while client.call("GET", "/v1/status", None).await.is_err() {
+            assert!(Instant::now() < deadline, "node API did not come up");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        InProcess {
+            node,
+            client,
+            stop,
+            tasks: vec![run, api],
+        }
+    }
+
+    pub async fn call(&self, method: &str, path: &str, body: Option<Value>) -> Value {
+        match self.client.call(method, path, body.as_ref()).await {
+            Ok(v) => v,
+            Err(e) => panic!("{method} {path}: {e}"),
+        }
+    }
+
+    pub async fn shutdown(self) {
+        let _ = self.stop.send(true);
+        for t in self.tasks {
+            let _ = t.await;
+        }
+    }
+}
+
+pub async fn wait_until<F, Fut>(limit: Duration, mut f: F) -> bool
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    let deadline = Instant::now() + limit;
+    loop {
+        if f().await {
+            return true;
+        }
+        if Instant::now() > deadline {
+            return false;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+pub fn alert_body() -> Value {
+    serde_json::json!({
+        "compound": {"name": "Golden Fortune annex"},
+        "from": {"country": "MM", "name": "Myawaddy"},
+        "to": {"country": "KH", "name": "O'Smach"},
+        "observed_at": "2026-11-20T06:00:00Z",
+        "source_reliability": "B", "info_credibility": "2"
+    })
+}
