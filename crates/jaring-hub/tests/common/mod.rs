@@ -33,7 +33,7 @@ pub struct Hub {
 fn free_block(n: usize) -> u16 {
     for _ in 0..50 {
         let base = jaring_testkit::free_port().unwrap();
-        if base > 60000 || base < 2000 {
+        if !(2000..=60000).contains(&base) {
             continue;
         }
         let ok = (0..n as u16).all(|i| {
