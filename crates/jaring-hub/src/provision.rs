@@ -72,13 +72,20 @@ pub async fn provision(
         .unverified_body()
         .map_err(|e| HubError::Invalid(e.to_string()))?;
     let mut done = Provisioned::default();
+    // A cluster that just started has no JetStream leader yet: keep asking for a while.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
     for family in FAMILIES {
         let config = stream_config(prefix, family, streams);
         let name = config.name.clone();
-        let stream = js
-            .get_or_create_stream(config)
-            .await
-            .map_err(|e| HubError::Nats(format!("stream {name}: {e}")))?;
+        let stream = loop {
+            match js.get_or_create_stream(config.clone()).await {
+                Ok(s) => break s,
+                Err(_) if std::time::Instant::now() < deadline => {
+                    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+                }
+                Err(e) => return Err(HubError::Nats(format!("stream {name}: {e}"))),
+            }
+        };
         done.streams.push(name.clone());
         for agency in &body.agencies {
             let me: &AgencyId = &agency.id;
