@@ -1,108 +1,137 @@
 #!/usr/bin/env bash
-# The jaring quickstart. Sets up what is missing, builds in release mode and walks through the
-# offline part of jaring: two RSO root keys and three agencies, a directory signed 2-of-2, a
-# compound-relocation alert sealed to two agencies and opened by each, and refused (with its
-# error code) to the third. Everything lives in .quickstart/ under the repository, made afresh
-# on every run. `deploy/quickstart.sh stop` stops anything a run left behind.
+# The jaring quickstart: a local multi-agency network on loopback.
+#
+# Sets up what is missing (Rust, python3-venv, the pinned nats-server 2.15.1 in .venv/), builds
+# in release mode, then in .quickstart/: two RSO root keys and three agencies (the Royal Thai
+# Police, the Indonesian embassy in Phnom Penh, the Philippine DFA), a directory signed 2-of-2,
+# a TLS hub whose configuration is generated from the directory, three nodes, a compound-
+# relocation alert and a victim referral, the referral accepted, and what each agency sees,
+# the delivery receipts and the audit checks. The network keeps running afterwards;
+# `deploy/quickstart.sh stop` stops it. Running the script again starts afresh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 WORK=$ROOT/.quickstart
+AGENCIES=(TH-RTP ID-KEMLU-PNH PH-DFA)
+
+stop() {
+  local stopped=0
+  for pidfile in "$WORK"/run/*.pid; do
+    [ -f "$pidfile" ] || continue
+    pid=$(cat "$pidfile")
+    if kill -0 "$pid" 2>/dev/null; then
+      kill -TERM "$pid" 2>/dev/null || true
+      for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+      kill -KILL "$pid" 2>/dev/null || true
+      stopped=$((stopped + 1))
+    fi
+    rm -f "$pidfile"
+  done
+  echo "stopped $stopped process(es)"
+}
 
 if [ "${1:-}" = "stop" ]; then
-  # The offline walk-through starts no processes; this is here so the command is stable.
-  echo "nothing is running: the offline walk-through starts no processes"
+  stop
   exit 0
 fi
+[ -d "$WORK/run" ] && stop >/dev/null
 
 eval "$(deploy/setup.sh)"
 [ -x "$HOME/.cargo/bin/cargo" ] && export PATH="$HOME/.cargo/bin:$PATH"
-echo "== building jaring (release)"
-cargo build --release --quiet -p jaring-cli
+echo "== building jaring and jaringd (release)"
+cargo build --release --quiet -p jaring-cli -p jaring-node
 J=$ROOT/target/release/jaring
+JD=$ROOT/target/release/jaringd
 
-rm -rf "$WORK" && mkdir -p "$WORK" && cd "$WORK"
+rm -rf "$WORK" && mkdir -p "$WORK"/{run,logs} && cd "$WORK"
 step() { printf '\n== %s\n' "$*"; }
+wait_for() { # wait_for SECONDS DESCRIPTION COMMAND...
+  local limit=$1 what=$2; shift 2
+  for _ in $(seq 1 $((limit * 10))); do "$@" >/dev/null 2>&1 && return 0; sleep 0.1; done
+  echo "timed out waiting for $what" >&2; return 1
+}
+trap 'echo "the quickstart failed; logs are in $WORK/logs" >&2' ERR
 
-step "RSO: two root officers each make a root key (each on their own machine in real life)"
-$J keygen --agency RSO-ROOT-1 --out roots
-$J keygen --agency RSO-ROOT-2 --out roots
-
-step "Three agencies make their keys and hand the public halves to the RSO"
-$J keygen --agency TH-RTP --out agencies/TH-RTP
-$J keygen --agency ID-KEMLU-PNH --out agencies/ID-KEMLU-PNH
-$J keygen --agency PH-DFA --out agencies/PH-DFA
-
-step "RSO: the trust file every node pins (2 of 2 roots must sign a directory)"
-$J trust init --network bali-rso --threshold 2 \
-  --root roots/RSO-ROOT-1.pub.json --root roots/RSO-ROOT-2.pub.json --out trust.json
-
-step "RSO: the directory of member agencies"
+step "RSO: root keys, trust file and a directory of three agencies, signed 2-of-2"
+$J keygen --agency RSO-ROOT-1 --out roots >/dev/null
+$J keygen --agency RSO-ROOT-2 --out roots >/dev/null
+for a in "${AGENCIES[@]}"; do $J keygen --agency "$a" --out "agencies/$a" >/dev/null; done
+$J trust init --network bali-rso --threshold 2 --root roots/RSO-ROOT-1.pub.json --root roots/RSO-ROOT-2.pub.json --out trust.json
 $J directory add --body directory-body.json --network bali-rso --pub agencies/TH-RTP/TH-RTP.pub.json \
   --name "Royal Thai Police, Anti-Human Trafficking Division" --country TH --role law-enforcement
 $J directory add --body directory-body.json --network bali-rso --pub agencies/ID-KEMLU-PNH/ID-KEMLU-PNH.pub.json \
   --name "Embassy of Indonesia, Phnom Penh" --country ID --role consular
 $J directory add --body directory-body.json --network bali-rso --pub agencies/PH-DFA/PH-DFA.pub.json \
   --name "Philippine Department of Foreign Affairs" --country PH --role consular
-
-step "RSO: the signing ceremony, one root at a time"
 $J directory sign --body directory-body.json --serial 1 --root-key roots/RSO-ROOT-1.key.json --out directory.json
-if $J directory verify --trust trust.json directory.json >/dev/null 2>&1; then
-  echo "UNEXPECTED: one signature was accepted"; exit 1
-else
-  echo "with one signature the directory is refused, as it should be"
-fi
 $J directory sign --in directory.json --root-key roots/RSO-ROOT-2.key.json --out directory.json
 $J directory verify --trust trust.json directory.json
 
-step "Royal Thai Police: a compound moved from Myawaddy (MM) to O'Smach (KH); alert ID-KEMLU-PNH and PH-DFA"
-cat > alert.json <<'JSON'
-{"compound": {"name": "Golden Fortune annex", "aliases": ["GF-2"]},
- "from": {"country": "MM", "name": "Myawaddy", "lat": 16.69, "lon": 98.51},
- "to": {"country": "KH", "name": "O'Smach", "lat": 14.42, "lon": 103.68},
- "observed_at": "2026-11-20T06:00:00Z", "source_reliability": "B", "info_credibility": "2",
- "estimated_persons": 350, "nationalities": ["ID", "PH", "VN"],
- "indicators": [{"type": "domain", "value": "gf-invest.example"}],
- "narrative": "Convoy of four buses seen crossing at night; workers moved under guard."}
-JSON
-$J envelope seal --key agencies/TH-RTP/TH-RTP.key.json --trust trust.json --directory directory.json \
-  --kind compound-relocation-alert --to ID-KEMLU-PNH,PH-DFA --tlp AMBER --body alert.json > alert.envelope.json
-echo "sealed $(wc -c < alert.envelope.json) bytes: signed by TH-RTP, encrypted to ID-KEMLU-PNH and PH-DFA"
+step "RSO: the hub (TLS, one user per agency with least privilege), generated from the directory"
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+$J hub dev-certs --out tls --directory directory.json
+$J hub config --directory directory.json --trust trust.json --out hub --listen "127.0.0.1:$PORT" --tls-dir tls
+"$NATS_SERVER_BIN" -c hub/nats-server.conf > logs/nats-server.log 2>&1 &
+echo $! > run/nats-server.pid
+wait_for 20 "nats-server on port $PORT" bash -c "exec 3<>/dev/tcp/127.0.0.1/$PORT"
+$J hub provision --client-profile hub/clients/RSO-ADMIN.json --directory directory.json --trust trust.json
 
-for agency in ID-KEMLU-PNH PH-DFA; do
-  step "$agency opens it"
-  $J envelope open --key agencies/$agency/$agency.key.json --trust trust.json --directory directory.json alert.envelope.json \
-    > "opened-by-$agency.json"
-  python3 - "opened-by-$agency.json" <<'PY'
-import json, sys
-m = json.load(open(sys.argv[1]))
-h, b = m["header"], m["body"]
-print("verified: %s %s from %s, TLP %s" % (h["kind"], h["id"], h["sender"], h["tlp"]))
-print("  %s: %s (%s) -> %s (%s), about %s people" % (b["compound"]["name"], b["from"]["name"],
-      b["from"]["country"], b["to"]["name"], b["to"]["country"], b.get("estimated_persons", "?")))
-PY
+step "Each agency starts its node"
+for a in "${AGENCIES[@]}"; do
+  $J node init --agency "$a" --key "agencies/$a/$a.key.json" --trust trust.json --directory directory.json \
+    --directory-bucket jaring-directory --client-profile "hub/clients/$a.json" --data "nodes/$a" --out "nodes/$a.toml" >/dev/null
+  # Checkpoint often, so that the audit check at the end has signed checkpoints to verify.
+  printf '\n[audit]\ncheckpoint_every = 5\ncheckpoint_interval = "1s"\n' >> "nodes/$a.toml"
+  "$JD" --config "nodes/$a.toml" > "logs/$a.log" 2>&1 &
+  echo $! > "run/$a.pid"
+done
+for a in "${AGENCIES[@]}"; do
+  wait_for 30 "the $a node" "$J" --config "nodes/$a.toml" status
+  echo "$a: $($J --config "nodes/$a.toml" status | sed -n 2p | sed 's/  */ /g')"
+done
+TH="--config nodes/TH-RTP.toml"; ID="--config nodes/ID-KEMLU-PNH.toml"; PH="--config nodes/PH-DFA.toml"
+
+step "Royal Thai Police: a compound moved from Myawaddy (MM) to O'Smach (KH); alert the two consulates"
+ALERT=$($J $TH alert post --to ID-KEMLU-PNH,PH-DFA --compound "Golden Fortune annex" --alias GF-2 \
+  --from "MM:Myawaddy@16.69,98.51" --to-place "KH:O'Smach@14.42,103.68" --reliability B --credibility 2 \
+  --persons 350 --nationality ID --nationality PH --nationality VN --indicator domain=gf-invest.example \
+  --narrative "Convoy of four buses seen crossing at night; workers moved under guard." --tlp AMBER)
+echo "alert $ALERT"
+
+step "Royal Thai Police: an Indonesian national identified in Mae Sot; refer her to her embassy"
+REFERRAL=$($J $TH referral send --to ID-KEMLU-PNH --case-ref RTP-2026-0042 --nationality ID \
+  --location "TH:Mae Sot" --consent --consent-scope share-with-consulate --need medical --need repatriation \
+  --need interpretation --non-punishment --risk high --notes "Passport held by the compound.")
+echo "referral $REFERRAL"
+
+wait_for 20 "the alert at PH-DFA" bash -c "$J $PH inbox | grep -q $ALERT"
+wait_for 20 "the referral at ID-KEMLU-PNH" bash -c "$J $ID inbox | grep -q $REFERRAL"
+for a in "${AGENCIES[@]}"; do
+  step "$a's inbox"
+  $J --config "nodes/$a.toml" inbox
 done
 
-step "TH-RTP itself is not a recipient: the envelope is refused with its error code"
-set +e
-$J envelope open --key agencies/TH-RTP/TH-RTP.key.json --trust trust.json --directory directory.json alert.envelope.json
-status=$?
-set -e
-echo "exit status $status"
-[ "$status" = 3 ] || { echo "UNEXPECTED exit status"; exit 1; }
+step "Philippine DFA opens the alert (verified, decrypted, audited as viewed)"
+$J $PH show "$ALERT" | head -12
+step "Indonesian embassy opens the referral and accepts it"
+$J $ID show "$REFERRAL" | head -8
+$J $ID referral status "$REFERRAL" --set accepted --note "consular officer assigned" >/dev/null
+wait_for 20 "the status at TH-RTP" bash -c "$J $TH show $REFERRAL --json | grep -q '\"status\":\"accepted\"'"
+wait_for 20 "the receipts at TH-RTP" bash -c "! $J $TH show $ALERT | grep -q pending"
 
-step "A tampered copy (TLP changed after signing) is refused too"
-python3 - <<'PY' > tampered.envelope.json
-import base64, json
-e = json.load(open("alert.envelope.json"))
-pad = lambda s: s + "=" * (-len(s) % 4)
-h = json.loads(base64.urlsafe_b64decode(pad(e["header"])))
-h["tlp"] = "CLEAR"
-e["header"] = base64.urlsafe_b64encode(json.dumps(h, separators=(",", ":")).encode()).decode().rstrip("=")
-print(json.dumps(e))
-PY
-set +e
-$J envelope open --key agencies/PH-DFA/PH-DFA.key.json --trust trust.json --directory directory.json tampered.envelope.json
-set -e
+step "Royal Thai Police sees the referral accepted, and a delivery receipt from each recipient"
+$J $TH show "$REFERRAL" | sed -n '/^referral:/,$p'
+$J $TH show "$ALERT" | sed -n '/^delivery:/,$p'
 
-printf '\nDone. Files are in %s\n' "$WORK"
+step "Audit logs: each node's log verifies against its signed checkpoints"
+for a in "${AGENCIES[@]}"; do
+  wait_for 20 "a checkpoint of $a" test -s "nodes/$a/checkpoints.jsonl"
+done
+for a in "${AGENCIES[@]}"; do
+  printf '%-14s ' "$a"
+  $J --config "nodes/$a.toml" audit verify
+done
+
+printf '\nThe network is running (logs in %s/logs). Try:\n' "$WORK"
+printf '  %s --config %s/nodes/PH-DFA.toml inbox\n' "$J" "$WORK"
+printf 'Stop it with: deploy/quickstart.sh stop\n'
