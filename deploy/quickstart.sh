@@ -40,8 +40,9 @@ eval "$(deploy/setup.sh)"
 [ -x "$HOME/.cargo/bin/cargo" ] && export PATH="$HOME/.cargo/bin:$PATH"
 echo "== building jaring and jaringd (release)"
 cargo build --release --quiet -p jaring-cli -p jaring-node
-J=$ROOT/target/release/jaring
-JD=$ROOT/target/release/jaringd
+TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
+J=$TARGET/release/jaring
+JD=$TARGET/release/jaringd
 
 rm -rf "$WORK" && mkdir -p "$WORK"/{run,logs} && cd "$WORK"
 step() { printf '\n== %s\n' "$*"; }
