@@ -8,6 +8,7 @@ pub mod api;
 pub mod audit_file;
 pub mod client;
 pub mod config;
+pub mod daemon;
 pub mod nats;
 pub mod node;
 pub mod pipeline;

@@ -4,9 +4,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context;
 use clap::Parser;
-use jaring_node::{api, Config, Node};
+use jaring_node::Config;
 use tracing_subscriber::EnvFilter;
 
 /// jaringd: the jaring agency node.
@@ -54,28 +53,5 @@ fn main() -> ExitCode {
 
 async fn run(args: Args) -> anyhow::Result<()> {
     let config = Config::load(&args.config)?;
-    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
-    let node = Node::start(config, stop_rx.clone()).await?;
-    let socket = node.config.socket_path();
-    let mut api = {
-        let (node, rx) = (node.clone(), stop_rx.clone());
-        tokio::spawn(async move { api::serve(node, &socket, rx).await })
-    };
-    let mut worker = tokio::spawn(node.clone().run());
-    let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
-        .context("cannot watch SIGTERM")?;
-    let early = tokio::select! {
-        _ = tokio::signal::ctrl_c() => { tracing::info!("SIGINT: shutting down"); None }
-        _ = term.recv() => { tracing::info!("SIGTERM: shutting down"); None }
-        r = &mut api => Some(("local API", r)),
-        r = &mut worker => Some(("node", r)),
-    };
-    let _ = stop_tx.send(true);
-    if let Some((what, result)) = early {
-        result.with_context(|| format!("{what} task"))??;
-        anyhow::bail!("the {what} stopped unexpectedly");
-    }
-    worker.await.context("node task")??;
-    api.await.context("API task")??;
-    Ok(())
+    jaring_node::daemon::run(config).await
 }

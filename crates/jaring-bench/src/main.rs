@@ -1,0 +1,70 @@
+//! `jaring-bench all --out FILE.json [--quick]`: measures, in one run on one machine, the
+//! cryptographic floor, the transport floor, jaring end to end, a 50-agency fan-out, catch-up
+//! of an offline node, the audit log, and a node's memory; prints a table and writes the
+//! figures as one flat JSON object. It starts its own nats-server (through the test kit) on
+//! loopback and stops it after.
+#![forbid(unsafe_code)]
+
+mod scenarios;
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+
+/// Benchmarks for jaring.
+#[derive(Parser)]
+#[command(version, about)]
+struct Args {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run every scenario.
+    All {
+        /// Where to write the figures (JSON).
+        #[arg(long)]
+        out: PathBuf,
+        /// Small counts: every scenario in about a minute.
+        #[arg(long)]
+        quick: bool,
+    },
+    /// Run a node (used by the benchmark itself, to measure a node's memory in its own process).
+    #[command(hide = true)]
+    Node {
+        /// The node's configuration.
+        #[arg(long)]
+        config: PathBuf,
+    },
+}
+
+fn main() -> anyhow::Result<()> {
+    let args = Args::parse();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("runtime")?;
+    match args.command {
+        Command::Node { config } => {
+            let config = jaring_node::Config::load(&config)?;
+            runtime.block_on(jaring_node::daemon::run(config))
+        }
+        Command::All { out, quick } => {
+            let scale = if quick {
+                scenarios::Scale::quick()
+            } else {
+                scenarios::Scale::full()
+            };
+            let figures = runtime.block_on(scenarios::all(&scale))?;
+            scenarios::print_table(&figures);
+            let mut text = serde_json::to_vec_pretty(&figures)?;
+            text.push(b'\n');
+            std::fs::write(&out, text)
+                .with_context(|| format!("cannot write {}", out.display()))?;
+            println!("figures written to {}", out.display());
+            Ok(())
+        }
+    }
+}

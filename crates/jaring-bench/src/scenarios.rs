@@ -1,0 +1,764 @@
+//! The scenarios. Each returns figures; [`all`] runs them in order on one nats-server.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use anyhow::{anyhow, Context, Result};
+use async_nats::jetstream::{self, consumer::pull, context::Publish};
+use futures::StreamExt;
+use jaring_core::directory::Role;
+use jaring_core::envelope::{open, Draft, Receiver};
+use jaring_core::{
+    seal, AgencyId, Body, Directory, Kind, SecretKey, SignedDirectory, Timestamp, Tlp, Trust,
+};
+use jaring_node::config::{Config, DirectoryConfig, NatsConfig};
+use jaring_node::node::SendRequest;
+use jaring_node::Node;
+use jaring_testkit::{NatsServer, TestNetwork};
+use serde_json::{json, Map, Value};
+use tokio::sync::watch;
+
+/// How much of each scenario to run.
+pub struct Scale {
+    crypto: usize,
+    transport: usize,
+    e2e: usize,
+    load_secs: u64,
+    fanout_runs: usize,
+    fanout_agencies: usize,
+    catchup: usize,
+    audit_appends: usize,
+    audit_verify: usize,
+}
+
+impl Scale {
+    /// Small counts, for a smoke run.
+    pub fn quick() -> Self {
+        Self {
+            crypto: 2_000,
+            transport: 3_000,
+            e2e: 1_000,
+            load_secs: 2,
+            fanout_runs: 5,
+            fanout_agencies: 50,
+            catchup: 3_000,
+            audit_appends: 5_000,
+            audit_verify: 100_000,
+        }
+    }
+
+    /// The counts the figures in docs/performance.md come from.
+    pub fn full() -> Self {
+        Self {
+            crypto: 20_000,
+            transport: 50_000,
+            e2e: 10_000,
+            load_secs: 10,
+            fanout_runs: 30,
+            fanout_agencies: 50,
+            catchup: 100_000,
+            audit_appends: 100_000,
+            audit_verify: 1_000_000,
+        }
+    }
+}
+
+fn rate(n: usize, d: Duration) -> f64 {
+    n as f64 / d.as_secs_f64().max(1e-9)
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i.min(sorted.len() - 1)]
+}
+
+/// A compound-relocation alert body of about 1 KiB.
+fn alert_1k() -> Value {
+    let mut body = json!({
+        "compound": {"name": "Golden Fortune annex", "aliases": ["GF-2"]},
+        "from": {"country": "MM", "name": "Myawaddy", "lat": 16.69, "lon": 98.51},
+        "to": {"country": "KH", "name": "O'Smach", "lat": 14.42, "lon": 103.68},
+        "observed_at": "2026-11-20T06:00:00Z", "source_reliability": "B", "info_credibility": "2",
+        "estimated_persons": 350, "nationalities": ["ID", "PH", "VN"],
+        "indicators": [{"type": "domain", "value": "gf-invest.example"}],
+        "narrative": ""
+    });
+    let base = body.to_string().len();
+    body["narrative"] = "x".repeat(1024usize.saturating_sub(base)).into();
+    body
+}
+
+fn members(n: usize) -> Vec<(String, Role)> {
+    let mut m = vec![("TH-RTP".to_owned(), Role::LawEnforcement)];
+    m.extend((1..=n).map(|i| (format!("ID-N{i:03}"), Role::Consular)));
+    m
+}
+
+fn network(dir: &Path, receivers: usize) -> Result<TestNetwork> {
+    let m = members(receivers);
+    let refs: Vec<(&str, Role)> = m.iter().map(|(a, r)| (a.as_str(), *r)).collect();
+    TestNetwork::create(dir, &refs).map_err(|e| anyhow!(e))
+}
+
+fn verified_directory(net: &TestNetwork) -> Result<Directory> {
+    let trust = Trust::load(&net.trust_file())?;
+    Ok(SignedDirectory::load(&net.directory_file())?.verify(&trust, Timestamp::now())?)
+}
+
+fn node_config(net: &TestNetwork, id: &str, url: &str) -> Result<Config> {
+    Ok(Config {
+        agency: AgencyId::parse(id)?,
+        key_file: net.key_file(id),
+        trust_file: net.trust_file(),
+        data_dir: net.dir.join("nodes").join(id),
+        subject_prefix: "rso".into(),
+        directory: DirectoryConfig {
+            file: Some(net.directory_file()),
+            kv_bucket: None,
+        },
+        nats: NatsConfig {
+            servers: vec![url.to_owned()],
+            ..Default::default()
+        },
+        api: Default::default(),
+        streams: Default::default(),
+        retention: Default::default(),
+        receipts: Default::default(),
+        delivery: Default::default(),
+        audit: Default::default(),
+    })
+}
+
+/// Seal plus open, and open alone, of a 1 KiB alert to one recipient, on one core.
+fn crypto(n: usize) -> Result<(f64, f64)> {
+    let tmp = tempfile::tempdir()?;
+    let net = network(tmp.path(), 1)?;
+    let directory = verified_directory(&net)?;
+    let th = net.secret_key("TH-RTP");
+    let me = AgencyId::parse("ID-N001")?;
+    let id_key = net.secret_key("ID-N001");
+    let keys = [id_key.enc];
+    let receiver = Receiver {
+        me: &me,
+        keys: &keys,
+        directory: &directory,
+    };
+    let draft = Draft {
+        body: Body::new(Kind::CompoundRelocationAlert, alert_1k(), &[])?,
+        tlp: Tlp::Amber,
+        refs: vec![],
+        expires_at: None,
+        to: vec![me.clone()],
+    };
+    let now = Timestamp::now();
+    let t = Instant::now();
+    for _ in 0..n {
+        let sealed = seal(&th, &directory, draft.clone(), now)?;
+        open(&sealed.bytes, &receiver, now)?;
+    }
+    let seal_open = rate(n, t.elapsed());
+    let sealed: Vec<Vec<u8>> = (0..n)
+        .map(|_| seal(&th, &directory, draft.clone(), now).map(|s| s.bytes))
+        .collect::<Result<_, _>>()?;
+    let t = Instant::now();
+    for bytes in &sealed {
+        open(bytes, &receiver, now)?;
+    }
+    Ok((seal_open, rate(n, t.elapsed())))
+}
+
+/// Raw JetStream: publish with ack (pipelined), then pull-consume and ack, of envelope-sized
+/// payloads. Returns (publish rate, consume rate).
+async fn transport(url: &str, n: usize, size: usize) -> Result<(f64, f64)> {
+    let js = jetstream::new(async_nats::connect(url).await?);
+    let stream = js
+        .create_stream(jetstream::stream::Config {
+            name: "BENCH".into(),
+            subjects: vec!["bench.>".into()],
+            storage: jetstream::stream::StorageType::File,
+            ..Default::default()
+        })
+        .await?;
+    let payload = bytes_of(size);
+    let t = Instant::now();
+    let mut inflight = std::collections::VecDeque::new();
+    for i in 0..n {
+        let publish = Publish::build()
+            .payload(payload.clone())
+            .message_id(format!("bench-{i}"));
+        inflight.push_back(js.send_publish("bench.x.y", publish).await?);
+        if inflight.len() >= 256 {
+            if let Some(ack) = inflight.pop_front() {
+                ack.await?;
+            }
+        }
+    }
+    for ack in inflight {
+        ack.await?;
+    }
+    let published = rate(n, t.elapsed());
+    let consumer = stream
+        .create_consumer(pull::Config {
+            durable_name: Some("bench".into()),
+            ..Default::default()
+        })
+        .await?;
+    let t = Instant::now();
+    let mut got = 0;
+    while got < n {
+        let mut batch = consumer
+            .fetch()
+            .max_messages(256)
+            .expires(Duration::from_secs(1))
+            .messages()
+            .await?;
+        while let Some(m) = batch.next().await {
+            m.map_err(|e| anyhow!(e))?
+                .ack()
+                .await
+                .map_err(|e| anyhow!(e))?;
+            got += 1;
+        }
+    }
+    let consumed = rate(n, t.elapsed());
+    js.delete_stream("BENCH").await?;
+    Ok((published, consumed))
+}
+
+fn bytes_of(size: usize) -> bytes::Bytes {
+    bytes::Bytes::from(vec![b'x'; size])
+}
+
+/// A node in its own process (this binary, `node --config`), so that its memory is its own.
+struct ChildNode {
+    child: std::process::Child,
+    client: jaring_node::client::Client,
+}
+
+impl ChildNode {
+    async fn start(config: &Config, dir: &Path) -> Result<Self> {
+        let path = dir.join(format!("{}.toml", config.agency));
+        std::fs::write(&path, toml_of(config)?)?;
+        let log = std::fs::File::create(dir.join(format!("{}.log", config.agency)))?;
+        let child = std::process::Command::new(std::env::current_exe()?)
+            .args(["node", "--config"])
+            .arg(&path)
+            .env("JARING_LOG", "warn")
+            .stdout(log.try_clone()?)
+            .stderr(log)
+            .spawn()?;
+        let client = jaring_node::client::Client::new(&config.socket_path());
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while client.call("GET", "/v1/status", None).await.is_err() {
+            if Instant::now() > deadline {
+                return Err(anyhow!("node {} did not start", config.agency));
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        Ok(Self { child, client })
+    }
+
+    fn rss_mib(&self) -> f64 {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
+            .unwrap_or_default();
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmRSS:"))
+            .and_then(|v| v.split_whitespace().next()?.parse::<f64>().ok())
+            .map(|kib| kib / 1024.0)
+            .unwrap_or(f64::NAN)
+    }
+
+    async fn received(&self) -> i64 {
+        self.client
+            .call("GET", "/v1/status", None)
+            .await
+            .ok()
+            .and_then(|s| s["counts"]["received"].as_i64())
+            .unwrap_or(0)
+    }
+}
+
+impl Drop for ChildNode {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn toml_of(config: &Config) -> Result<String> {
+    Ok(toml::to_string(config)?)
+}
+
+/// Jaring end to end: sustained throughput of alerts from one node until stored and audited at
+/// another, latency percentiles at a fixed offered load of 1,000/s, and the receiver's memory.
+async fn end_to_end(url: &str, n: usize, load_secs: u64) -> Result<Map<String, Value>> {
+    let tmp = tempfile::tempdir()?;
+    let net = network(tmp.path(), 1)?;
+    let sender = ChildNode::start(&node_config(&net, "TH-RTP", url)?, tmp.path()).await?;
+    let receiver = ChildNode::start(&node_config(&net, "ID-N001", url)?, tmp.path()).await?;
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let rss_idle = receiver.rss_mib();
+    let post = json!({"kind": "compound-relocation-alert", "to": ["ID-N001"], "body": alert_1k()});
+
+    // Sustained: as fast as 32 concurrent callers can post.
+    let peak = Arc::new(std::sync::Mutex::new(rss_idle));
+    let t = Instant::now();
+    let mut callers = tokio::task::JoinSet::new();
+    for w in 0..32 {
+        let (client, post) = (sender.client.clone(), post.clone());
+        callers.spawn(async move {
+            for _ in (w..n).step_by(32) {
+                let _ = client.call("POST", "/v1/messages", Some(&post)).await;
+            }
+        });
+    }
+    let deadline = Instant::now() + Duration::from_secs(600);
+    while (receiver.received().await as usize) < n && Instant::now() < deadline {
+        if let Ok(mut p) = peak.lock() {
+            *p = p.max(receiver.rss_mib());
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let sustained = rate(n, t.elapsed());
+    while callers.join_next().await.is_some() {}
+
+    // Latency at a fixed offered load of 1,000 messages per second.
+    let arrivals: Arc<std::sync::Mutex<HashMap<String, Instant>>> = Arc::default();
+    let follower = {
+        let (client, arrivals) = (receiver.client.clone(), arrivals.clone());
+        tokio::spawn(async move {
+            let _ = client
+                .stream("/v1/follow", |v| {
+                    if let (Some(id), Ok(mut a)) = (v["id"].as_str(), arrivals.lock()) {
+                        a.insert(id.to_owned(), Instant::now());
+                    }
+                })
+                .await;
+        })
+    };
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let sent: Arc<std::sync::Mutex<Vec<(String, Instant)>>> = Arc::default();
+    let mut ticker = tokio::time::interval(Duration::from_millis(1));
+    let mut posts = tokio::task::JoinSet::new();
+    let total = (load_secs * 1000) as usize;
+    for _ in 0..total {
+        ticker.tick().await;
+        let (client, post, sent) = (sender.client.clone(), post.clone(), sent.clone());
+        posts.spawn(async move {
+            let at = Instant::now();
+            if let Ok(r) = client.call("POST", "/v1/messages", Some(&post)).await {
+                if let (Some(id), Ok(mut s)) = (r["id"].as_str(), sent.lock()) {
+                    s.push((id.to_owned(), at));
+                }
+            }
+        });
+        if let Ok(mut p) = peak.lock() {
+            if posts.len() % 100 == 0 {
+                *p = p.max(receiver.rss_mib());
+            }
+        }
+    }
+    while posts.join_next().await.is_some() {}
+    let wait = Instant::now() + Duration::from_secs(120);
+    loop {
+        let done = arrivals.lock().map(|a| a.len()).unwrap_or(0)
+            >= sent.lock().map(|s| s.len()).unwrap_or(0);
+        if done || Instant::now() > wait {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    follower.abort();
+    let mut latencies: Vec<f64> = {
+        let a = arrivals.lock().map_err(|_| anyhow!("lock"))?;
+        let s = sent.lock().map_err(|_| anyhow!("lock"))?;
+        s.iter()
+            .filter_map(|(id, at)| {
+                a.get(id)
+                    .map(|t| t.duration_since(*at).as_secs_f64() * 1000.0)
+            })
+            .collect()
+    };
+    latencies.sort_by(f64::total_cmp);
+    let rss_loaded = peak
+        .lock()
+        .map(|p| p.max(receiver.rss_mib()))
+        .unwrap_or(f64::NAN);
+    drop(sender);
+    drop(receiver);
+    let mut m = Map::new();
+    m.insert("e2e_msgs_per_s".into(), json!(sustained));
+    m.insert(
+        "e2e_p50_ms_at_1000".into(),
+        json!(percentile(&latencies, 0.50)),
+    );
+    m.insert(
+        "e2e_p99_ms_at_1000".into(),
+        json!(percentile(&latencies, 0.99)),
+    );
+    m.insert("e2e_latency_samples".into(), json!(latencies.len()));
+    m.insert("rss_idle_mib".into(), json!(rss_idle));
+    m.insert("rss_loaded_mib".into(), json!(rss_loaded));
+    Ok(m)
+}
+
+/// In-process nodes for the fan-out and catch-up scenarios.
+struct InProcess {
+    node: Arc<Node>,
+    stop: watch::Sender<bool>,
+    task: tokio::task::JoinHandle<Result<()>>,
+}
+
+impl InProcess {
+    async fn start(config: Config) -> Result<Self> {
+        let (stop, rx) = watch::channel(false);
+        let node = Node::start(config, rx).await?;
+        let task = tokio::spawn(node.clone().run());
+        Ok(Self { node, stop, task })
+    }
+
+    async fn shutdown(self) {
+        let _ = self.stop.send(true);
+        let _ = self.task.await;
+    }
+}
+
+/// One alert to every agency (published once, on `ALL`): time until all have stored it.
+async fn fanout(url: &str, agencies: usize, runs: usize) -> Result<(f64, f64)> {
+    let tmp = tempfile::tempdir()?;
+    let net = network(tmp.path(), agencies)?;
+    let sender = InProcess::start(node_config(&net, "TH-RTP", url)?).await?;
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<String>();
+    let mut receivers = Vec::new();
+    for (id, _) in members(agencies).into_iter().skip(1) {
+        let r = InProcess::start(node_config(&net, &id, url)?).await?;
+        let mut events = r.node.events.subscribe();
+        let tx = tx.clone();
+        tokio::spawn(async move {
+            while let Ok(e) = events.recv().await {
+                if let Some(id) = e["id"].as_str() {
+                    let _ = tx.send(id.to_owned());
+                }
+            }
+        });
+        receivers.push(r);
+    }
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let mut times = Vec::new();
+    for _ in 0..runs {
+        let req: SendRequest = serde_json::from_value(
+            json!({"kind": "compound-relocation-alert", "to_all": true, "body": alert_1k()}),
+        )?;
+        let t = Instant::now();
+        let sent = sender
+            .node
+            .send(req)
+            .await
+            .map_err(|e| anyhow!(e.to_string()))?;
+        let id = sent["id"].as_str().unwrap_or_default().to_owned();
+        let mut seen = 0;
+        while seen < agencies {
+            match tokio::time::timeout(Duration::from_secs(30), rx.recv()).await {
+                Ok(Some(got)) if got == id => seen += 1,
+                Ok(Some(_)) => {}
+                _ => {
+                    return Err(anyhow!(
+                        "fan-out: only {seen} of {agencies} stored the alert"
+                    ))
+                }
+            }
+        }
+        times.push(t.elapsed().as_secs_f64() * 1000.0);
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    times.sort_by(f64::total_cmp);
+    sender.shutdown().await;
+    for r in receivers {
+        r.shutdown().await;
+    }
+    Ok((percentile(&times, 0.5), percentile(&times, 0.99)))
+}
+
+/// An offline node's backlog of `n` alerts, already in the stream: messages per second drained.
+async fn catchup(url: &str, n: usize) -> Result<f64> {
+    let tmp = tempfile::tempdir()?;
+    let net = network(tmp.path(), 1)?;
+    let directory = verified_directory(&net)?;
+    let th: SecretKey = net.secret_key("TH-RTP");
+    let me = AgencyId::parse("ID-N001")?;
+    let js = jetstream::new(async_nats::connect(url).await?);
+    let _ = js
+        .get_or_create_stream(jaring_node::nats::stream_config(
+            "rso",
+            jaring_core::body::Family::Alert,
+            &Default::default(),
+        ))
+        .await?;
+    let body = Body::new(Kind::CompoundRelocationAlert, alert_1k(), &[])?;
+    let mut inflight = std::collections::VecDeque::new();
+    for _ in 0..n {
+        let draft = Draft {
+            body: body.clone(),
+            tlp: Tlp::Amber,
+            refs: vec![],
+            expires_at: None,
+            to: vec![me.clone()],
+        };
+        let sealed = seal(&th, &directory, draft, Timestamp::now())?;
+        let msg_id = format!("{}.{me}", sealed.header.id);
+        let publish = Publish::build()
+            .payload(sealed.bytes.into())
+            .message_id(msg_id);
+        inflight.push_back(
+            js.send_publish(format!("rso.v1.alert.TH-RTP.{me}"), publish)
+                .await?,
+        );
+        if inflight.len() >= 256 {
+            if let Some(a) = inflight.pop_front() {
+                a.await?;
+            }
+        }
+    }
+    for a in inflight {
+        a.await?;
+    }
+    let t = Instant::now();
+    let node = InProcess::start(node_config(&net, "ID-N001", url)?).await?;
+    let deadline = Instant::now() + Duration::from_secs(1800);
+    loop {
+        let got = node
+            .node
+            .store
+            .counts()
+            .map(|c| c["received"].as_i64().unwrap_or(0))
+            .unwrap_or(0);
+        if got as usize >= n || Instant::now() > deadline {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let drained = rate(n, t.elapsed());
+    node.shutdown().await;
+    Ok(drained)
+}
+
+/// Audit appends with durability (the node's path: entries in a SQLite transaction, then the
+/// file appended and synced, in groups of 256), and verification of a large log.
+fn audit(appends: usize, verify_entries: usize) -> Result<(f64, f64, usize)> {
+    use jaring_node::store::{AuditEntry, Store};
+    let tmp = tempfile::tempdir()?;
+    let me = AgencyId::parse("ID-N001")?;
+    let store = Store::open(&tmp.path().join("jaring.db"), me.clone())?;
+    let file = jaring_node::audit_file::AuditFile::open(
+        &tmp.path().join("audit.jsonl"),
+        &store,
+        me.as_str(),
+    )?;
+    let t = Instant::now();
+    let mut done = 0;
+    while done < appends {
+        let batch = 256.min(appends - done);
+        store.transaction(|tx, agency| {
+            for _ in 0..batch {
+                Store::audit(
+                    tx,
+                    agency,
+                    AuditEntry {
+                        detail: json!({"kind": "compound-relocation-alert"}),
+                        ..AuditEntry::event("received")
+                    },
+                )?;
+            }
+            Ok(())
+        })?;
+        file.flush(&store)?;
+        done += batch;
+    }
+    let append_rate = rate(appends, t.elapsed());
+
+    // A chained log like a node's, written to disk, then verified from the file.
+    let path = tmp.path().join("big.jsonl");
+    {
+        use std::io::Write;
+        let mut w = std::io::BufWriter::new(std::fs::File::create(&path)?);
+        let mut prev: Option<String> = None;
+        for i in 0..verify_entries {
+            let line = json!({"seq": i, "at": "2026-11-25T09:00:00.000Z", "agency": "ID-N001", "event": "received",
+                "message": "01a211d3-bd17-76e6-823e-947705ee1a8a", "peer": "TH-RTP",
+                "digest": "tpPVi51B9EIoz9avWvhv6zjwfQNvNBbXSAKr-gyTtq8", "detail": {"kind": "compound-relocation-alert"}, "prev": prev})
+            .to_string();
+            prev = Some(jaring_core::b64::encode(&jaring_audit::merkle::leaf_hash(
+                line.as_bytes(),
+            )));
+            w.write_all(line.as_bytes())?;
+            w.write_all(b"\n")?;
+        }
+    }
+    let t = Instant::now();
+    let bytes = std::fs::read(&path)?;
+    let verified = jaring_audit::log::verify(&bytes).map_err(|e| anyhow!(e))?;
+    let _root = verified.root();
+    let secs = t.elapsed().as_secs_f64();
+    Ok((
+        append_rate,
+        secs * 1_000_000.0 / verify_entries as f64,
+        verify_entries,
+    ))
+}
+
+/// Every scenario, in order; the figures as one flat JSON object.
+pub async fn all(scale: &Scale) -> Result<Map<String, Value>> {
+    let mut f = Map::new();
+    eprintln!("crypto floor ...");
+    let (crypto_floor, open_floor) = tokio::task::spawn_blocking({
+        let n = scale.crypto;
+        move || crypto(n)
+    })
+    .await??;
+    f.insert("crypto_floor_msgs_per_s".into(), json!(crypto_floor));
+    f.insert("open_floor_msgs_per_s".into(), json!(open_floor));
+
+    let server = NatsServer::start().context("starting nats-server")?;
+    let url = server.url();
+    eprintln!("transport floor ...");
+    let size = {
+        let tmp = tempfile::tempdir()?;
+        let net = network(tmp.path(), 1)?;
+        let d = verified_directory(&net)?;
+        let draft = Draft {
+            body: Body::new(Kind::CompoundRelocationAlert, alert_1k(), &[])?,
+            tlp: Tlp::Amber,
+            refs: vec![],
+            expires_at: None,
+            to: vec![AgencyId::parse("ID-N001")?],
+        };
+        seal(&net.secret_key("TH-RTP"), &d, draft, Timestamp::now())?
+            .bytes
+            .len()
+    };
+    let (publish, consume) = transport(&url, scale.transport, size).await?;
+    f.insert("transport_publish_msgs_per_s".into(), json!(publish));
+    f.insert("transport_consume_msgs_per_s".into(), json!(consume));
+    f.insert(
+        "transport_floor_msgs_per_s".into(),
+        json!(publish.min(consume)),
+    );
+    f.insert("envelope_bytes".into(), json!(size));
+
+    eprintln!("end to end ...");
+    f.extend(end_to_end(&url, scale.e2e, scale.load_secs).await?);
+    eprintln!("fan-out to {} agencies ...", scale.fanout_agencies);
+    let (p50, p99) = fanout(&url, scale.fanout_agencies, scale.fanout_runs).await?;
+    f.insert("fanout50_p50_ms".into(), json!(p50));
+    f.insert("fanout50_p99_ms".into(), json!(p99));
+    drop(server);
+
+    // Catch-up on a fresh server, so the earlier scenarios' streams do not weigh on it.
+    let server = NatsServer::start().context("starting nats-server")?;
+    eprintln!("catch-up of {} messages ...", scale.catchup);
+    let drained = catchup(&server.url(), scale.catchup).await?;
+    f.insert("catchup_msgs_per_s".into(), json!(drained));
+    drop(server);
+
+    eprintln!("audit ...");
+    let (appends, verify_1m, entries) = tokio::task::spawn_blocking({
+        let (a, v) = (scale.audit_appends, scale.audit_verify);
+        move || audit(a, v)
+    })
+    .await??;
+    f.insert("audit_append_per_s".into(), json!(appends));
+    f.insert("audit_verify_1m_s".into(), json!(verify_1m));
+    f.insert("audit_verify_entries_measured".into(), json!(entries));
+
+    let get = |k: &str| f.get(k).and_then(Value::as_f64).unwrap_or(f64::NAN);
+    let (e2e, crypto_f, transport_f, catch, open_f) = (
+        get("e2e_msgs_per_s"),
+        get("crypto_floor_msgs_per_s"),
+        get("transport_floor_msgs_per_s"),
+        get("catchup_msgs_per_s"),
+        get("open_floor_msgs_per_s"),
+    );
+    f.insert("ratio_e2e_crypto".into(), json!(e2e / crypto_f));
+    f.insert("ratio_e2e_transport".into(), json!(e2e / transport_f));
+    f.insert("ratio_catchup_open".into(), json!(catch / open_f));
+    f.insert(
+        "cores".into(),
+        json!(std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(0)),
+    );
+    Ok(f)
+}
+
+/// Prints the figures as a table a person can read, with the targets beside them.
+pub fn print_table(f: &Map<String, Value>) {
+    let rows: [(&str, &str, &str); 16] = [
+        (
+            "crypto_floor_msgs_per_s",
+            "crypto floor: seal+open, 1 core (msg/s)",
+            "",
+        ),
+        (
+            "open_floor_msgs_per_s",
+            "open floor: verify+unwrap+decrypt, 1 core (msg/s)",
+            "",
+        ),
+        (
+            "transport_floor_msgs_per_s",
+            "transport floor: JetStream publish/consume (msg/s)",
+            "",
+        ),
+        (
+            "e2e_msgs_per_s",
+            "end to end, sustained (msg/s)",
+            ">= 50% of crypto floor",
+        ),
+        (
+            "e2e_p50_ms_at_1000",
+            "end to end p50 at 1,000 msg/s (ms)",
+            "",
+        ),
+        (
+            "e2e_p99_ms_at_1000",
+            "end to end p99 at 1,000 msg/s (ms)",
+            "< 10",
+        ),
+        ("fanout50_p50_ms", "fan-out to 50 agencies, p50 (ms)", ""),
+        (
+            "fanout50_p99_ms",
+            "fan-out to 50 agencies, p99 (ms)",
+            "< 100",
+        ),
+        (
+            "catchup_msgs_per_s",
+            "catch-up of an offline node (msg/s)",
+            ">= 1.2x open floor",
+        ),
+        (
+            "audit_append_per_s",
+            "audit appends, durable (entries/s)",
+            "",
+        ),
+        (
+            "audit_verify_1m_s",
+            "audit verify of 1,000,000 entries (s)",
+            "< 2",
+        ),
+        ("rss_idle_mib", "node RSS idle (MiB)", "< 30"),
+        ("rss_loaded_mib", "node RSS under load (MiB)", "< 100"),
+        ("ratio_e2e_crypto", "end to end / crypto floor", ">= 0.5"),
+        ("ratio_e2e_transport", "end to end / transport floor", ""),
+        ("ratio_catchup_open", "catch-up / open floor", ">= 1.2"),
+    ];
+    println!("{:<52} {:>12}  target", "figure", "value");
+    for (key, label, target) in rows {
+        let v = f.get(key).and_then(Value::as_f64).unwrap_or(f64::NAN);
+        println!("{label:<52} {v:>12.2}  {target}");
+    }
+}

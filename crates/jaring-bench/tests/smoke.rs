@@ -1,0 +1,38 @@
+//! A short run of every benchmark scenario, so that the benchmark cannot rot: it must finish
+//! and produce every figure, each a positive number.
+
+#[test]
+fn every_scenario_runs_and_reports_its_figures() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("bench.json");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_jaring-bench"))
+        .args(["all", "--quick", "--out"])
+        .arg(&out)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let figures: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    for key in [
+        "crypto_floor_msgs_per_s",
+        "open_floor_msgs_per_s",
+        "transport_floor_msgs_per_s",
+        "e2e_msgs_per_s",
+        "e2e_p50_ms_at_1000",
+        "e2e_p99_ms_at_1000",
+        "fanout50_p50_ms",
+        "fanout50_p99_ms",
+        "catchup_msgs_per_s",
+        "audit_append_per_s",
+        "audit_verify_1m_s",
+        "rss_idle_mib",
+        "rss_loaded_mib",
+        "ratio_e2e_crypto",
+        "ratio_e2e_transport",
+        "ratio_catchup_open",
+    ] {
+        let v = figures[key]
+            .as_f64()
+            .unwrap_or_else(|| panic!("{key} missing: {figures}"));
+        assert!(v.is_finite() && v > 0.0, "{key} = {v}");
+    }
+}

@@ -1,0 +1,33 @@
+//! Running a node as a daemon: the node's loops and its local API until SIGTERM or SIGINT.
+
+use anyhow::Context;
+
+use crate::{api, Config, Node};
+
+/// Runs a node with `config` until SIGTERM or SIGINT (or until the node or its API fails).
+pub async fn run(config: Config) -> anyhow::Result<()> {
+    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    let node = Node::start(config, stop_rx.clone()).await?;
+    let socket = node.config.socket_path();
+    let mut api = {
+        let (node, rx) = (node.clone(), stop_rx.clone());
+        tokio::spawn(async move { api::serve(node, &socket, rx).await })
+    };
+    let mut worker = tokio::spawn(node.clone().run());
+    let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        .context("cannot watch SIGTERM")?;
+    let early = tokio::select! {
+        _ = tokio::signal::ctrl_c() => { tracing::info!("SIGINT: shutting down"); None }
+        _ = term.recv() => { tracing::info!("SIGTERM: shutting down"); None }
+        r = &mut api => Some(("local API", r)),
+        r = &mut worker => Some(("node", r)),
+    };
+    let _ = stop_tx.send(true);
+    if let Some((what, result)) = early {
+        result.with_context(|| format!("{what} task"))??;
+        anyhow::bail!("the {what} stopped unexpectedly");
+    }
+    worker.await.context("node task")??;
+    api.await.context("API task")??;
+    Ok(())
+}
