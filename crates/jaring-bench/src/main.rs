@@ -31,6 +31,13 @@ enum Command {
         #[arg(long)]
         quick: bool,
     },
+    /// Catch-up alone, for profiling: a backlog of COUNT messages drained by one node.
+    #[command(hide = true)]
+    Catchup {
+        /// Messages in the backlog.
+        #[arg(long, default_value_t = 20_000)]
+        count: usize,
+    },
     /// Run a node (used by the benchmark itself, to measure a node's memory in its own process).
     #[command(hide = true)]
     Node {
@@ -50,6 +57,12 @@ fn main() -> anyhow::Result<()> {
         Command::Node { config } => {
             let config = jaring_node::Config::load(&config)?;
             runtime.block_on(jaring_node::daemon::run(config))
+        }
+        Command::Catchup { count } => {
+            let server = jaring_testkit::NatsServer::start()?;
+            let rate = runtime.block_on(scenarios::catchup(&server.url(), count))?;
+            println!("catch-up: {rate:.0} msg/s");
+            Ok(())
         }
         Command::All { out, quick } => {
             let scale = if quick {

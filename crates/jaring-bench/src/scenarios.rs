@@ -486,7 +486,7 @@ async fn fanout(url: &str, agencies: usize, runs: usize) -> Result<(f64, f64)> {
 }
 
 /// An offline node's backlog of `n` alerts, already in the stream: messages per second drained.
-async fn catchup(url: &str, n: usize) -> Result<f64> {
+pub async fn catchup(url: &str, n: usize) -> Result<f64> {
     let tmp = tempfile::tempdir()?;
     let net = network(tmp.path(), 1)?;
     let directory = verified_directory(&net)?;

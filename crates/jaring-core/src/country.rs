@@ -15,9 +15,25 @@ TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW";
 
 /// True when `code` is an assigned ISO 3166-1 alpha-2 code (upper case).
 pub fn is_country_code(code: &str) -> bool {
-    code.len() == 2
-        && code.bytes().all(|b| b.is_ascii_uppercase())
-        && ASSIGNED.split_ascii_whitespace().any(|c| c == code)
+    // ASSIGNED is sorted, every code two letters and one space apart: binary search over
+    // the 3-byte cells, without allocating.
+    let table = ASSIGNED.as_bytes();
+    let cells = table.len().div_ceil(3);
+    let code = code.as_bytes();
+    if code.len() != 2 || !code.iter().all(u8::is_ascii_uppercase) {
+        return false;
+    }
+    let (mut lo, mut hi) = (0, cells);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        let cell = &table[mid * 3..mid * 3 + 2];
+        match cell.cmp(code) {
+            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+        }
+    }
+    false
 }
 
 #[cfg(test)]
@@ -27,6 +43,18 @@ mod tests {
     #[test]
     fn knows_the_region_and_refuses_the_rest() {
         assert_eq!(ASSIGNED.split_ascii_whitespace().count(), 249);
+        let codes: Vec<&str> = ASSIGNED.split_ascii_whitespace().collect();
+        assert!(
+            codes.windows(2).all(|w| w[0] < w[1]),
+            "the table must stay sorted"
+        );
+        assert!(
+            ASSIGNED.len() == 249 * 3 - 1,
+            "two letters and one space per code"
+        );
+        for code in &codes {
+            assert!(is_country_code(code), "{code}");
+        }
         for code in [
             "TH", "ID", "PH", "MM", "KH", "LA", "VN", "MY", "CN", "AU", "TL",
         ] {

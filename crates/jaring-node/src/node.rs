@@ -8,7 +8,7 @@ use async_nats::jetstream::{self, consumer::pull, context::Publish};
 use futures::StreamExt;
 use jaring_core::body::{Family, Kind, ReceiptBody, ReceiptItem, ReceiptStatus};
 use jaring_core::directory::{Role, SignedDirectory, Supersedes};
-use jaring_core::envelope::{craft, Draft, ErrorCode, ParsedEnvelope, Sealed};
+use jaring_core::envelope::{Draft, ErrorCode, ParsedEnvelope};
 use jaring_core::subject::{nats_msg_id, Recipient, Subject};
 use jaring_core::{
     b64, seal, AgencyId, Body, Directory, MessageId, SecretKey, Timestamp, Tlp, Trust,
@@ -21,10 +21,10 @@ use crate::audit_file::AuditFile;
 use crate::config::Config;
 use crate::nats::{connect_options, ensure_consumers};
 use crate::pipeline::{open_one, Raw};
-use crate::store::{AuditEntry, Inbound, Received, Store};
+use crate::store::{AuditEntry, Inbound, Received, SentRecord, Store};
 
 /// Messages fetched from a stream at once.
-const BATCH: usize = 256;
+const BATCH: usize = 512;
 /// The key of the directory in the hub's key-value bucket.
 pub const DIRECTORY_KEY: &str = "current";
 
@@ -124,6 +124,47 @@ pub struct Node {
     pub events: broadcast::Sender<Value>,
     health: Mutex<Health>,
     shutdown: watch::Receiver<bool>,
+    sent_queue: tokio::sync::mpsc::Sender<SentJob>,
+}
+
+/// A fetched batch after the open stage.
+enum OpenedBatch {
+    /// Envelopes: the messages, the indexes of those opened (in order), our own broadcasts,
+    /// and what opening gave.
+    Envelopes {
+        batch: Vec<jetstream::Message>,
+        order: Vec<usize>,
+        own: Vec<usize>,
+        inbound: Vec<Inbound>,
+    },
+    /// Checkpoint messages, witnessed at commit time.
+    Checkpoints(Vec<jetstream::Message>),
+}
+
+/// A sent message waiting to be stored, and who waits for it.
+type SentJob = (SentRecord, tokio::sync::oneshot::Sender<Result<(), String>>);
+
+/// Stores sent messages as they come, all that wait in one transaction (a group commit: one
+/// fsync for many concurrent sends), then answers each sender.
+async fn sent_writer(store: Arc<Store>, mut queue: tokio::sync::mpsc::Receiver<SentJob>) {
+    while let Some(first) = queue.recv().await {
+        let mut jobs = vec![first];
+        while jobs.len() < 256 {
+            match queue.try_recv() {
+                Ok(job) => jobs.push(job),
+                Err(_) => break,
+            }
+        }
+        let (records, waiters): (Vec<SentRecord>, Vec<_>) = jobs.into_iter().unzip();
+        let store = store.clone();
+        let result = tokio::task::spawn_blocking(move || store.record_sent(&records))
+            .await
+            .map_err(|e| e.to_string())
+            .and_then(|r| r.map_err(|e| e.to_string()));
+        for waiter in waiters {
+            let _ = waiter.send(result.clone());
+        }
+    }
 }
 
 fn ms(d: Duration) -> i64 {
@@ -240,6 +281,8 @@ impl Node {
             .context("cannot connect to NATS")?;
         let js = jetstream::new(client.clone());
         let (events, _) = broadcast::channel(1024);
+        let (sent_queue, queue) = tokio::sync::mpsc::channel(1024);
+        tokio::spawn(sent_writer(store.clone(), queue));
         info!(agency = %me, serial = directory.serial, "node started");
         Ok(Arc::new(Self {
             config,
@@ -255,6 +298,7 @@ impl Node {
             events,
             health: Mutex::new(Health::default()),
             shutdown,
+            sent_queue,
         }))
     }
 
@@ -272,6 +316,16 @@ impl Node {
                 }
             }
         };
+        // A crash may have come between storing a message and publishing it: republish
+        // everything still waiting for a receipt (receivers recognise what they already hold).
+        match self.store.republish_pending_now() {
+            Ok(n) if n > 0 => info!(
+                deliveries = n,
+                "republishing what still waits for a receipt"
+            ),
+            Ok(_) => {}
+            Err(e) => self.note_error(&format!("store: {e}")),
+        }
         let mut tasks = tokio::task::JoinSet::new();
         for (family, consumer) in consumers {
             tasks.spawn(self.clone().receive_loop(family, consumer));
@@ -322,10 +376,54 @@ impl Node {
             .unwrap_or_else(|p| p.into_inner().clone())
     }
 
+    /// Fetches, opens and commits in three stages joined by small bounded queues, so that
+    /// the next batch is fetched and opened while the one before is being committed.
     async fn receive_loop(
         self: Arc<Self>,
         family: Family,
         consumer: jetstream::consumer::Consumer<pull::Config>,
+    ) {
+        // Consumers made by earlier versions acknowledge message by message.
+        let ack_all =
+            consumer.cached_info().config.ack_policy == jetstream::consumer::AckPolicy::All;
+        let (to_open, mut opening) = tokio::sync::mpsc::channel::<Vec<jetstream::Message>>(2);
+        let (to_commit, mut committing) = tokio::sync::mpsc::channel::<OpenedBatch>(2);
+        let opener = {
+            let node = self.clone();
+            tokio::spawn(async move {
+                while let Some(batch) = opening.recv().await {
+                    match node.open_batch(family, batch).await {
+                        Ok(opened) => {
+                            if to_commit.send(opened).await.is_err() {
+                                break;
+                            }
+                        }
+                        // Nothing acknowledged: JetStream redelivers after ack_wait.
+                        Err(e) => node.note_error(&format!("opening a batch: {e}")),
+                    }
+                }
+            })
+        };
+        let committer = {
+            let node = self.clone();
+            tokio::spawn(async move {
+                while let Some(opened) = committing.recv().await {
+                    if let Err(e) = node.commit_batch(opened, ack_all).await {
+                        node.note_error(&format!("committing a batch: {e}"));
+                    }
+                }
+            })
+        };
+        self.fetch_loop(family, consumer, to_open).await;
+        let _ = opener.await;
+        let _ = committer.await;
+    }
+
+    async fn fetch_loop(
+        &self,
+        family: Family,
+        consumer: jetstream::consumer::Consumer<pull::Config>,
+        to_open: tokio::sync::mpsc::Sender<Vec<jetstream::Message>>,
     ) {
         let mut failures = 0u32;
         while !self.stopping() {
@@ -363,36 +461,20 @@ impl Node {
             if batch.is_empty() {
                 continue;
             }
-            if let Err(e) = self.handle_batch(family, batch).await {
-                self.note_error(&format!("processing a batch: {e}"));
-                // Nothing was acknowledged: JetStream redelivers after ack_wait.
-                if self.wait(Duration::from_secs(1)).await {
-                    break;
-                }
+            if to_open.send(batch).await.is_err() {
+                break;
             }
         }
     }
 
-    async fn handle_batch(
-        &self,
+    /// Opens a batch on the worker pool (one worker per core).
+    async fn open_batch(
+        self: &Arc<Self>,
         family: Family,
         batch: Vec<jetstream::Message>,
-    ) -> Result<(), NodeError> {
+    ) -> Result<OpenedBatch, NodeError> {
         if family == Family::Checkpoint {
-            for m in &batch {
-                let subject = Subject::parse(&self.config.subject_prefix, &m.subject);
-                match subject {
-                    Some(s) if s.sender == self.me => {}
-                    Some(s) => self.witness(s.sender.as_str(), &m.payload).await,
-                    None => {
-                        warn!(subject = %m.subject, "checkpoint on a malformed subject ignored")
-                    }
-                }
-                if let Err(e) = m.ack().await {
-                    debug!(error = %e, "ack failed; the checkpoint will be redelivered");
-                }
-            }
-            return Ok(());
+            return Ok(OpenedBatch::Checkpoints(batch));
         }
         let own_prefix = format!("{}.v1.", self.config.subject_prefix);
         let mut raws = Vec::with_capacity(batch.len());
@@ -422,7 +504,6 @@ impl Node {
             .unwrap_or(2)
             .min(raws.len().max(1));
         let chunk = raws.len().div_ceil(workers).max(1);
-        let mut handles = Vec::new();
         let mut order = Vec::with_capacity(raws.len());
         let mut chunks: Vec<Vec<Raw>> = Vec::new();
         for (i, raw) in raws {
@@ -434,16 +515,17 @@ impl Node {
                 c.push(raw);
             }
         }
+        let mut handles = Vec::new();
         for part in chunks {
             let directory = directory.clone();
             let prefix = self.config.subject_prefix.clone();
             let me = self.me.clone();
-            let secret = self.key_copy()?;
+            let node = self.clone();
             handles.push(tokio::task::spawn_blocking(move || {
                 let now = Timestamp::now();
-                let keys = [secret];
+                let keys = std::slice::from_ref(&node.key.enc);
                 part.into_iter()
-                    .map(|raw| open_one(raw, &prefix, &me, &keys, &directory, now))
+                    .map(|raw| open_one(raw, &prefix, &me, keys, &directory, now))
                     .collect::<Vec<Inbound>>()
             }));
         }
@@ -451,15 +533,69 @@ impl Node {
         for h in handles {
             inbound.extend(h.await.map_err(NodeError::internal)?);
         }
+        Ok(OpenedBatch::Envelopes {
+            batch,
+            order,
+            own,
+            inbound,
+        })
+    }
+
+    /// Commits an opened batch in one transaction, then acknowledges it: a crash before the
+    /// commit leaves it unacknowledged, and JetStream redelivers it.
+    async fn commit_batch(&self, opened: OpenedBatch, ack_all: bool) -> Result<(), NodeError> {
+        let (batch, order, own, inbound) = match opened {
+            OpenedBatch::Envelopes {
+                batch,
+                order,
+                own,
+                inbound,
+            } => (batch, order, own, inbound),
+            OpenedBatch::Checkpoints(batch) => {
+                for m in &batch {
+                    match Subject::parse(&self.config.subject_prefix, &m.subject) {
+                        Some(s) if s.sender == self.me => {}
+                        Some(s) => self.witness(s.sender.as_str(), &m.payload).await,
+                        None => {
+                            warn!(subject = %m.subject, "checkpoint on a malformed subject ignored")
+                        }
+                    }
+                    if let Err(e) = m.ack().await {
+                        debug!(error = %e, "ack failed; the checkpoint will be redelivered");
+                    }
+                }
+                return Ok(());
+            }
+        };
         let summaries: Vec<Value> = inbound.iter().map(event_of).collect();
-        let store = self.store.clone();
-        let outcomes = blocking(move || store.record_inbound(inbound))
-            .await?
-            .map_err(NodeError::internal)?;
+        // With cumulative acks (AckAll) a batch that failed to commit must not be skipped: a
+        // later batch's ack would acknowledge it too. Keep trying (the pipeline waits); on
+        // shutdown nothing more is acknowledged, so JetStream redelivers it all.
+        let outcomes = loop {
+            let store = self.store.clone();
+            let attempt = inbound.clone();
+            match blocking(move || store.record_inbound(attempt))
+                .await?
+                .map_err(NodeError::internal)
+            {
+                Ok(outcomes) => break outcomes,
+                Err(e) if ack_all => {
+                    self.note_error(&format!("committing a batch (will retry): {e}"));
+                    if self.wait(Duration::from_secs(1)).await {
+                        return Err(e);
+                    }
+                }
+                Err(e) => return Err(e),
+            }
+        };
         self.audit_due.notify_one();
-        // Committed: now acknowledge, so that a crash before this point redelivers.
-        for i in order.iter().chain(own.iter()) {
-            if let Err(e) = batch[*i].ack().await {
+        let acks: Vec<&jetstream::Message> = if ack_all {
+            batch.last().into_iter().collect()
+        } else {
+            order.iter().chain(own.iter()).map(|i| &batch[*i]).collect()
+        };
+        for m in acks {
+            if let Err(e) = m.ack().await {
                 debug!(error = %e, "ack failed; the message will be redelivered and recognised");
             }
         }
@@ -475,15 +611,6 @@ impl Node {
             }
         }
         Ok(())
-    }
-
-    /// A decryption key for a worker thread (read back through the key file format; wiped
-    /// when the worker drops it).
-    fn key_copy(&self) -> Result<jaring_core::keys::DecryptionKey, NodeError> {
-        let json = self.key.to_json();
-        SecretKey::from_json(&json, "node key")
-            .map(|k| k.enc)
-            .map_err(NodeError::internal)
     }
 
     async fn audit_loop(self: Arc<Self>) {
@@ -587,16 +714,19 @@ impl Node {
                 "no recipients: name agencies with --to, a role with --to-role, or --to-all".into(),
             ));
         }
+        // The sender is a recipient of its own envelope (as with PGP's encrypt-to-self): one
+        // more key wrap, and the node can open what it sent without keeping a second copy.
+        let mut sealed_to = to.clone();
+        sealed_to.push(self.me.clone());
         let draft = Draft {
             body,
             tlp: req.tlp.unwrap_or_else(|| req.kind.default_tlp()),
             refs: req.refs.clone(),
             expires_at: req.expires_at,
-            to: to.clone(),
+            to: sealed_to,
         };
         let sealed = seal(&self.key, &directory, draft, Timestamp::now())
             .map_err(|e| NodeError::BadRequest(e.to_string()))?;
-        let own_copy = self.own_copy(&sealed, &req.body, &directory)?;
         let prefix = &self.config.subject_prefix;
         let family = req.kind.family();
         let deliveries: Vec<(String, String)> = to
@@ -618,73 +748,56 @@ impl Node {
                 )
             })
             .collect();
-        let store = self.store.clone();
         let (header, wire, digest, d2) = (
             sealed.header.clone(),
             sealed.bytes.clone(),
             sealed.digest,
             deliveries.clone(),
         );
-        let now = Timestamp::now().unix_millis();
-        blocking(move || {
-            store.record_sent(
-                &header,
-                &own_copy,
-                &wire,
-                &digest,
-                &d2,
-                now,
-                status.as_deref(),
-            )
-        })
-        .await?
-        .map_err(NodeError::internal)?;
+        // The first publish follows at once and is counted now; the next one is due when the
+        // receipt is overdue (after a crash, everything pending is republished at start).
+        let resend = Timestamp::now().unix_millis() + ms(self.config.delivery.resend_after);
+        let record = SentRecord {
+            header,
+            wire,
+            digest,
+            deliveries: d2,
+            next_attempt_at: resend,
+            status,
+        };
+        let (done, stored) = tokio::sync::oneshot::channel();
+        self.sent_queue
+            .send((record, done))
+            .await
+            .map_err(|_| NodeError::Internal("the store writer has stopped".into()))?;
+        stored
+            .await
+            .map_err(NodeError::internal)?
+            .map_err(NodeError::Internal)?;
         self.audit_due.notify_one();
         let mut subjects: Vec<String> = deliveries.iter().map(|(_, s)| s.clone()).collect();
         subjects.dedup();
         let id = sealed.header.id.to_string();
         let mut published = Vec::new();
         for subject in &subjects {
-            let ok = self.publish(&id, subject, &sealed.bytes, 0).await;
+            let ok = self.publish(&id, subject, &sealed.bytes, 0, false).await;
             published.push(json!({"subject": subject, "acknowledged": ok}));
         }
         Ok(json!({"id": id, "kind": req.kind, "recipients": to, "published": published}))
     }
 
-    /// A copy of a sent message sealed to this agency only, so that `show` can open it later.
-    fn own_copy(
-        &self,
-        sealed: &Sealed,
-        body: &Value,
-        directory: &Directory,
-    ) -> Result<Vec<u8>, NodeError> {
-        let mine = directory
-            .agency(&self.me)
-            .and_then(|a| a.current_key(Timestamp::now()))
-            .ok_or_else(|| {
-                NodeError::Internal(format!("{} has no usable key in the directory", self.me))
-            })?;
-        let h = &sealed.header;
-        let parts = craft::Parts {
-            id: h.id,
-            kind: h.kind,
-            sender: self.me.clone(),
-            directory_serial: h.directory_serial,
-            created_at: h.created_at,
-            expires_at: None,
-            tlp: h.tlp,
-            refs: h.refs.clone(),
-            body: serde_json::to_vec(body).map_err(NodeError::internal)?,
-            recipients: vec![(self.me.clone(), mine.enc.clone())],
-        };
-        craft::seal_bytes(&self.key, parts)
-            .map(|s| s.bytes)
-            .map_err(NodeError::internal)
-    }
-
     /// Publishes a stored envelope on one subject and records the outcome; true when the
     /// server acknowledged it.
-    async fn publish(&self, id: &str, subject: &str, wire: &[u8], attempts: u32) -> bool {
+    /// `record`: whether a successful publish is written to the store; the first publish of a
+    /// new message was already recorded with the message.
+    async fn publish(
+        &self,
+        id: &str,
+        subject: &str,
+        wire: &[u8],
+        attempts: u32,
+        record: bool,
+    ) -> bool {
         let token = subject.rsplit('.').next().unwrap_or_default();
         let msg_id = match (MessageId::parse(id), Recipient::parse(token)) {
             (Ok(m), Some(r)) => nats_msg_id(&m, &r),
@@ -710,7 +823,10 @@ impl Node {
                     .mul_f64(d.backoff.powi(attempts.min(30) as i32));
                 let next = Timestamp::now().unix_millis() + ms(wait);
                 let seq = (!ack.duplicate).then_some(ack.sequence);
-                let _ = blocking(move || store.mark_published(&id2, &subject2, seq, next)).await;
+                if record {
+                    let _ =
+                        blocking(move || store.mark_published(&id2, &subject2, seq, next)).await;
+                }
                 true
             }
             None => {
@@ -741,7 +857,7 @@ impl Node {
             };
             for d in due {
                 info!(message = %d.message_id, subject = %d.subject, attempt = d.attempts + 1, "publishing (no receipt yet)");
-                self.publish(&d.message_id, &d.subject, &d.wire, d.attempts)
+                self.publish(&d.message_id, &d.subject, &d.wire, d.attempts, true)
                     .await;
             }
         }
@@ -755,8 +871,16 @@ impl Node {
             .max(Duration::from_millis(10));
         loop {
             let stop = self.wait(window).await;
-            if let Err(e) = self.send_receipts().await {
-                self.note_error(&format!("sending receipts: {e}"));
+            // A backlog (after catch-up) goes out as fast as full receipts can be sealed.
+            for _ in 0..100 {
+                match self.send_receipts().await {
+                    Ok(true) => {}
+                    Ok(false) => break,
+                    Err(e) => {
+                        self.note_error(&format!("sending receipts: {e}"));
+                        break;
+                    }
+                }
             }
             if stop {
                 break;
@@ -764,11 +888,16 @@ impl Node {
         }
     }
 
-    async fn send_receipts(&self) -> Result<(), NodeError> {
+    /// Seals and publishes the receipts owed, one envelope per sender; true when some sender
+    /// is owed more than one envelope holds, so the caller goes on at once.
+    async fn send_receipts(&self) -> Result<bool, NodeError> {
         let store = self.store.clone();
         let owed = blocking(move || store.owed_receipts(jaring_core::body::MAX_RECEIPT_ITEMS))
             .await?
             .map_err(NodeError::internal)?;
+        let full = owed
+            .iter()
+            .any(|(_, items)| items.len() >= jaring_core::body::MAX_RECEIPT_ITEMS);
         let directory = self.directory();
         for (to, items) in owed {
             let Ok(recipient) = AgencyId::parse(&to) else {
@@ -847,7 +976,7 @@ impl Node {
                 )));
             }
         }
-        Ok(())
+        Ok(full)
     }
 
     async fn retention_loop(self: Arc<Self>) {
@@ -994,10 +1123,9 @@ impl Node {
             .await?
             .map_err(NodeError::internal)?
             .ok_or_else(|| NodeError::NotFound(format!("no message {id}")))?;
-        let secret = self.key_copy()?;
         let opened = ParsedEnvelope::parse(&stored.envelope)
             .map(ParsedEnvelope::assume_verified_from_own_store)
-            .and_then(|v| v.decrypt(&self.me, std::slice::from_ref(&secret)))
+            .and_then(|v| v.decrypt(&self.me, std::slice::from_ref(&self.key.enc)))
             .map_err(|e| NodeError::Internal(format!("stored envelope does not open: {e}")))?;
         let store = self.store.clone();
         let (id2, user2, digest) = (id.to_owned(), user.to_owned(), stored.digest);
@@ -1012,11 +1140,7 @@ impl Node {
         })
         .await?
         .map_err(NodeError::internal)?;
-        let mut header: Value = serde_json::from_slice(&opened.header_bytes).unwrap_or(Value::Null);
-        if stored.summary.direction == "out" {
-            // The copy this node keeps is sealed to itself; the real recipients are these.
-            header["recipients"] = json!(stored.summary.recipients);
-        }
+        let header: Value = serde_json::from_slice(&opened.header_bytes).unwrap_or(Value::Null);
         Ok(json!({
             "summary": stored.summary,
             "header": header,

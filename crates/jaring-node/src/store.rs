@@ -52,6 +52,8 @@ CREATE TABLE IF NOT EXISTS messages (
     state TEXT
 );
 CREATE INDEX IF NOT EXISTS messages_by_time ON messages (stored_at);
+-- Counting (jaring status) from this index never reads the envelopes.
+CREATE INDEX IF NOT EXISTS messages_by_kind ON messages (direction, kind, read_at);
 CREATE TABLE IF NOT EXISTS deliveries (
     message_id TEXT NOT NULL,
     recipient TEXT NOT NULL,
@@ -90,6 +92,7 @@ CREATE TABLE IF NOT EXISTS receipts_owed (
     queued_at INTEGER NOT NULL,
     PRIMARY KEY (sender, message_id, status)
 );
+CREATE INDEX IF NOT EXISTS receipts_owed_by_time ON receipts_owed (sender, queued_at);
 CREATE TABLE IF NOT EXISTS quarantine (
     qid INTEGER PRIMARY KEY AUTOINCREMENT,
     at INTEGER NOT NULL,
@@ -168,7 +171,7 @@ pub enum Received {
 }
 
 /// A received envelope after the open pipeline, ready to be committed.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub enum Inbound {
     /// Opened (steps 1–9 passed).
     Opened {
@@ -308,6 +311,9 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "secure_delete", "ON")?;
+        // 32 MiB of page cache: envelopes are kilobytes each, and the default 2 MiB makes
+        // every batch re-read pages from the operating system.
+        conn.pragma_update(None, "cache_size", -32_768)?;
         conn.execute_batch(SCHEMA)?;
         Ok(Self {
             conn: Mutex::new(conn),
@@ -346,9 +352,8 @@ impl Store {
     /// Appends an audit entry inside a transaction; returns its seq.
     pub fn audit(tx: &Transaction<'_>, agency: &AgencyId, entry: AuditEntry<'_>) -> Result<u64> {
         let seq: i64 = tx
-            .query_row("SELECT value FROM meta WHERE key = 'audit_next'", [], |r| {
-                r.get::<_, String>(0)
-            })
+            .prepare_cached("SELECT value FROM meta WHERE key = 'audit_next'")?
+            .query_row([], |r| r.get::<_, String>(0))
             .optional()?
             .and_then(|v| v.parse().ok())
             .unwrap_or(0);
@@ -369,12 +374,9 @@ impl Store {
         .to_string();
         let leaf = jaring_audit::merkle::leaf_hash(line.as_bytes());
         Store::set_meta(tx, "audit_prev", &b64::encode(&leaf))?;
-        tx.execute(
-            "INSERT INTO audit (seq, line) VALUES (?1, ?2)",
-            params![seq, line],
-        )?;
-        tx.execute(
-            "INSERT INTO meta (key, value) VALUES ('audit_next', ?1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        tx.prepare_cached("INSERT INTO audit (seq, line) VALUES (?1, ?2)")?
+            .execute(params![seq, line])?;
+        tx.prepare_cached("INSERT INTO meta (key, value) VALUES ('audit_next', ?1) ON CONFLICT (key) DO UPDATE SET value = excluded.value")?.execute(
             [(seq + 1).to_string()],
         )?;
         Ok(seq as u64)
@@ -383,14 +385,14 @@ impl Store {
     /// Reads a meta value inside a transaction.
     pub fn meta_in(tx: &Transaction<'_>, key: &str) -> Result<Option<String>> {
         Ok(tx
-            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+            .prepare_cached("SELECT value FROM meta WHERE key = ?1")?
+            .query_row([key], |r| r.get(0))
             .optional()?)
     }
 
     /// Sets a meta value inside a transaction.
     pub fn set_meta(tx: &Transaction<'_>, key: &str, value: &str) -> Result<()> {
-        tx.execute(
-            "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        tx.prepare_cached("INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value")?.execute(
             params![key, value],
         )?;
         Ok(())
@@ -425,59 +427,11 @@ impl Store {
         })
     }
 
-    /// Records a message this node sent: its own readable copy, the wire envelope, one pending
+    /// Records messages this node sent, in one transaction (a group commit): for each, the
+    /// wire envelope (sealed to this agency too, so it can be opened here), one pending
     /// delivery per recipient, the referral it opens or updates, and the `sent` audit entry.
-    #[allow(clippy::too_many_arguments)]
-    pub fn record_sent(
-        &self,
-        header: &Header,
-        own_copy: &[u8],
-        wire: &[u8],
-        digest: &[u8; 32],
-        deliveries: &[(String, String)],
-        first_attempt_at: i64,
-        status: Option<&str>,
-    ) -> Result<()> {
-        self.transaction(|tx, me| {
-            let now = now_ms();
-            let recipients: Vec<&str> = header.recipient_ids().map(AgencyId::as_str).collect();
-            tx.execute(
-                "INSERT INTO messages (id, direction, kind, sender, recipients, tlp, refs, created_at, stored_at, expires_at, envelope, wire, digest, read_at, state)
-                 VALUES (?1, 'out', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?8, ?13)",
-                params![
-                    header.id.to_string(),
-                    header.kind.as_str(),
-                    header.sender.as_str(),
-                    json!(recipients).to_string(),
-                    header.tlp.as_str(),
-                    json!(header.refs).to_string(),
-                    header.created_at.unix_millis(),
-                    now,
-                    header.expires_at.map(|t| t.unix_millis()),
-                    own_copy,
-                    wire,
-                    &digest[..],
-                    initial_state(header.kind),
-                ],
-            )?;
-            for (recipient, subject) in deliveries {
-                tx.execute(
-                    "INSERT INTO deliveries (message_id, recipient, subject, state, attempts, next_attempt_at, updated_at)
-                     VALUES (?1, ?2, ?3, 'pending', 0, ?4, ?5)",
-                    params![header.id.to_string(), recipient, subject, first_attempt_at, now],
-                )?;
-            }
-            apply_kind_effects(tx, me, header, Direction::Out, status)?;
-            let to: Vec<&str> = deliveries.iter().map(|(r, _)| r.as_str()).collect();
-            Store::audit(tx, me, AuditEntry {
-                event: "sent",
-                message: Some(&header.id.to_string()),
-                peer: (to.len() == 1).then(|| to[0]),
-                digest: Some(digest),
-                detail: json!({"kind": header.kind.as_str(), "recipients": to}),
-            })?;
-            Ok(())
-        })
+    pub fn record_sent(&self, records: &[SentRecord]) -> Result<()> {
+        self.transaction(|tx, me| records.iter().try_for_each(|r| record_sent_in(tx, me, r)))
     }
 
     /// Records the outcome of one publish of a message on a subject.
@@ -510,11 +464,22 @@ impl Store {
         })
     }
 
+    /// Makes every pending delivery due now: at start, since a crash may have come between
+    /// storing a message and publishing it.
+    pub fn republish_pending_now(&self) -> Result<usize> {
+        self.with(|c| {
+            Ok(c.execute(
+                "UPDATE deliveries SET next_attempt_at = ?1 WHERE state = 'pending'",
+                [now_ms()],
+            )?)
+        })
+    }
+
     /// Deliveries due now, grouped by message and subject.
     pub fn due(&self, now: i64, limit: usize) -> Result<Vec<Due>> {
         self.with(|c| {
             let mut stmt = c.prepare(
-                "SELECT d.message_id, d.subject, group_concat(d.recipient, ','), max(d.attempts), m.wire
+                "SELECT d.message_id, d.subject, group_concat(d.recipient, ','), max(d.attempts), COALESCE(m.wire, m.envelope)
                  FROM deliveries d JOIN messages m ON m.id = d.message_id
                  WHERE d.state = 'pending' AND d.next_attempt_at <= ?1
                  GROUP BY d.message_id, d.subject ORDER BY min(d.next_attempt_at) LIMIT ?2",
@@ -543,8 +508,7 @@ impl Store {
                 .collect::<std::result::Result<_, _>>()?;
             drop(stmt);
             for (id, recipient) in &rows {
-                tx.execute(
-                    "UPDATE deliveries SET state = 'failed', error = 'no receipt', updated_at = ?3 WHERE message_id = ?1 AND recipient = ?2",
+                tx.prepare_cached("UPDATE deliveries SET state = 'failed', error = 'no receipt', updated_at = ?3 WHERE message_id = ?1 AND recipient = ?2")?.execute(
                     params![id, recipient, now],
                 )?;
                 Store::audit(tx, me, AuditEntry {
@@ -561,21 +525,20 @@ impl Store {
 
     /// Receipts owed, grouped by the agency they are owed to (at most `per_sender` items each).
     pub fn owed_receipts(&self, per_sender: usize) -> Result<Owed> {
+        // Bounded per sender: a long backlog (a node catching up) must not be read whole
+        // every time a receipt goes out.
         self.with(|c| {
-            let mut stmt = c.prepare("SELECT sender, message_id, status, error FROM receipts_owed ORDER BY sender, queued_at")?;
-            let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
-            let mut out: Owed = Vec::new();
-            for row in rows {
-                let (sender, message_id, status, error) = row?;
-                let item = OwedItem { message_id, status, error };
-                match out.last_mut() {
-                    Some((s, items)) if *s == sender => {
-                        if items.len() < per_sender {
-                            items.push(item);
-                        }
-                    }
-                    _ => out.push((sender, vec![item])),
-                }
+            let mut senders = c.prepare("SELECT DISTINCT sender FROM receipts_owed")?;
+            let senders: Vec<String> = senders.query_map([], |r| r.get(0))?.collect::<std::result::Result<_, _>>()?;
+            let mut items = c.prepare(
+                "SELECT message_id, status, error FROM receipts_owed WHERE sender = ?1 ORDER BY queued_at LIMIT ?2",
+            )?;
+            let mut out: Owed = Vec::with_capacity(senders.len());
+            for sender in senders {
+                let rows = items.query_map(params![sender, per_sender as i64], |r| {
+                    Ok(OwedItem { message_id: r.get(0)?, status: r.get(1)?, error: r.get(2)? })
+                })?;
+                out.push((sender, rows.collect::<std::result::Result<Vec<_>, _>>()?));
             }
             Ok(out)
         })
@@ -591,8 +554,7 @@ impl Store {
     ) -> Result<()> {
         self.transaction(|tx, me| {
             for item in items {
-                tx.execute(
-                    "DELETE FROM receipts_owed WHERE sender = ?1 AND message_id = ?2 AND status = ?3",
+                tx.prepare_cached("DELETE FROM receipts_owed WHERE sender = ?1 AND message_id = ?2 AND status = ?3")?.execute(
                     params![to, item.message_id, item.status],
                 )?;
             }
@@ -668,10 +630,8 @@ impl Store {
     /// Marks a message read and audits that a person viewed it.
     pub fn viewed(&self, id: &str, digest: &[u8; 32], user: &str) -> Result<()> {
         self.transaction(|tx, me| {
-            tx.execute(
-                "UPDATE messages SET read_at = COALESCE(read_at, ?2) WHERE id = ?1",
-                params![id, now_ms()],
-            )?;
+            tx.prepare_cached("UPDATE messages SET read_at = COALESCE(read_at, ?2) WHERE id = ?1")?
+                .execute(params![id, now_ms()])?;
             Store::audit(
                 tx,
                 me,
@@ -815,10 +775,14 @@ impl Store {
                 drop(stmt);
                 doomed.push(id.clone());
                 for m in &doomed {
-                    tx.execute("DELETE FROM messages WHERE id = ?1", [m])?;
-                    tx.execute("DELETE FROM deliveries WHERE message_id = ?1", [m])?;
-                    tx.execute("DELETE FROM quarantine WHERE message_id = ?1", [m])?;
-                    tx.execute("DELETE FROM receipts_owed WHERE message_id = ?1", [m])?;
+                    tx.prepare_cached("DELETE FROM messages WHERE id = ?1")?
+                        .execute([m])?;
+                    tx.prepare_cached("DELETE FROM deliveries WHERE message_id = ?1")?
+                        .execute([m])?;
+                    tx.prepare_cached("DELETE FROM quarantine WHERE message_id = ?1")?
+                        .execute([m])?;
+                    tx.prepare_cached("DELETE FROM receipts_owed WHERE message_id = ?1")?
+                        .execute([m])?;
                     Store::audit(
                         tx,
                         me,
@@ -831,8 +795,10 @@ impl Store {
                         },
                     )?;
                 }
-                tx.execute("DELETE FROM referral_events WHERE referral_id = ?1", [id])?;
-                tx.execute("DELETE FROM referrals WHERE id = ?1", [id])?;
+                tx.prepare_cached("DELETE FROM referral_events WHERE referral_id = ?1")?
+                    .execute([id])?;
+                tx.prepare_cached("DELETE FROM referrals WHERE id = ?1")?
+                    .execute([id])?;
             }
             Ok(ids)
         })
@@ -853,9 +819,8 @@ impl Store {
     /// Records a peer checkpoint that verified and extends the one held.
     pub fn witnessed(&self, agency: &str, size: u64, root: &[u8], note: &str) -> Result<()> {
         self.transaction(|tx, me| {
-            tx.execute(
-                "INSERT INTO peer_checkpoints (agency, size, root, note, at) VALUES (?1, ?2, ?3, ?4, ?5)
-                 ON CONFLICT (agency) DO UPDATE SET size = excluded.size, root = excluded.root, note = excluded.note, at = excluded.at",
+            tx.prepare_cached("INSERT INTO peer_checkpoints (agency, size, root, note, at) VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (agency) DO UPDATE SET size = excluded.size, root = excluded.root, note = excluded.note, at = excluded.at")?.execute(
                 params![agency, size as i64, root, note, now_ms()],
             )?;
             Store::audit(tx, me, AuditEntry {
@@ -872,10 +837,8 @@ impl Store {
     /// Raises an alarm about a peer's checkpoint, with an audit entry of our own.
     pub fn alarm(&self, peer: &str, reason: &str, size: Option<u64>) -> Result<()> {
         self.transaction(|tx, me| {
-            tx.execute(
-                "INSERT INTO alarms (at, peer, reason) VALUES (?1, ?2, ?3)",
-                params![now_ms(), peer, reason],
-            )?;
+            tx.prepare_cached("INSERT INTO alarms (at, peer, reason) VALUES (?1, ?2, ?3)")?
+                .execute(params![now_ms(), peer, reason])?;
             Store::audit(
                 tx,
                 me,
@@ -997,6 +960,7 @@ fn apply_kind_effects(
                 Direction::Out => header
                     .recipient_ids()
                     .map(AgencyId::as_str)
+                    .filter(|r| *r != header.sender.as_str())
                     .collect::<Vec<_>>()
                     .join(","),
             };
@@ -1005,14 +969,11 @@ fn apply_kind_effects(
             } else {
                 "sent"
             };
-            tx.execute(
-                "INSERT OR IGNORE INTO referrals (id, direction, counterpart, status, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+            tx.prepare_cached("INSERT OR IGNORE INTO referrals (id, direction, counterpart, status, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)")?.execute(
                 params![header.id.to_string(), dir, counterpart, status, now],
             )?;
-            tx.execute(
-                "UPDATE messages SET state = ?2 WHERE id = ?1",
-                params![header.id.to_string(), status],
-            )?;
+            tx.prepare_cached("UPDATE messages SET state = ?2 WHERE id = ?1")?
+                .execute(params![header.id.to_string(), status])?;
         }
         ReferralStatus => {
             let (Some(referral), Some(status)) = (header.refs.first(), status) else {
@@ -1021,11 +982,8 @@ fn apply_kind_effects(
             let referral = referral.to_string();
             // A status counts only from the other party of a referral this node holds.
             let party: Option<(String, String)> = tx
-                .query_row(
-                    "SELECT direction, counterpart FROM referrals WHERE id = ?1",
-                    [&referral],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
-                )
+                .prepare_cached("SELECT direction, counterpart FROM referrals WHERE id = ?1")?
+                .query_row([&referral], |r| Ok((r.get(0)?, r.get(1)?)))
                 .optional()?;
             let Some((ref_dir, counterpart)) = party else {
                 return Ok(());
@@ -1041,16 +999,12 @@ fn apply_kind_effects(
             }
             let closed = (status == "closed" || status == "declined" || status == "repatriated")
                 .then_some(now);
-            tx.execute(
-                "UPDATE referrals SET status = ?2, updated_at = ?3, closed_at = CASE WHEN ?4 IS NULL THEN NULL ELSE COALESCE(closed_at, ?4) END WHERE id = ?1",
+            tx.prepare_cached("UPDATE referrals SET status = ?2, updated_at = ?3, closed_at = CASE WHEN ?4 IS NULL THEN NULL ELSE COALESCE(closed_at, ?4) END WHERE id = ?1")?.execute(
                 params![referral, status, now, closed],
             )?;
-            tx.execute(
-                "UPDATE messages SET state = ?2 WHERE id = ?1",
-                params![referral, status],
-            )?;
-            tx.execute(
-                "INSERT OR IGNORE INTO referral_events (referral_id, message_id, status, by_agency, at) VALUES (?1, ?2, ?3, ?4, ?5)",
+            tx.prepare_cached("UPDATE messages SET state = ?2 WHERE id = ?1")?
+                .execute(params![referral, status])?;
+            tx.prepare_cached("INSERT OR IGNORE INTO referral_events (referral_id, message_id, status, by_agency, at) VALUES (?1, ?2, ?3, ?4, ?5)")?.execute(
                 params![referral, header.id.to_string(), status, header.sender.as_str(), now],
             )?;
             let other = match direction {
@@ -1076,8 +1030,7 @@ fn apply_kind_effects(
                 "cancelled"
             };
             for r in &header.refs {
-                tx.execute(
-                    "UPDATE messages SET state = ?2 WHERE id = ?1 AND sender = ?3 AND kind IN ('compound-relocation-alert', 'alert-update')",
+                tx.prepare_cached("UPDATE messages SET state = ?2 WHERE id = ?1 AND sender = ?3 AND kind IN ('compound-relocation-alert', 'alert-update')")?.execute(
                     params![r.to_string(), state, header.sender.as_str()],
                 )?;
             }
@@ -1088,17 +1041,15 @@ fn apply_kind_effects(
 }
 
 fn owe(tx: &Transaction<'_>, to: &str, id: &str, status: &str, error: Option<&str>) -> Result<()> {
-    tx.execute(
-        "INSERT OR REPLACE INTO receipts_owed (sender, message_id, status, error, queued_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+    tx.prepare_cached("INSERT OR REPLACE INTO receipts_owed (sender, message_id, status, error, queued_at) VALUES (?1, ?2, ?3, ?4, ?5)")?.execute(
         params![to, id, status, error, now_ms()],
     )?;
     Ok(())
 }
 
 fn quarantine(tx: &Transaction<'_>, me: &AgencyId, item: &QuarantineItem<'_>) -> Result<()> {
-    tx.execute(
-        "INSERT INTO quarantine (at, subject, stream_seq, code, detail, sender, sender_verified, message_id, digest, envelope)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    tx.prepare_cached("INSERT INTO quarantine (at, subject, stream_seq, code, detail, sender, sender_verified, message_id, digest, envelope)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")?.execute(
         params![
             now_ms(),
             item.subject,
@@ -1159,11 +1110,8 @@ fn record_one(tx: &Transaction<'_>, me: &AgencyId, item: Inbound) -> Result<Rece
             let id = header.id.to_string();
             let is_receipt = header.kind == jaring_core::Kind::Receipt;
             let known: Option<(Vec<u8>, String)> = tx
-                .query_row(
-                    "SELECT digest, direction FROM messages WHERE id = ?1",
-                    [&id],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
-                )
+                .prepare_cached("SELECT digest, direction FROM messages WHERE id = ?1")?
+                .query_row([&id], |r| Ok((r.get(0)?, r.get(1)?)))
                 .optional()?;
             if let Some((known_digest, direction)) = known {
                 if known_digest == digest && direction == "in" {
@@ -1191,10 +1139,14 @@ fn record_one(tx: &Transaction<'_>, me: &AgencyId, item: Inbound) -> Result<Rece
                 )?;
                 return Ok(Received::Quarantined(ErrorCode::Duplicate));
             }
-            let recipients: Vec<&str> = header.recipient_ids().map(AgencyId::as_str).collect();
-            tx.execute(
-                "INSERT INTO messages (id, direction, kind, sender, recipients, tlp, refs, created_at, stored_at, expires_at, envelope, digest, subject, stream_seq, state)
-                 VALUES (?1, 'in', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+            // Senders seal to themselves too; list the others.
+            let recipients: Vec<&str> = header
+                .recipient_ids()
+                .map(AgencyId::as_str)
+                .filter(|r| *r != header.sender.as_str())
+                .collect();
+            tx.prepare_cached("INSERT INTO messages (id, direction, kind, sender, recipients, tlp, refs, created_at, stored_at, expires_at, envelope, digest, subject, stream_seq, state)
+                 VALUES (?1, 'in', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)")?.execute(
                 params![
                     id,
                     header.kind.as_str(),
@@ -1225,9 +1177,8 @@ fn record_one(tx: &Transaction<'_>, me: &AgencyId, item: Inbound) -> Result<Rece
                         ReceiptStatus::Rejected => ("rejected", error.map(|e| e.as_str())),
                     };
                     // Only for messages this node sent to the receipt's sender.
-                    applied += tx.execute(
-                        "UPDATE deliveries SET state = ?3, error = ?4, updated_at = ?5
-                         WHERE message_id = ?1 AND recipient = ?2 AND state IN ('pending', 'failed')",
+                    applied += tx.prepare_cached("UPDATE deliveries SET state = ?3, error = ?4, updated_at = ?5
+                         WHERE message_id = ?1 AND recipient = ?2 AND state IN ('pending', 'failed')")?.execute(
                         params![of.to_string(), header.sender.as_str(), state, error, now_ms()],
                     )?;
                 }
@@ -1295,4 +1246,70 @@ fn record_one(tx: &Transaction<'_>, me: &AgencyId, item: Inbound) -> Result<Rece
             Ok(Received::Quarantined(error.code))
         }
     }
+}
+
+/// A message this node sent, as [`Store::record_sent`] stores it.
+#[derive(Debug, Clone)]
+pub struct SentRecord {
+    /// Its header.
+    pub header: Header,
+    /// The envelope as published.
+    pub wire: Vec<u8>,
+    /// SHA-256 of the envelope.
+    pub digest: [u8; 32],
+    /// (recipient, subject) pairs.
+    pub deliveries: Vec<(String, String)>,
+    /// When to republish if no receipt has come.
+    pub next_attempt_at: i64,
+    /// For a referral-status: the status sent.
+    pub status: Option<String>,
+}
+
+fn record_sent_in(tx: &Transaction<'_>, me: &AgencyId, r: &SentRecord) -> Result<()> {
+    let now = now_ms();
+    // The envelope is sealed to the sender too; its recipients are the others.
+    let recipients: Vec<&str> = r
+        .header
+        .recipient_ids()
+        .map(AgencyId::as_str)
+        .filter(|x| *x != r.header.sender.as_str())
+        .collect();
+    tx.prepare_cached("INSERT INTO messages (id, direction, kind, sender, recipients, tlp, refs, created_at, stored_at, expires_at, envelope, wire, digest, read_at, state)
+             VALUES (?1, 'out', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, NULL, ?11, ?8, ?12)")?.execute(
+            params![
+                r.header.id.to_string(),
+                r.header.kind.as_str(),
+                r.header.sender.as_str(),
+                json!(recipients).to_string(),
+                r.header.tlp.as_str(),
+                json!(r.header.refs).to_string(),
+                r.header.created_at.unix_millis(),
+                now,
+                r.header.expires_at.map(|t| t.unix_millis()),
+                &r.wire,
+                &r.digest[..],
+                initial_state(r.header.kind),
+            ],
+        )?;
+    // The first publish happens right after this commit and is counted here.
+    for (recipient, subject) in &r.deliveries {
+        tx.prepare_cached("INSERT INTO deliveries (message_id, recipient, subject, state, attempts, next_attempt_at, last_attempt_at, updated_at)
+                 VALUES (?1, ?2, ?3, 'pending', 1, ?4, ?5, ?5)")?.execute(
+                params![r.header.id.to_string(), recipient, subject, r.next_attempt_at, now],
+            )?;
+    }
+    apply_kind_effects(tx, me, &r.header, Direction::Out, r.status.as_deref())?;
+    let to: Vec<&str> = r.deliveries.iter().map(|(who, _)| who.as_str()).collect();
+    Store::audit(
+        tx,
+        me,
+        AuditEntry {
+            event: "sent",
+            message: Some(&r.header.id.to_string()),
+            peer: (to.len() == 1).then(|| to[0]),
+            digest: Some(&r.digest),
+            detail: json!({"kind": r.header.kind.as_str(), "recipients": to}),
+        },
+    )?;
+    Ok(())
 }
