@@ -419,25 +419,31 @@ impl Node {
         let _ = committer.await;
     }
 
+    /// Reads the consumer as a continuous pull stream (outstanding pull requests with
+    /// heartbeats: messages come as soon as they are stored, and an idle node sends nothing but
+    /// heartbeats), and hands on batches: the first message waited for, then whatever else has
+    /// already arrived, up to [`BATCH`].
     async fn fetch_loop(
         &self,
         family: Family,
         consumer: jetstream::consumer::Consumer<pull::Config>,
         to_open: tokio::sync::mpsc::Sender<Vec<jetstream::Message>>,
     ) {
+        use futures::FutureExt;
         let mut failures = 0u32;
-        while !self.stopping() {
-            let fetched = consumer
-                .fetch()
-                .max_messages(BATCH)
-                .expires(Duration::from_millis(500))
+        'connect: while !self.stopping() {
+            let stream = consumer
+                .stream()
+                .max_messages_per_batch(BATCH)
+                .heartbeat(Duration::from_secs(5))
+                .expires(Duration::from_secs(30))
                 .messages()
                 .await;
-            let mut messages = match fetched {
+            let mut messages = match stream {
                 Ok(m) => m,
                 Err(e) => {
                     failures += 1;
-                    self.note_error(&format!("fetching {}: {e}", family.as_str()));
+                    self.note_error(&format!("reading {}: {e}", family.as_str()));
                     if self
                         .wait(Duration::from_millis(200 * u64::from(failures.min(10))))
                         .await
@@ -447,22 +453,38 @@ impl Node {
                     continue;
                 }
             };
-            let mut batch = Vec::new();
-            while let Some(next) = messages.next().await {
-                match next {
-                    Ok(m) => batch.push(m),
-                    Err(e) => {
-                        debug!(error = %e, "fetch ended");
-                        break;
+            loop {
+                let mut stop = self.shutdown.clone();
+                let first = tokio::select! {
+                    m = messages.next() => m,
+                    _ = stop.wait_for(|s| *s) => break 'connect,
+                };
+                let mut batch = match first {
+                    Some(Ok(m)) => vec![m],
+                    Some(Err(e)) => {
+                        // Missed heartbeats (a server restart, say): start a fresh stream.
+                        failures += 1;
+                        debug!(error = %e, family = family.as_str(), "pull stream interrupted");
+                        if self
+                            .wait(Duration::from_millis(100 * u64::from(failures.min(10))))
+                            .await
+                        {
+                            break 'connect;
+                        }
+                        continue 'connect;
+                    }
+                    None => continue 'connect,
+                };
+                failures = 0;
+                while batch.len() < BATCH {
+                    match messages.next().now_or_never() {
+                        Some(Some(Ok(m))) => batch.push(m),
+                        _ => break,
                     }
                 }
-            }
-            failures = 0;
-            if batch.is_empty() {
-                continue;
-            }
-            if to_open.send(batch).await.is_err() {
-                break;
+                if to_open.send(batch).await.is_err() {
+                    break 'connect;
+                }
             }
         }
     }
