@@ -528,23 +528,27 @@ pub async fn catchup(url: &str, n: usize) -> Result<f64> {
     for a in inflight {
         a.await?;
     }
+    // Count what the node stores from its own event stream: polling the store would compete
+    // with the node for it.
     let t = Instant::now();
-    let node = InProcess::start(node_config(&net, "ID-N001", url)?).await?;
+    let (stop, rx) = watch::channel(false);
+    let node = Node::start(node_config(&net, "ID-N001", url)?, rx).await?;
+    let mut events = node.events.subscribe();
+    let task = tokio::spawn(node.clone().run());
+    let mut stored = 0usize;
     let deadline = Instant::now() + Duration::from_secs(1800);
-    loop {
-        let got = node
-            .node
-            .store
-            .counts()
-            .map(|c| c["received"].as_i64().unwrap_or(0))
-            .unwrap_or(0);
-        if got as usize >= n || Instant::now() > deadline {
-            break;
+    while stored < n && Instant::now() < deadline {
+        match tokio::time::timeout(Duration::from_secs(30), events.recv()).await {
+            Ok(Ok(_)) => stored += 1,
+            Ok(Err(tokio::sync::broadcast::error::RecvError::Lagged(missed))) => {
+                stored += missed as usize
+            }
+            _ => break,
         }
-        tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    let drained = rate(n, t.elapsed());
-    node.shutdown().await;
+    let drained = rate(stored, t.elapsed());
+    let _ = stop.send(true);
+    let _ = task.await;
     Ok(drained)
 }
 

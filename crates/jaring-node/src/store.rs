@@ -7,6 +7,7 @@
 //! in WAL mode with `synchronous=FULL` (a commit is on disk when it returns) and
 //! `secure_delete=ON` (erased rows are overwritten, which retention relies on).
 
+use std::cell::RefCell;
 use std::path::Path;
 use std::sync::Mutex;
 
@@ -274,6 +275,30 @@ fn ts(ms: i64) -> String {
 pub struct Store {
     conn: Mutex<Connection>,
     agency: AgencyId,
+    head: Mutex<AuditHead>,
+}
+
+/// The head of the audit log: the next entry's seq and the leaf hash of the last entry.
+#[derive(Debug, Clone, Default)]
+struct AuditHead {
+    next: u64,
+    prev: Option<String>,
+    dirty: bool,
+}
+
+/// What a transaction closure gets besides the SQLite transaction: this agency (it derefs to
+/// the agency id), and the head of the audit log, kept in memory while the transaction runs
+/// and written to the meta table once, when it commits.
+pub struct TxCtx<'a> {
+    agency: &'a AgencyId,
+    head: RefCell<AuditHead>,
+}
+
+impl std::ops::Deref for TxCtx<'_> {
+    type Target = AgencyId;
+    fn deref(&self) -> &AgencyId {
+        self.agency
+    }
 }
 
 /// One audit entry to write in a transaction (spec §7).
@@ -315,9 +340,22 @@ impl Store {
         // every batch re-read pages from the operating system.
         conn.pragma_update(None, "cache_size", -32_768)?;
         conn.execute_batch(SCHEMA)?;
+        let meta = |key: &str| -> Result<Option<String>> {
+            Ok(conn
+                .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+                .optional()?)
+        };
+        let head = AuditHead {
+            next: meta("audit_next")?
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(0),
+            prev: meta("audit_prev")?,
+            dirty: false,
+        };
         Ok(Self {
             conn: Mutex::new(conn),
             agency,
+            head: Mutex::new(head),
         })
     }
 
@@ -329,12 +367,28 @@ impl Store {
     /// Runs `f` in one transaction; commits if it succeeds.
     pub fn transaction<T>(
         &self,
-        f: impl FnOnce(&Transaction<'_>, &AgencyId) -> Result<T>,
+        f: impl FnOnce(&Transaction<'_>, &TxCtx<'_>) -> Result<T>,
     ) -> Result<T> {
         self.with(|conn| {
             let tx = conn.transaction()?;
-            let out = f(&tx, &self.agency)?;
+            let start = self.head.lock().map_err(|_| StoreError::Poisoned)?.clone();
+            let ctx = TxCtx {
+                agency: &self.agency,
+                head: RefCell::new(start),
+            };
+            let out = f(&tx, &ctx)?;
+            let head = ctx.head.into_inner();
+            if head.dirty {
+                Store::set_meta(&tx, "audit_next", &head.next.to_string())?;
+                if let Some(prev) = &head.prev {
+                    Store::set_meta(&tx, "audit_prev", prev)?;
+                }
+            }
             tx.commit()?;
+            *self.head.lock().map_err(|_| StoreError::Poisoned)? = AuditHead {
+                dirty: false,
+                ..head
+            };
             Ok(out)
         })
     }
@@ -350,36 +404,30 @@ impl Store {
     }
 
     /// Appends an audit entry inside a transaction; returns its seq.
-    pub fn audit(tx: &Transaction<'_>, agency: &AgencyId, entry: AuditEntry<'_>) -> Result<u64> {
-        let seq: i64 = tx
-            .prepare_cached("SELECT value FROM meta WHERE key = 'audit_next'")?
-            .query_row([], |r| r.get::<_, String>(0))
-            .optional()?
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0);
+    pub fn audit(tx: &Transaction<'_>, ctx: &TxCtx<'_>, entry: AuditEntry<'_>) -> Result<u64> {
+        let mut head = ctx.head.borrow_mut();
+        let seq = head.next;
         // Each entry names the leaf hash of the one before it, so that an edit of any entry
         // can be pinned to that entry (see jaring-audit's log module).
-        let prev = Store::meta_in(tx, "audit_prev")?;
         let line = json!({
             "seq": seq,
             "at": Timestamp::now(),
-            "agency": agency,
+            "agency": ctx.agency,
             "event": entry.event,
             "message": entry.message,
             "peer": entry.peer,
             "digest": entry.digest.map(|d| b64::encode(d)),
             "detail": entry.detail,
-            "prev": prev,
+            "prev": head.prev,
         })
         .to_string();
         let leaf = jaring_audit::merkle::leaf_hash(line.as_bytes());
-        Store::set_meta(tx, "audit_prev", &b64::encode(&leaf))?;
         tx.prepare_cached("INSERT INTO audit (seq, line) VALUES (?1, ?2)")?
-            .execute(params![seq, line])?;
-        tx.prepare_cached("INSERT INTO meta (key, value) VALUES ('audit_next', ?1) ON CONFLICT (key) DO UPDATE SET value = excluded.value")?.execute(
-            [(seq + 1).to_string()],
-        )?;
-        Ok(seq as u64)
+            .execute(params![seq as i64, line])?;
+        head.next = seq + 1;
+        head.prev = Some(b64::encode(&leaf));
+        head.dirty = true;
+        Ok(seq)
     }
 
     /// Reads a meta value inside a transaction.
@@ -941,7 +989,7 @@ fn initial_state(kind: jaring_core::Kind) -> Option<&'static str> {
 /// Effects of a message's kind on the state of earlier messages.
 fn apply_kind_effects(
     tx: &Transaction<'_>,
-    me: &AgencyId,
+    me: &TxCtx<'_>,
     header: &Header,
     direction: Direction,
     status: Option<&str>,
@@ -1047,7 +1095,7 @@ fn owe(tx: &Transaction<'_>, to: &str, id: &str, status: &str, error: Option<&st
     Ok(())
 }
 
-fn quarantine(tx: &Transaction<'_>, me: &AgencyId, item: &QuarantineItem<'_>) -> Result<()> {
+fn quarantine(tx: &Transaction<'_>, me: &TxCtx<'_>, item: &QuarantineItem<'_>) -> Result<()> {
     tx.prepare_cached("INSERT INTO quarantine (at, subject, stream_seq, code, detail, sender, sender_verified, message_id, digest, envelope)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")?.execute(
         params![
@@ -1097,7 +1145,7 @@ struct QuarantineItem<'a> {
     is_receipt: bool,
 }
 
-fn record_one(tx: &Transaction<'_>, me: &AgencyId, item: Inbound) -> Result<Received> {
+fn record_one(tx: &Transaction<'_>, me: &TxCtx<'_>, item: Inbound) -> Result<Received> {
     match item {
         Inbound::Opened {
             header,
@@ -1265,7 +1313,7 @@ pub struct SentRecord {
     pub status: Option<String>,
 }
 
-fn record_sent_in(tx: &Transaction<'_>, me: &AgencyId, r: &SentRecord) -> Result<()> {
+fn record_sent_in(tx: &Transaction<'_>, me: &TxCtx<'_>, r: &SentRecord) -> Result<()> {
     let now = now_ms();
     // The envelope is sealed to the sender too; its recipients are the others.
     let recipients: Vec<&str> = r
