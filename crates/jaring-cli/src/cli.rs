@@ -211,27 +211,9 @@ pub struct NodeInitArgs {
     /// Follow the hub's directory bucket too (e.g. jaring-directory).
     #[arg(long)]
     pub directory_bucket: Option<String>,
-    /// A NATS server URL; repeat for several.
-    #[arg(long = "nats")]
-    pub nats: Vec<String>,
-    /// CA certificate file for TLS.
-    #[arg(long)]
-    pub tls_ca: Option<PathBuf>,
-    /// Client certificate file for TLS.
-    #[arg(long, requires = "tls_key")]
-    pub tls_cert: Option<PathBuf>,
-    /// Client key file for TLS.
-    #[arg(long, requires = "tls_cert")]
-    pub tls_key: Option<PathBuf>,
-    /// NATS user.
-    #[arg(long, requires = "password")]
-    pub user: Option<String>,
-    /// NATS password.
-    #[arg(long, requires = "user")]
-    pub password: Option<String>,
-    /// NATS credentials file.
-    #[arg(long, conflicts_with_all = ["user", "password"])]
-    pub creds: Option<PathBuf>,
+    /// How to reach the hub (or use --client-profile).
+    #[command(flatten)]
+    pub conn: NatsArgs,
     /// A client profile written by `jaring hub config` (servers, credentials, TLS).
     #[arg(long)]
     pub client_profile: Option<PathBuf>,
@@ -527,15 +509,25 @@ pub enum DirectoryCommand {
 /// `jaring directory publish`.
 #[derive(Debug, Args)]
 pub struct DirectoryPublishArgs {
-    /// A NATS server URL; repeat for several.
-    #[arg(long = "nats", required = true)]
-    pub nats: Vec<String>,
+    /// How to reach the hub.
+    #[command(flatten)]
+    pub conn: NatsArgs,
     /// The bucket.
     #[arg(long, default_value = "jaring-directory")]
     pub bucket: String,
     /// Check the directory against this trust file before publishing.
     #[arg(long)]
     pub trust: Option<PathBuf>,
+    /// The signed directory.
+    pub directory: PathBuf,
+}
+
+/// How to reach NATS: servers, credentials and TLS.
+#[derive(Debug, Args, Clone)]
+pub struct NatsArgs {
+    /// A NATS server URL; repeat for several.
+    #[arg(long = "nats")]
+    pub nats: Vec<String>,
     /// NATS user.
     #[arg(long, requires = "password")]
     pub user: Option<String>,
@@ -543,7 +535,7 @@ pub struct DirectoryPublishArgs {
     #[arg(long, requires = "user")]
     pub password: Option<String>,
     /// NATS credentials file.
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["user", "password"])]
     pub creds: Option<PathBuf>,
     /// CA certificate file for TLS.
     #[arg(long)]
@@ -554,8 +546,6 @@ pub struct DirectoryPublishArgs {
     /// Client key file for TLS.
     #[arg(long, requires = "tls_cert")]
     pub tls_key: Option<PathBuf>,
-    /// The signed directory.
-    pub directory: PathBuf,
 }
 
 /// `jaring directory add`.

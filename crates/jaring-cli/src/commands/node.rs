@@ -15,17 +15,17 @@ fn absolute(p: &std::path::Path) -> Result<std::path::PathBuf> {
 /// Writes a node configuration that works as it is.
 pub fn init(a: NodeInitArgs) -> Result<()> {
     let mut nats = NatsConfig {
-        servers: a.nats.clone(),
-        user: a.user.clone(),
-        password: a.password.clone(),
-        creds_file: a.creds.clone(),
+        servers: a.conn.nats.clone(),
+        user: a.conn.user.clone(),
+        password: a.conn.password.clone(),
+        creds_file: a.conn.creds.clone(),
         ..Default::default()
     };
-    if a.tls_ca.is_some() || a.tls_cert.is_some() {
+    if a.conn.tls_ca.is_some() || a.conn.tls_cert.is_some() {
         nats.tls = Some(TlsConfig {
-            ca_file: a.tls_ca.clone(),
-            cert_file: a.tls_cert.clone(),
-            key_file: a.tls_key.clone(),
+            ca_file: a.conn.tls_ca.clone(),
+            cert_file: a.conn.tls_cert.clone(),
+            key_file: a.conn.tls_key.clone(),
         });
     }
     if let Some(profile) = &a.client_profile {
@@ -107,6 +107,9 @@ pub fn init(a: NodeInitArgs) -> Result<()> {
 
 /// Puts a signed directory into the hub's key-value bucket.
 pub fn publish(a: DirectoryPublishArgs) -> Result<()> {
+    if a.conn.nats.is_empty() {
+        bail!("name the hub with --nats URL");
+    }
     let signed = SignedDirectory::load(&a.directory)?;
     if let Some(trust) = &a.trust {
         let trust = Trust::load(trust)?;
@@ -124,23 +127,23 @@ pub fn publish(a: DirectoryPublishArgs) -> Result<()> {
         .build()?;
     rt.block_on(async {
         let mut opts = async_nats::ConnectOptions::new().name("jaring directory publish");
-        if let (Some(u), Some(p)) = (&a.user, &a.password) {
+        if let (Some(u), Some(p)) = (&a.conn.user, &a.conn.password) {
             opts = opts.user_and_password(u.clone(), p.clone());
         }
-        if let Some(c) = &a.creds {
+        if let Some(c) = &a.conn.creds {
             opts = opts
                 .credentials_file(c)
                 .await
                 .with_context(|| format!("cannot use {}", c.display()))?;
         }
-        if let Some(ca) = &a.tls_ca {
+        if let Some(ca) = &a.conn.tls_ca {
             opts = opts.require_tls(true).add_root_certificates(ca.clone());
         }
-        if let (Some(c), Some(k)) = (&a.tls_cert, &a.tls_key) {
+        if let (Some(c), Some(k)) = (&a.conn.tls_cert, &a.conn.tls_key) {
             opts = opts.add_client_certificate(c.clone(), k.clone());
         }
         let client = opts
-            .connect(a.nats.clone())
+            .connect(a.conn.nats.clone())
             .await
             .context("cannot connect to NATS")?;
         let js = async_nats::jetstream::new(client);
