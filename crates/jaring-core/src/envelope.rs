@@ -656,11 +656,6 @@ impl SeenIds {
             }
         }
     }
-
-    /// The digest an id was first received with.
-    pub fn digest_of(&self, id: &MessageId) -> Option<&[u8; 32]> {
-        self.seen.get(id)
-    }
 }
 
 /// What to seal: everything of the header a sender chooses, and the body.

@@ -141,9 +141,10 @@ pub fn consumer_config(
     pull::Config {
         durable_name: Some(consumer_name(me)),
         filter_subjects,
-        // Batches are committed in the order they were fetched, so acknowledging the last
-        // message of a committed batch acknowledges it all: one ack instead of hundreds.
-        ack_policy: jetstream::consumer::AckPolicy::All,
+        // One ack per message, never cumulative: when a pull stream is replaced (a server went
+        // away), messages delivered to the old one but never read must come back after
+        // ack_wait, and a cumulative ack of a later message would acknowledge them unread.
+        ack_policy: jetstream::consumer::AckPolicy::Explicit,
         ack_wait,
         max_ack_pending: 20_000,
         deliver_policy: jetstream::consumer::DeliverPolicy::All,

@@ -383,9 +383,6 @@ impl Node {
         family: Family,
         consumer: jetstream::consumer::Consumer<pull::Config>,
     ) {
-        // Consumers made by earlier versions acknowledge message by message.
-        let ack_all =
-            consumer.cached_info().config.ack_policy == jetstream::consumer::AckPolicy::All;
         let (to_open, mut opening) = tokio::sync::mpsc::channel::<Vec<jetstream::Message>>(2);
         let (to_commit, mut committing) = tokio::sync::mpsc::channel::<OpenedBatch>(2);
         let opener = {
@@ -408,7 +405,7 @@ impl Node {
             let node = self.clone();
             tokio::spawn(async move {
                 while let Some(opened) = committing.recv().await {
-                    if let Err(e) = node.commit_batch(opened, ack_all).await {
+                    if let Err(e) = node.commit_batch(opened).await {
                         node.note_error(&format!("committing a batch: {e}"));
                     }
                 }
@@ -565,7 +562,7 @@ impl Node {
 
     /// Commits an opened batch in one transaction, then acknowledges it: a crash before the
     /// commit leaves it unacknowledged, and JetStream redelivers it.
-    async fn commit_batch(&self, opened: OpenedBatch, ack_all: bool) -> Result<(), NodeError> {
+    async fn commit_batch(&self, opened: OpenedBatch) -> Result<(), NodeError> {
         let (batch, order, own, inbound) = match opened {
             OpenedBatch::Envelopes {
                 batch,
@@ -590,33 +587,13 @@ impl Node {
             }
         };
         let summaries: Vec<Value> = inbound.iter().map(event_of).collect();
-        // With cumulative acks (AckAll) a batch that failed to commit must not be skipped: a
-        // later batch's ack would acknowledge it too. Keep trying (the pipeline waits); on
-        // shutdown nothing more is acknowledged, so JetStream redelivers it all.
-        let outcomes = loop {
-            let store = self.store.clone();
-            let attempt = inbound.clone();
-            match blocking(move || store.record_inbound(attempt))
-                .await?
-                .map_err(NodeError::internal)
-            {
-                Ok(outcomes) => break outcomes,
-                Err(e) if ack_all => {
-                    self.note_error(&format!("committing a batch (will retry): {e}"));
-                    if self.wait(Duration::from_secs(1)).await {
-                        return Err(e);
-                    }
-                }
-                Err(e) => return Err(e),
-            }
-        };
+        // A batch that fails to commit is not acknowledged: JetStream redelivers it.
+        let store = self.store.clone();
+        let outcomes = blocking(move || store.record_inbound(&inbound))
+            .await?
+            .map_err(NodeError::internal)?;
         self.audit_due.notify_one();
-        let acks: Vec<&jetstream::Message> = if ack_all {
-            batch.last().into_iter().collect()
-        } else {
-            order.iter().chain(own.iter()).map(|i| &batch[*i]).collect()
-        };
-        for m in acks {
+        for m in order.iter().chain(own.iter()).map(|i| &batch[*i]) {
             if let Err(e) = m.ack().await {
                 debug!(error = %e, "ack failed; the message will be redelivered and recognised");
             }

@@ -172,7 +172,7 @@ pub enum Received {
 }
 
 /// A received envelope after the open pipeline, ready to be committed.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub enum Inbound {
     /// Opened (steps 1–9 passed).
     Opened {
@@ -466,13 +466,8 @@ impl Store {
     }
 
     /// Commits a batch of received envelopes in one transaction.
-    pub fn record_inbound(&self, batch: Vec<Inbound>) -> Result<Vec<Received>> {
-        self.transaction(|tx, me| {
-            batch
-                .into_iter()
-                .map(|item| record_one(tx, me, item))
-                .collect()
-        })
+    pub fn record_inbound(&self, batch: &[Inbound]) -> Result<Vec<Received>> {
+        self.transaction(|tx, me| batch.iter().map(|item| record_one(tx, me, item)).collect())
     }
 
     /// Records messages this node sent, in one transaction (a group commit): for each, the
@@ -1145,7 +1140,7 @@ struct QuarantineItem<'a> {
     is_receipt: bool,
 }
 
-fn record_one(tx: &Transaction<'_>, me: &TxCtx<'_>, item: Inbound) -> Result<Received> {
+fn record_one(tx: &Transaction<'_>, me: &TxCtx<'_>, item: &Inbound) -> Result<Received> {
     match item {
         Inbound::Opened {
             header,
@@ -1173,15 +1168,15 @@ fn record_one(tx: &Transaction<'_>, me: &TxCtx<'_>, item: Inbound) -> Result<Rec
                     tx,
                     me,
                     &QuarantineItem {
-                        subject: &subject,
-                        stream_seq,
+                        subject,
+                        stream_seq: *stream_seq,
                         code: ErrorCode::Duplicate,
                         detail: &detail,
                         sender: Some(header.sender.as_str()),
                         verified: true,
                         message_id: Some(&id),
-                        digest: &digest,
-                        envelope: &envelope,
+                        digest,
+                        envelope,
                         is_receipt,
                     },
                 )?;
@@ -1216,7 +1211,7 @@ fn record_one(tx: &Transaction<'_>, me: &TxCtx<'_>, item: Inbound) -> Result<Rec
                 Effect::Status(s) => Some(s.as_str()),
                 _ => None,
             };
-            apply_kind_effects(tx, me, &header, Direction::In, status)?;
+            apply_kind_effects(tx, me, header, Direction::In, status)?;
             if let Effect::Receipt(items) = &effect {
                 let mut applied = 0usize;
                 for (of, status, error) in items {
@@ -1237,7 +1232,7 @@ fn record_one(tx: &Transaction<'_>, me: &TxCtx<'_>, item: Inbound) -> Result<Rec
                         event: "receipt",
                         message: Some(&id),
                         peer: Some(header.sender.as_str()),
-                        digest: Some(&digest),
+                        digest: Some(digest),
                         detail: json!({"direction": "received", "items": items.len(), "applied": applied}),
                     },
                 )?;
@@ -1249,7 +1244,7 @@ fn record_one(tx: &Transaction<'_>, me: &TxCtx<'_>, item: Inbound) -> Result<Rec
                         event: "received",
                         message: Some(&id),
                         peer: Some(header.sender.as_str()),
-                        digest: Some(&digest),
+                        digest: Some(digest),
                         detail: json!({"kind": header.kind.as_str(), "subject": subject}),
                     },
                 )?;
@@ -1273,21 +1268,21 @@ fn record_one(tx: &Transaction<'_>, me: &TxCtx<'_>, item: Inbound) -> Result<Rec
                     Some(h.id.to_string()),
                     h.kind == jaring_core::Kind::Receipt,
                 ),
-                None => (claimed_sender, claimed_id, false),
+                None => (claimed_sender.clone(), claimed_id.clone(), false),
             };
             quarantine(
                 tx,
                 me,
                 &QuarantineItem {
-                    subject: &subject,
-                    stream_seq,
+                    subject,
+                    stream_seq: *stream_seq,
                     code: error.code,
                     detail: &error.detail,
                     sender: sender.as_deref(),
                     verified: verified.is_some(),
                     message_id: id.as_deref(),
-                    digest: &digest,
-                    envelope: &envelope,
+                    digest,
+                    envelope,
                     is_receipt,
                 },
             )?;
