@@ -59,22 +59,34 @@ pub fn inclusion_proof(leaves: &[Hash], index: usize) -> Option<Vec<Hash>> {
         return None;
     }
     let mut proof = Vec::new();
-    path(index, leaves, &mut proof);
+    path(
+        index,
+        0,
+        leaves.len(),
+        &|s, n| root(&leaves[s..s + n]),
+        &mut proof,
+    );
     Some(proof)
 }
 
-fn path(m: usize, d: &[Hash], out: &mut Vec<Hash>) {
-    let n = d.len();
+/// PATH(m, D[start:start+n]) of RFC 9162 §2.1.3.1; `mth(s, n)` gives MTH(D[s:s+n]).
+fn path(
+    m: usize,
+    start: usize,
+    n: usize,
+    mth: &impl Fn(usize, usize) -> Hash,
+    out: &mut Vec<Hash>,
+) {
     if n <= 1 {
         return;
     }
     let k = split(n);
     if m < k {
-        path(m, &d[..k], out);
-        out.push(root(&d[k..]));
+        path(m, start, k, mth, out);
+        out.push(mth(start + k, n - k));
     } else {
-        path(m - k, &d[k..], out);
-        out.push(root(&d[..k]));
+        path(m - k, start + k, n - k, mth, out);
+        out.push(mth(start, k));
     }
 }
 
@@ -113,25 +125,164 @@ pub fn consistency_proof(leaves: &[Hash], m: usize) -> Option<Vec<Hash>> {
         return None;
     }
     let mut proof = Vec::new();
-    subproof(m, leaves, true, &mut proof);
+    subproof(
+        m,
+        0,
+        leaves.len(),
+        true,
+        &|s, n| root(&leaves[s..s + n]),
+        &mut proof,
+    );
     Some(proof)
 }
 
-fn subproof(m: usize, d: &[Hash], b: bool, out: &mut Vec<Hash>) {
-    let n = d.len();
+/// SUBPROOF(m, D[start:start+n], b) of RFC 9162 §2.1.4.1; `mth(s, n)` gives MTH(D[s:s+n]).
+fn subproof(
+    m: usize,
+    start: usize,
+    n: usize,
+    b: bool,
+    mth: &impl Fn(usize, usize) -> Hash,
+    out: &mut Vec<Hash>,
+) {
     if m == n {
         if !b {
-            out.push(root(d));
+            out.push(mth(start, n));
         }
         return;
     }
     let k = split(n);
     if m <= k {
-        subproof(m, &d[..k], b, out);
-        out.push(root(&d[k..]));
+        subproof(m, start, k, b, mth, out);
+        out.push(mth(start + k, n - k));
     } else {
-        subproof(m - k, &d[k..], false, out);
-        out.push(root(&d[..k]));
+        subproof(m - k, start + k, n - k, false, mth, out);
+        out.push(mth(start, k));
+    }
+}
+
+/// The leaves of a growing log with the hash of every complete, aligned subtree kept beside
+/// them (`levels[j][i]` is the hash of leaves `i·2^j .. (i+1)·2^j`), so that the root and the
+/// proofs cost O(log n) hashes rather than rehashing every leaf: a node signs a checkpoint
+/// every thousand entries of a log that only grows. Memory: about 64 bytes per entry.
+#[derive(Debug, Clone, Default)]
+pub struct Tree {
+    levels: Vec<Vec<Hash>>,
+}
+
+impl Tree {
+    /// An empty tree.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Appends a leaf hash, completing whatever subtrees it closes.
+    pub fn push(&mut self, leaf: Hash) {
+        let mut hash = leaf;
+        let mut level = 0;
+        loop {
+            if self.levels.len() == level {
+                self.levels.push(Vec::new());
+            }
+            let row = &mut self.levels[level];
+            row.push(hash);
+            let len = row.len();
+            if len % 2 == 1 {
+                return;
+            }
+            hash = node_hash(&row[len - 2], &row[len - 1]);
+            level += 1;
+        }
+    }
+
+    /// The number of leaves.
+    pub fn len(&self) -> usize {
+        self.levels.first().map_or(0, Vec::len)
+    }
+
+    /// Whether the tree has no leaves.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The leaf hashes.
+    pub fn leaves(&self) -> &[Hash] {
+        self.levels.first().map_or(&[], Vec::as_slice)
+    }
+
+    /// MTH(D[start:start+n]) for a range inside the tree. Every subtree that RFC 9162's
+    /// recursion visits starts at a multiple of its size rounded up to a power of two, so each
+    /// step is either a stored complete subtree or one split: O(log n) hashes.
+    fn mth(&self, start: usize, n: usize) -> Hash {
+        if n == 0 {
+            return empty_root();
+        }
+        if n.is_power_of_two() && start % n == 0 {
+            let level = n.trailing_zeros() as usize;
+            if let Some(h) = self
+                .levels
+                .get(level)
+                .and_then(|row| row.get(start >> level))
+            {
+                return *h;
+            }
+        }
+        if n == 1 {
+            // Out of range: only reachable through a caller's bug; hash nothing rather than
+            // panic. (Public callers check their bounds.)
+            return empty_root();
+        }
+        let k = split(n);
+        node_hash(&self.mth(start, k), &self.mth(start + k, n - k))
+    }
+
+    /// The root of the first `size` leaves (`None` past the end).
+    pub fn root_at(&self, size: usize) -> Option<Hash> {
+        (size <= self.len()).then(|| self.mth(0, size))
+    }
+
+    /// The root of the whole tree.
+    pub fn root(&self) -> Hash {
+        self.mth(0, self.len())
+    }
+
+    /// The inclusion proof of leaf `index` in the whole tree; `None` past the end.
+    pub fn inclusion_proof(&self, index: usize) -> Option<Vec<Hash>> {
+        if index >= self.len() {
+            return None;
+        }
+        let mut proof = Vec::new();
+        path(index, 0, self.len(), &|s, n| self.mth(s, n), &mut proof);
+        Some(proof)
+    }
+
+    /// The consistency proof from the first `m` leaves to the whole tree; `None` when `m` is
+    /// 0 or past the end.
+    pub fn consistency_proof(&self, m: usize) -> Option<Vec<Hash>> {
+        if m == 0 || m > self.len() {
+            return None;
+        }
+        let mut proof = Vec::new();
+        subproof(m, 0, self.len(), true, &|s, n| self.mth(s, n), &mut proof);
+        Some(proof)
+    }
+}
+
+impl FromIterator<Hash> for Tree {
+    fn from_iter<I: IntoIterator<Item = Hash>>(iter: I) -> Self {
+        let mut tree = Tree::new();
+        for leaf in iter {
+            tree.push(leaf);
+        }
+        tree
+    }
+}
+
+impl Extend<Hash> for Tree {
+    fn extend<I: IntoIterator<Item = Hash>>(&mut self, iter: I) {
+        for leaf in iter {
+            self.push(leaf);
+        }
     }
 }
 
@@ -223,6 +374,26 @@ mod tests {
                 forked[m - 1] = leaf_hash(b"rewritten");
                 prop_assert!(!verify_consistency(m as u64, n as u64, &old, &root(&forked), &c));
             }
+        }
+
+        #[test]
+        fn the_tree_gives_what_the_leaves_give(n in 0usize..300, a in any::<prop::sample::Index>(), b in any::<prop::sample::Index>()) {
+            let l = leaves(n);
+            let tree: Tree = l.iter().copied().collect();
+            prop_assert_eq!(tree.len(), n);
+            prop_assert_eq!(tree.leaves(), &l[..]);
+            prop_assert_eq!(tree.root(), root(&l));
+            if n > 0 {
+                let i = a.index(n);
+                prop_assert_eq!(tree.inclusion_proof(i), inclusion_proof(&l, i));
+                let m = b.index(n) + 1;
+                prop_assert_eq!(tree.consistency_proof(m), consistency_proof(&l, m));
+                prop_assert_eq!(tree.root_at(m), Some(root(&l[..m])));
+            }
+            prop_assert_eq!(tree.inclusion_proof(n), None);
+            prop_assert_eq!(tree.consistency_proof(0), None);
+            prop_assert_eq!(tree.consistency_proof(n + 1), None);
+            prop_assert_eq!(tree.root_at(n + 1), None);
         }
     }
 }

@@ -38,6 +38,16 @@ enum Command {
         #[arg(long, default_value_t = 20_000)]
         count: usize,
     },
+    /// End to end alone, for profiling: N sustained messages, then SECS at 1,000/s.
+    #[command(hide = true)]
+    E2e {
+        /// Messages in the sustained part.
+        #[arg(long, default_value_t = 2_000)]
+        count: usize,
+        /// Seconds at the fixed load.
+        #[arg(long, default_value_t = 5)]
+        secs: u64,
+    },
     /// Run a node (used by the benchmark itself, to measure a node's memory in its own process).
     #[command(hide = true)]
     Node {
@@ -55,8 +65,21 @@ fn main() -> anyhow::Result<()> {
         .context("runtime")?;
     match args.command {
         Command::Node { config } => {
+            // As jaringd logs: warnings of a node under benchmark end up in its log file.
+            let filter = tracing_subscriber::EnvFilter::try_from_env("JARING_LOG")
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+            tracing_subscriber::fmt()
+                .with_env_filter(filter)
+                .with_writer(std::io::stderr)
+                .init();
             let config = jaring_node::Config::load(&config)?;
             runtime.block_on(jaring_node::daemon::run(config))
+        }
+        Command::E2e { count, secs } => {
+            let server = jaring_testkit::NatsServer::start()?;
+            let figures = runtime.block_on(scenarios::end_to_end(&server.url(), count, secs))?;
+            println!("{}", serde_json::to_string_pretty(&figures)?);
+            Ok(())
         }
         Command::Catchup { count } => {
             let server = jaring_testkit::NatsServer::start()?;

@@ -4,15 +4,15 @@
 //! this writer then appends them to the file and syncs it, many at a time (a group commit), and
 //! only then lets the store forget them. After a crash, [`AuditFile::open`] drops a torn last
 //! line and appends whatever the store still holds, so the file ends up with every entry of
-//! every committed change, in order, and with nothing else. The leaf hash of every entry is
-//! kept in memory for checkpoints and proofs.
+//! every committed change, in order, and with nothing else. The Merkle tree of the entries
+//! (leaf hashes and complete subtrees) is kept in memory for checkpoints and proofs.
 
 use std::fs::{File, OpenOptions};
 use std::io::{BufRead, BufReader, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use jaring_audit::merkle::{leaf_hash, Hash};
+use jaring_audit::merkle::{leaf_hash, Tree};
 
 use crate::store::{Store, StoreError};
 
@@ -38,7 +38,7 @@ pub enum AuditFileError {
 /// The append side of `audit.jsonl`.
 pub struct AuditFile {
     path: PathBuf,
-    state: Mutex<(File, Vec<Hash>)>,
+    state: Mutex<(File, Tree)>,
     /// Set when the file failed verification at start (someone edited it).
     pub integrity: Option<String>,
 }
@@ -118,8 +118,8 @@ impl AuditFile {
         Ok(size)
     }
 
-    /// Runs `f` over the leaf hashes of every entry in the file.
-    pub fn with_leaves<T>(&self, f: impl FnOnce(&[Hash]) -> T) -> Option<T> {
+    /// Runs `f` over the Merkle tree of every entry in the file.
+    pub fn with_tree<T>(&self, f: impl FnOnce(&Tree) -> T) -> Option<T> {
         self.state.lock().ok().map(|s| f(&s.1))
     }
 
@@ -129,12 +129,12 @@ impl AuditFile {
     }
 }
 
-/// The bytes taken by complete lines, and their leaf hashes.
-fn scan(file: &File) -> std::io::Result<(u64, Vec<Hash>)> {
+/// The bytes taken by complete lines, and the Merkle tree of their leaf hashes.
+fn scan(file: &File) -> std::io::Result<(u64, Tree)> {
     let mut reader = BufReader::new(file.try_clone()?);
     reader.seek(SeekFrom::Start(0))?;
     let mut bytes = 0u64;
-    let mut leaves = Vec::new();
+    let mut leaves = Tree::new();
     let mut line = Vec::new();
     loop {
         line.clear();

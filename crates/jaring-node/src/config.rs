@@ -59,10 +59,16 @@ pub struct Config {
     pub audit: AuditConfig,
 }
 
-/// How often the node signs and publishes a checkpoint of its audit log.
+/// How often the node copies its audit entries to the audit file, and signs and publishes a
+/// checkpoint of its audit log.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct AuditConfig {
+    /// How long new entries may wait in the store (where they are already durable, written in
+    /// the same transaction as what they record) before they are appended to the audit file.
+    /// Entries that come together share one append and one sync.
+    #[serde(with = "humantime_serde")]
+    pub flush_delay: Duration,
     /// A checkpoint after this many new entries...
     pub checkpoint_every: u64,
     /// ... or this long after the last one, if anything was logged since.
@@ -73,6 +79,7 @@ pub struct AuditConfig {
 impl Default for AuditConfig {
     fn default() -> Self {
         Self {
+            flush_delay: Duration::from_millis(100),
             checkpoint_every: 1000,
             checkpoint_interval: Duration::from_secs(60),
         }
@@ -391,6 +398,9 @@ impl Config {
         }
         if self.delivery.max_attempts == 0 {
             return Err(("delivery.max_attempts", "must be 1 or more".into()));
+        }
+        if self.audit.flush_delay > Duration::from_secs(10) {
+            return Err(("audit.flush_delay", "must be 10s or less".into()));
         }
         if self.audit.checkpoint_every == 0 {
             return Err(("audit.checkpoint_every", "must be 1 or more".into()));

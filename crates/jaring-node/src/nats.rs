@@ -68,9 +68,7 @@ pub async fn connect_options(config: &Config) -> Result<async_nats::ConnectOptio
         .retry_on_initial_connect()
         .max_reconnects(None)
         .connection_timeout(Duration::from_secs(5))
-        .reconnect_delay_callback(|attempt| {
-            Duration::from_millis((100u64 << attempt.min(6) as u64).min(5_000))
-        });
+        .reconnect_delay_callback(reconnect_delay);
     if let (Some(user), Some(password)) = (&n.user, &n.password) {
         opts = opts.user_and_password(user.clone(), password.clone());
     }
@@ -98,6 +96,16 @@ pub async fn connect_options(config: &Config) -> Result<async_nats::ConnectOptio
         }
     }
     Ok(opts)
+}
+
+/// How long to wait before connection attempt `attempt` (counted from 1 since the last
+/// successful connection): the first at once (a node starting, or the first try after losing
+/// its server), then 100 ms doubling to at most 5 s.
+fn reconnect_delay(attempt: usize) -> Duration {
+    match attempt {
+        0 | 1 => Duration::ZERO,
+        n => Duration::from_millis((100u64 << (n - 2).min(6)).min(5_000)),
+    }
 }
 
 /// The stream configuration jaring expects for a family.
@@ -187,4 +195,19 @@ pub async fn ensure_consumers(
         out.push((family, consumer));
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_attempt_is_not_delayed_and_later_ones_back_off() {
+        // async-nats counts the first attempt as 1: a delay there postponed every start.
+        assert_eq!(reconnect_delay(1), Duration::ZERO);
+        assert_eq!(reconnect_delay(2), Duration::from_millis(100));
+        assert_eq!(reconnect_delay(3), Duration::from_millis(200));
+        assert_eq!(reconnect_delay(8), Duration::from_millis(5_000));
+        assert_eq!(reconnect_delay(1_000), Duration::from_millis(5_000));
+    }
 }

@@ -4,7 +4,7 @@
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 
-use async_nats::jetstream::{self, consumer::pull, context::Publish};
+use async_nats::jetstream::{self, consumer::pull, context::Publish, AckKind};
 use futures::StreamExt;
 use jaring_core::body::{Family, Kind, ReceiptBody, ReceiptItem, ReceiptStatus};
 use jaring_core::directory::{Role, SignedDirectory, Supersedes};
@@ -25,6 +25,9 @@ use crate::store::{AuditEntry, Inbound, Received, SentRecord, Store};
 
 /// Messages fetched from a stream at once.
 const BATCH: usize = 512;
+
+/// When a batch could not be committed (a full disk, say), JetStream redelivers it after this.
+const RETRY_AFTER_FAILED_COMMIT: Duration = Duration::from_secs(1);
 /// The key of the directory in the hub's key-value bucket.
 pub const DIRECTORY_KEY: &str = "current";
 
@@ -165,6 +168,17 @@ async fn sent_writer(store: Arc<Store>, mut queue: tokio::sync::mpsc::Receiver<S
             let _ = waiter.send(result.clone());
         }
     }
+}
+
+/// Threads that open envelopes at once: one per core. Asked once (the answer comes from the
+/// cgroup files, which cost system calls to read).
+fn open_workers() -> usize {
+    static WORKERS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *WORKERS.get_or_init(|| {
+        std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(2)
+    })
 }
 
 fn ms(d: Duration) -> i64 {
@@ -332,6 +346,7 @@ impl Node {
         }
         tasks.spawn(self.clone().checkpoint_loop());
         tasks.spawn(self.clone().audit_loop());
+        tasks.spawn(self.clone().wal_loop());
         tasks.spawn(self.clone().receipt_loop());
         tasks.spawn(self.clone().delivery_loop());
         tasks.spawn(self.clone().retention_loop());
@@ -384,19 +399,21 @@ impl Node {
         consumer: jetstream::consumer::Consumer<pull::Config>,
     ) {
         let (to_open, mut opening) = tokio::sync::mpsc::channel::<Vec<jetstream::Message>>(2);
-        let (to_commit, mut committing) = tokio::sync::mpsc::channel::<OpenedBatch>(2);
+        // Batches being opened, in the order they were fetched. A batch starts opening as soon
+        // as it is fetched, without waiting for the one before to finish: the workers of one
+        // batch never idle while the slowest of them ends.
+        let (to_commit, mut committing) = tokio::sync::mpsc::channel::<
+            tokio::task::JoinHandle<Result<OpenedBatch, NodeError>>,
+        >(2);
         let opener = {
             let node = self.clone();
             tokio::spawn(async move {
                 while let Some(batch) = opening.recv().await {
-                    match node.open_batch(family, batch).await {
-                        Ok(opened) => {
-                            if to_commit.send(opened).await.is_err() {
-                                break;
-                            }
-                        }
-                        // Nothing acknowledged: JetStream redelivers after ack_wait.
-                        Err(e) => node.note_error(&format!("opening a batch: {e}")),
+                    let node2 = node.clone();
+                    let opening =
+                        tokio::spawn(async move { node2.open_batch(family, batch).await });
+                    if to_commit.send(opening).await.is_err() {
+                        break;
                     }
                 }
             })
@@ -404,9 +421,16 @@ impl Node {
         let committer = {
             let node = self.clone();
             tokio::spawn(async move {
-                while let Some(opened) = committing.recv().await {
-                    if let Err(e) = node.commit_batch(opened).await {
-                        node.note_error(&format!("committing a batch: {e}"));
+                while let Some(opening) = committing.recv().await {
+                    let result = match opening.await {
+                        Ok(Ok(opened)) => node.commit_batch(opened).await,
+                        Ok(Err(e)) => Err(e),
+                        Err(e) => Err(NodeError::internal(e)),
+                    };
+                    // Nothing of a failed batch is acknowledged: JetStream redelivers it after
+                    // ack_wait.
+                    if let Err(e) = result {
+                        node.note_error(&format!("receiving a batch: {e}"));
                     }
                 }
             })
@@ -518,10 +542,7 @@ impl Node {
             ));
         }
         let directory = self.directory();
-        let workers = std::thread::available_parallelism()
-            .map(|n| n.get())
-            .unwrap_or(2)
-            .min(raws.len().max(1));
+        let workers = open_workers().min(raws.len().max(1));
         let chunk = raws.len().div_ceil(workers).max(1);
         let mut order = Vec::with_capacity(raws.len());
         let mut chunks: Vec<Vec<Raw>> = Vec::new();
@@ -589,9 +610,23 @@ impl Node {
         let summaries: Vec<Value> = inbound.iter().map(event_of).collect();
         // A batch that fails to commit is not acknowledged: JetStream redelivers it.
         let store = self.store.clone();
-        let outcomes = blocking(move || store.record_inbound(&inbound))
-            .await?
-            .map_err(NodeError::internal)?;
+        let outcomes = match blocking(move || store.record_inbound(&inbound)).await {
+            Ok(Ok(outcomes)) => outcomes,
+            Ok(Err(e)) => {
+                // Nothing of the batch is stored: ask for it again soon rather than after
+                // ack_wait, which would hold these messages back for half a minute.
+                for m in &batch {
+                    if let Err(e) = m
+                        .ack_with(AckKind::Nak(Some(RETRY_AFTER_FAILED_COMMIT)))
+                        .await
+                    {
+                        debug!(error = %e, "nak failed; the message comes back after ack_wait");
+                    }
+                }
+                return Err(NodeError::internal(e));
+            }
+            Err(e) => return Err(e),
+        };
         self.audit_due.notify_one();
         for m in order.iter().chain(own.iter()).map(|i| &batch[*i]) {
             if let Err(e) = m.ack().await {
@@ -612,21 +647,41 @@ impl Node {
         Ok(())
     }
 
+    /// Copies new audit entries from the store to the audit file. The entries are durable in
+    /// the store from the moment their transaction commits, so the copy waits
+    /// `audit.flush_delay` for more to come: one append and two syncs (the file's, then the
+    /// store forgetting them) for many entries, off the path of every message.
     async fn audit_loop(self: Arc<Self>) {
         while !self.stopping() {
             tokio::select! {
                 _ = self.audit_due.notified() => {}
-                _ = tokio::time::sleep(Duration::from_millis(200)) => {}
+                _ = tokio::time::sleep(Duration::from_secs(1)) => {}
             }
-            let node = self.clone();
-            let result =
-                blocking(move || node.audit.flush(&node.store).map_err(|e| e.to_string())).await;
-            if let Ok(Err(e)) | Err(NodeError::Internal(e)) =
-                result.map_err(|e| NodeError::Internal(e.to_string()))
-            {
+            if self.wait(self.config.audit.flush_delay).await {
+                break;
+            }
+            if let Err(e) = self.flush_audit().await {
                 self.note_error(&format!("audit log: {e}"));
             }
         }
+    }
+
+    /// Checkpoints the store's write-ahead log in the background, a few times a second.
+    async fn wal_loop(self: Arc<Self>) {
+        while !self.wait(Duration::from_millis(250)).await {
+            let store = self.store.clone();
+            if let Ok(Err(e)) = blocking(move || store.checkpoint_background()).await {
+                self.note_error(&format!("store checkpoint: {e}"));
+            }
+        }
+    }
+
+    /// Appends whatever audit entries the store holds to the audit file, now.
+    async fn flush_audit(self: &Arc<Self>) -> Result<u64, NodeError> {
+        let node = self.clone();
+        blocking(move || node.audit.flush(&node.store))
+            .await?
+            .map_err(NodeError::internal)
     }
 
     /// Sends a message: validates, seals, stores (with the `sent` audit entry), publishes on
@@ -1244,7 +1299,7 @@ impl Node {
             .wait(Duration::from_millis(500).min(cfg.checkpoint_interval))
             .await
         {
-            let size = self.audit.with_leaves(|l| l.len() as u64).unwrap_or(0);
+            let size = self.audit.with_tree(|t| t.len() as u64).unwrap_or(0);
             // `last + 1`: our own `checkpoint` entry alone does not call for another one.
             let due = size >= last + cfg.checkpoint_every
                 || (size > last + 1 && last_at.elapsed() >= cfg.checkpoint_interval);
@@ -1265,16 +1320,16 @@ impl Node {
     /// Signs a checkpoint of the audit log as it is now and publishes it with its consistency
     /// proof from `previous`; returns the size published.
     pub async fn publish_checkpoint(&self, previous: u64) -> Result<Option<u64>, NodeError> {
-        use jaring_audit::{merkle, Checkpoint, CheckpointMessage};
+        use jaring_audit::{Checkpoint, CheckpointMessage};
         let me = self.me.to_string();
-        let built = self.audit.with_leaves(|leaves| {
+        let built = self.audit.with_tree(|tree| {
             let cp = Checkpoint {
                 agency: me.clone(),
-                size: leaves.len() as u64,
-                root: merkle::root(leaves),
+                size: tree.len() as u64,
+                root: tree.root(),
             };
             let note = cp.sign(&self.key.sign);
-            (cp, CheckpointMessage::new(note, leaves, previous))
+            (cp, CheckpointMessage::of_tree(note, tree, previous))
         });
         let Some((cp, message)) = built else {
             return Ok(None);
@@ -1335,59 +1390,96 @@ impl Node {
 
     /// Audit queries: the log's entries (filtered), an inclusion proof, or a verification of
     /// the whole log against every checkpoint this node published.
-    pub async fn audit_query(&self, what: AuditQuery) -> Result<Value, NodeError> {
-        let path = self.audit.path().to_owned();
-        let checkpoints = self.config.data_dir.join("checkpoints.jsonl");
-        let key = self.key.sign.verifying_key().clone();
-        let me = self.me.to_string();
-        let leaves = self.audit.with_leaves(|l| l.to_vec()).unwrap_or_default();
-        blocking(move || {
-            let bytes = std::fs::read(&path).map_err(NodeError::internal)?;
-            match what {
-                AuditQuery::Entries { message, event, since } => {
+    pub async fn audit_query(self: &Arc<Self>, what: AuditQuery) -> Result<Value, NodeError> {
+        // Everything committed is in the file before it is read.
+        self.flush_audit().await?;
+        match what {
+            AuditQuery::Prove { seq } => self.prove(seq),
+            AuditQuery::Entries {
+                message,
+                event,
+                since,
+            } => {
+                let path = self.audit.path().to_owned();
+                blocking(move || {
+                    let bytes = std::fs::read(&path).map_err(NodeError::internal)?;
                     let since = since.map(|t| t.to_string());
                     let rows: Vec<Value> = bytes
                         .split(|b| *b == b'\n')
                         .filter_map(|l| serde_json::from_slice::<Value>(l).ok())
                         .filter(|e| message.as_ref().is_none_or(|m| e["message"] == m.as_str()))
                         .filter(|e| event.as_ref().is_none_or(|v| e["event"] == v.as_str()))
-                        .filter(|e| since.as_ref().is_none_or(|s| e["at"].as_str().is_some_and(|a| a >= s.as_str())))
+                        .filter(|e| {
+                            since
+                                .as_ref()
+                                .is_none_or(|s| e["at"].as_str().is_some_and(|a| a >= s.as_str()))
+                        })
                         .collect();
                     Ok(Value::Array(rows))
-                }
-                AuditQuery::Prove { seq } => {
-                    let proof = jaring_audit::merkle::inclusion_proof(&leaves, usize::try_from(seq).unwrap_or(usize::MAX))
-                        .ok_or_else(|| NodeError::NotFound(format!("no entry {seq}: the log has {} entries", leaves.len())))?;
-                    Ok(json!({
-                        "seq": seq,
-                        "size": leaves.len(),
-                        "root": b64::encode(&jaring_audit::merkle::root(&leaves)),
-                        "leaf": b64::encode(&leaves[seq as usize]),
-                        "proof": proof.iter().map(|h| b64::encode(h)).collect::<Vec<_>>(),
-                    }))
-                }
-                AuditQuery::Verify => {
+                })
+                .await?
+            }
+            AuditQuery::Verify => {
+                let path = self.audit.path().to_owned();
+                let checkpoints = self.config.data_dir.join("checkpoints.jsonl");
+                let key = self.key.sign.verifying_key().clone();
+                let me = self.me.to_string();
+                blocking(move || {
+                    let bytes = std::fs::read(&path).map_err(NodeError::internal)?;
                     let verified = match jaring_audit::log::verify_for(&bytes, Some(&me)) {
                         Ok(v) => v,
-                        Err(e) => return Ok(json!({"ok": false, "seq": e.seq, "error": e.to_string()})),
+                        Err(e) => {
+                            return Ok(json!({"ok": false, "seq": e.seq, "error": e.to_string()}))
+                        }
                     };
                     let mut published = Vec::new();
-                    for line in std::fs::read_to_string(&checkpoints).unwrap_or_default().lines() {
-                        let Ok(msg) = serde_json::from_str::<jaring_audit::CheckpointMessage>(line) else { continue };
-                        let cp = match jaring_audit::Checkpoint::verify(&msg.checkpoint, &key) {
-                            Ok(cp) => cp,
-                            Err(e) => return Ok(json!({"ok": false, "error": e.to_string()})),
+                    for line in std::fs::read_to_string(&checkpoints)
+                        .unwrap_or_default()
+                        .lines()
+                    {
+                        let Ok(msg) = serde_json::from_str::<jaring_audit::CheckpointMessage>(line)
+                        else {
+                            continue;
                         };
-                        published.push(cp);
+                        match jaring_audit::Checkpoint::verify(&msg.checkpoint, &key) {
+                            Ok(cp) => published.push(cp),
+                            Err(e) => return Ok(json!({"ok": false, "error": e.to_string()})),
+                        }
                     }
                     if let Err(e) = verified.check_all(&published) {
                         return Ok(json!({"ok": false, "seq": e.seq, "error": e.to_string()}));
                     }
-                    Ok(json!({"ok": true, "size": verified.size(), "root": b64::encode_std(&verified.root()), "checkpoints_checked": published.len()}))
-                }
+                    Ok(json!({
+                        "ok": true,
+                        "size": verified.size(),
+                        "root": b64::encode_std(&verified.root()),
+                        "checkpoints_checked": published.len(),
+                    }))
+                })
+                .await?
             }
-        })
-        .await?
+        }
+    }
+
+    /// The inclusion proof of entry `seq` in the log as it is now, from the tree in memory.
+    fn prove(&self, seq: u64) -> Result<Value, NodeError> {
+        let index = usize::try_from(seq).unwrap_or(usize::MAX);
+        let answer = self.audit.with_tree(|tree| {
+            let Some(proof) = tree.inclusion_proof(index) else {
+                return Err(NodeError::NotFound(format!(
+                    "no entry {seq}: the log has {} entries",
+                    tree.len()
+                )));
+            };
+            Ok(json!({
+                "seq": seq,
+                "size": tree.len(),
+                "root": b64::encode(&tree.root()),
+                "leaf": b64::encode(&tree.leaves()[index]),
+                "proof": proof.iter().map(|h| b64::encode(h)).collect::<Vec<_>>(),
+            }))
+        });
+        answer.unwrap_or_else(|| Err(NodeError::Internal("audit log lock poisoned".into())))
     }
 
     /// `jaring status`.
@@ -1418,7 +1510,7 @@ impl Node {
         let alarms = blocking(move || store.alarms(10))
             .await?
             .map_err(NodeError::internal)?;
-        let audit_size = self.audit.with_leaves(|l| l.len()).unwrap_or(0);
+        let audit_size = self.audit.with_tree(|t| t.len()).unwrap_or(0);
         let directory = self.directory();
         let state = self.client.connection_state();
         Ok(json!({

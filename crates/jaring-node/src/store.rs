@@ -271,9 +271,18 @@ fn ts(ms: i64) -> String {
         .unwrap_or_default()
 }
 
+/// The write-ahead log size, in pages, at which the writer checkpoints it itself.
+const WAL_BACKSTOP_PAGES: i64 = 16_384;
+
+/// The write-ahead log size, in pages, past which the background checkpoint restarts it.
+const WAL_RESTART_PAGES: i64 = 4_096;
+
 /// The node's store.
 pub struct Store {
     conn: Mutex<Connection>,
+    /// A second connection that copies the write-ahead log into the database in the
+    /// background, so that commits (and the messages waiting on them) do not.
+    checkpointer: Mutex<Connection>,
     agency: AgencyId,
     head: Mutex<AuditHead>,
 }
@@ -339,7 +348,14 @@ impl Store {
         // 32 MiB of page cache: envelopes are kilobytes each, and the default 2 MiB makes
         // every batch re-read pages from the operating system.
         conn.pragma_update(None, "cache_size", -32_768)?;
+        // Checkpoints run on their own connection (see `checkpoint_background`); the
+        // writer checkpoints itself only if the log grows past this many pages (64 MiB),
+        // should the background ever fall behind.
+        conn.pragma_update(None, "wal_autocheckpoint", WAL_BACKSTOP_PAGES)?;
         conn.execute_batch(SCHEMA)?;
+        let checkpointer = Connection::open(path)?;
+        checkpointer.busy_timeout(std::time::Duration::from_secs(10))?;
+        checkpointer.pragma_update(None, "synchronous", "FULL")?;
         let meta = |key: &str| -> Result<Option<String>> {
             Ok(conn
                 .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
@@ -354,6 +370,7 @@ impl Store {
         };
         Ok(Self {
             conn: Mutex::new(conn),
+            checkpointer: Mutex::new(checkpointer),
             agency,
             head: Mutex::new(head),
         })
@@ -370,7 +387,10 @@ impl Store {
         f: impl FnOnce(&Transaction<'_>, &TxCtx<'_>) -> Result<T>,
     ) -> Result<T> {
         self.with(|conn| {
-            let tx = conn.transaction()?;
+            // IMMEDIATE: the write lock is taken before anything is read, so a transaction
+            // never has to upgrade a read snapshot that a log restart made stale (it waits for
+            // the lock instead of failing with "database is locked").
+            let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
             let start = self.head.lock().map_err(|_| StoreError::Poisoned)?.clone();
             let ctx = TxCtx {
                 agency: &self.agency,
@@ -925,6 +945,26 @@ impl Store {
             )?;
             Ok(())
         })
+    }
+
+    /// Copies committed pages from the write-ahead log into the database without waiting for
+    /// (or holding up) the writer; returns the pages copied. Run it often: the writer's own
+    /// checkpoint is only a backstop.
+    pub fn checkpoint_background(&self) -> Result<i64> {
+        let conn = self.checkpointer.lock().map_err(|_| StoreError::Poisoned)?;
+        let (log, copied): (i64, i64) =
+            conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |r| {
+                Ok((r.get(1)?, r.get(2)?))
+            })?;
+        // Under a steady stream of commits a passive checkpoint never finds the log idle, so
+        // the log only grows, and a growing file makes every commit's sync slower (its size
+        // and allocation are synced too). Past a few megabytes, restart it: the writer waits
+        // (transactions are IMMEDIATE) only while the pages committed since the pass above are
+        // copied, and the next commits overwrite the log from its start.
+        if log >= WAL_RESTART_PAGES {
+            conn.query_row("PRAGMA wal_checkpoint(RESTART)", [], |_| Ok(()))?;
+        }
+        Ok(copied)
     }
 
     /// Runs a WAL checkpoint so that erased pages leave the write-ahead log too.

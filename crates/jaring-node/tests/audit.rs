@@ -91,6 +91,7 @@ async fn a_nodes_log_verifies_is_witnessed_and_betrays_any_edit() {
     assert!(
         wait_until(Duration::from_secs(15), || async {
             ph.audit_lines()
+                .await
                 .iter()
                 .filter(|e| e["event"] == "checkpoint-witnessed" && e["peer"] == "TH-RTP")
                 .count()
@@ -268,6 +269,7 @@ async fn a_nodes_log_verifies_is_witnessed_and_betrays_any_edit() {
     );
     assert!(
         ph.audit_lines()
+            .await
             .iter()
             .filter(|e| e["event"] == "checkpoint-alarm")
             .count()

@@ -199,6 +199,7 @@ async fn every_bad_input_class_is_quarantined_and_good_messages_flow() {
     // Each refusal is audited, and nothing stays unacknowledged.
     let rejected = id
         .audit_lines()
+        .await
         .iter()
         .filter(|e| e["event"] == "rejected")
         .count();

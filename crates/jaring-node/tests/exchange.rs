@@ -136,11 +136,11 @@ async fn alert_to_two_and_a_referral_accepted() {
     );
 
     // The audit logs hold what happened, and nothing of the content.
-    let th_log = th.audit_lines();
+    let th_log = th.audit_lines().await;
     assert!(th_log
         .iter()
         .any(|e| e["event"] == "sent" && e["message"] == referral.as_str()));
-    let id_log = id.audit_lines();
+    let id_log = id.audit_lines().await;
     assert!(id_log
         .iter()
         .any(|e| e["event"] == "received" && e["message"] == referral.as_str()));
@@ -191,6 +191,7 @@ async fn receipts_are_batched_and_never_answered() {
     assert!(delivered, "{}", th.status().await);
     let sent: Vec<_> = ph
         .audit_lines()
+        .await
         .into_iter()
         .filter(|e| e["event"] == "receipt" && e["detail"]["direction"] == "sent")
         .collect();
@@ -209,10 +210,12 @@ async fn receipts_are_batched_and_never_answered() {
     assert_eq!(count(&th.status().await, "receipts_owed"), 0);
     assert!(!ph
         .audit_lines()
+        .await
         .iter()
         .any(|e| e["event"] == "receipt" && e["detail"]["direction"] == "received"));
     let th_received = th
         .audit_lines()
+        .await
         .iter()
         .filter(|e| e["event"] == "receipt" && e["detail"]["direction"] == "received")
         .count();

@@ -88,6 +88,7 @@ async fn expired_referrals_are_erased_from_inbox_show_and_the_file() {
     }
     let purged: Vec<_> = id
         .audit_lines()
+        .await
         .into_iter()
         .filter(|e| e["event"] == "purged")
         .collect();
@@ -222,6 +223,7 @@ async fn directory_updates_from_the_bucket_revoke_keys_and_refuse_rollback() {
     assert!(
         wait_until(Duration::from_secs(10), || async {
             id.audit_lines()
+                .await
                 .iter()
                 .filter(|e| e["event"] == "directory-refused")
                 .count()
@@ -240,6 +242,7 @@ async fn directory_updates_from_the_bucket_revoke_keys_and_refuse_rollback() {
     );
     let reasons: Vec<String> = id
         .audit_lines()
+        .await
         .iter()
         .filter(|e| e["event"] == "directory-refused")
         .map(|e| e["detail"]["reason"].to_string())
@@ -346,5 +349,60 @@ async fn the_socket_is_private_and_shutdown_is_clean() {
     );
     ph.terminate();
     assert!(!socket.exists(), "the socket is removed on shutdown");
-    assert!(ph.audit_lines().iter().any(|e| e["event"] == "started"));
+    assert!(ph
+        .audit_lines()
+        .await
+        .iter()
+        .any(|e| e["event"] == "started"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_client_reuses_its_connection_and_survives_a_daemon_restart() {
+    let nats = NatsServer::start().unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let net = net(tmp.path());
+    let mut th = Daemon::start(&net, "TH-RTP", &nats.url(), "").await;
+    let client = th.client();
+    let pid = std::process::id();
+    // Unix sockets this process holds open to the daemon's socket (via /proc): one kept
+    // connection, however many calls.
+    let open_sockets = || {
+        std::fs::read_dir(format!("/proc/{pid}/fd"))
+            .map(|d| {
+                d.filter_map(Result::ok)
+                    .filter(|e| {
+                        std::fs::read_link(e.path())
+                            .is_ok_and(|l| l.to_string_lossy().starts_with("socket:"))
+                    })
+                    .count()
+            })
+            .unwrap_or(0)
+    };
+    client.call("GET", "/v1/status", None).await.unwrap();
+    let after_one = open_sockets();
+    for _ in 0..20 {
+        client.call("GET", "/v1/status", None).await.unwrap();
+    }
+    assert_eq!(open_sockets(), after_one, "calls reuse the kept connection");
+
+    // The daemon restarts: the kept connection is closed under the client, which must notice
+    // and connect again, and the message must be sent exactly once.
+    th.restart().await;
+    let sent = client
+        .call(
+            "POST",
+            "/v1/messages",
+            Some(&json!({"kind": "compound-relocation-alert", "to": ["ID-KEMLU-PNH"], "body": alert_body()})),
+        )
+        .await
+        .unwrap();
+    assert!(sent["id"].is_string(), "{sent}");
+    let listed = client
+        .call("GET", "/v1/inbox?sent=true", None)
+        .await
+        .unwrap();
+    let sent_count = listed
+        .as_array()
+        .map(|a| a.iter().filter(|m| m["direction"] == "out").count());
+    assert_eq!(sent_count, Some(1), "posted once: {listed}");
 }

@@ -91,6 +91,7 @@ async fn receiver_killed_mid_stream_of_5000_loses_and_doubles_nothing() {
     // The audit log has one `received` entry per message, even across the crash.
     let received: HashSet<String> = id
         .audit_lines()
+        .await
         .iter()
         .filter(|e| e["event"] == "received")
         .map(|e| e["message"].as_str().unwrap().to_owned())

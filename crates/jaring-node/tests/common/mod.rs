@@ -169,7 +169,14 @@ impl Daemon {
         r["id"].as_str().unwrap().to_owned()
     }
 
-    pub fn audit_lines(&self) -> Vec<Value> {
+    /// The daemon's audit file, entry by entry. The node copies entries from its store to the
+    /// file within `audit.flush_delay`; asking for entries over the API copies them at once.
+    pub async fn audit_lines(&self) -> Vec<Value> {
+        if self.child.is_some() {
+            let _ = self
+                .try_call("GET", "/v1/audit/entries?event=none", None)
+                .await;
+        }
         std::fs::read_to_string(self.data.join("audit.jsonl"))
             .unwrap_or_default()
             .lines()
