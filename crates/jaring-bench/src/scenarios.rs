@@ -135,7 +135,7 @@ fn node_config(net: &TestNetwork, id: &str, url: &str) -> Result<Config> {
 }
 
 /// Seal plus open, and open alone, of a 1 KiB alert to one recipient, on one core.
-fn crypto(n: usize) -> Result<(f64, f64)> {
+fn crypto(n: usize) -> Result<(f64, f64, f64)> {
     let tmp = tempfile::tempdir()?;
     let net = network(tmp.path(), 1)?;
     let directory = verified_directory(&net)?;
@@ -169,7 +169,27 @@ fn crypto(n: usize) -> Result<(f64, f64)> {
     for bytes in &sealed {
         open(bytes, &receiver, now)?;
     }
-    Ok((seal_open, rate(n, t.elapsed())))
+    let one_core = rate(n, t.elapsed());
+    // The same opens spread over every core: the ceiling of anything that opens in parallel
+    // (two virtual cores rarely give twice one).
+    let cores = std::thread::available_parallelism().map_or(1, |c| c.get());
+    let t = Instant::now();
+    let opened: usize = std::thread::scope(|scope| {
+        let handles: Vec<_> = sealed
+            .chunks(n.div_ceil(cores).max(1))
+            .map(|part| {
+                let receiver = &receiver;
+                scope.spawn(move || {
+                    part.iter()
+                        .filter(|bytes| open(bytes, receiver, now).is_ok())
+                        .count()
+                })
+            })
+            .collect();
+        handles.into_iter().filter_map(|h| h.join().ok()).sum()
+    });
+    let every_core = rate(opened, t.elapsed());
+    Ok((seal_open, one_core, every_core))
 }
 
 /// Raw JetStream: publish with ack (pipelined), then pull-consume and ack, of envelope-sized
@@ -636,13 +656,14 @@ fn audit(appends: usize, verify_entries: usize) -> Result<(f64, f64, usize)> {
 pub async fn all(scale: &Scale) -> Result<Map<String, Value>> {
     let mut f = Map::new();
     eprintln!("crypto floor ...");
-    let (crypto_floor, open_floor) = tokio::task::spawn_blocking({
+    let (crypto_floor, open_floor, open_every_core) = tokio::task::spawn_blocking({
         let n = scale.crypto;
         move || crypto(n)
     })
     .await??;
     f.insert("crypto_floor_msgs_per_s".into(), json!(crypto_floor));
     f.insert("open_floor_msgs_per_s".into(), json!(open_floor));
+    f.insert("open_every_core_msgs_per_s".into(), json!(open_every_core));
 
     let server = NatsServer::start().context("starting nats-server")?;
     let url = server.url();
@@ -697,16 +718,21 @@ pub async fn all(scale: &Scale) -> Result<Map<String, Value>> {
     f.insert("audit_verify_entries_measured".into(), json!(entries));
 
     let get = |k: &str| f.get(k).and_then(Value::as_f64).unwrap_or(f64::NAN);
-    let (e2e, crypto_f, transport_f, catch, open_f) = (
+    let (e2e, crypto_f, transport_f, catch, open_f, open_all) = (
         get("e2e_msgs_per_s"),
         get("crypto_floor_msgs_per_s"),
         get("transport_floor_msgs_per_s"),
         get("catchup_msgs_per_s"),
         get("open_floor_msgs_per_s"),
+        get("open_every_core_msgs_per_s"),
     );
     f.insert("ratio_e2e_crypto".into(), json!(e2e / crypto_f));
     f.insert("ratio_e2e_transport".into(), json!(e2e / transport_f));
     f.insert("ratio_catchup_open".into(), json!(catch / open_f));
+    f.insert(
+        "ratio_catchup_open_every_core".into(),
+        json!(catch / open_all),
+    );
     f.insert(
         "cores".into(),
         json!(std::thread::available_parallelism()
@@ -718,7 +744,7 @@ pub async fn all(scale: &Scale) -> Result<Map<String, Value>> {
 
 /// Prints the figures as a table a person can read, with the targets beside them.
 pub fn print_table(f: &Map<String, Value>) {
-    let rows: [(&str, &str, &str); 16] = [
+    let rows: [(&str, &str, &str); 18] = [
         (
             "crypto_floor_msgs_per_s",
             "crypto floor: seal+open, 1 core (msg/s)",
@@ -727,6 +753,11 @@ pub fn print_table(f: &Map<String, Value>) {
         (
             "open_floor_msgs_per_s",
             "open floor: verify+unwrap+decrypt, 1 core (msg/s)",
+            "",
+        ),
+        (
+            "open_every_core_msgs_per_s",
+            "open on every core at once (msg/s)",
             "",
         ),
         (
@@ -775,6 +806,11 @@ pub fn print_table(f: &Map<String, Value>) {
         ("ratio_e2e_crypto", "end to end / crypto floor", ">= 0.5"),
         ("ratio_e2e_transport", "end to end / transport floor", ""),
         ("ratio_catchup_open", "catch-up / open floor", ">= 1.2"),
+        (
+            "ratio_catchup_open_every_core",
+            "catch-up / open on every core",
+            "",
+        ),
     ];
     println!("{:<52} {:>12}  target", "figure", "value");
     for (key, label, target) in rows {

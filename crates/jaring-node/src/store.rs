@@ -31,6 +31,9 @@ pub enum StoreError {
 
 type Result<T> = std::result::Result<T, StoreError>;
 
+// Small rows keyed by their primary key are stored WITHOUT ROWID: one b-tree to write per row
+// instead of a table and its key index (every message adds a delivery or an owed receipt).
+// Stores created before keep their rowid tables, which answer the same queries.
 const SCHEMA: &str = r#"
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS messages (
@@ -67,7 +70,7 @@ CREATE TABLE IF NOT EXISTS deliveries (
     updated_at INTEGER NOT NULL,
     stream_seq INTEGER,
     PRIMARY KEY (message_id, recipient)
-);
+) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (state, next_attempt_at);
 CREATE TABLE IF NOT EXISTS referrals (
     id TEXT PRIMARY KEY,
@@ -92,7 +95,7 @@ CREATE TABLE IF NOT EXISTS receipts_owed (
     error TEXT,
     queued_at INTEGER NOT NULL,
     PRIMARY KEY (sender, message_id, status)
-);
+) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS receipts_owed_by_time ON receipts_owed (sender, queued_at);
 CREATE TABLE IF NOT EXISTS quarantine (
     qid INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -1192,10 +1195,40 @@ fn record_one(tx: &Transaction<'_>, me: &TxCtx<'_>, item: &Inbound) -> Result<Re
         } => {
             let id = header.id.to_string();
             let is_receipt = header.kind == jaring_core::Kind::Receipt;
-            let known: Option<(Vec<u8>, String)> = tx
-                .prepare_cached("SELECT digest, direction FROM messages WHERE id = ?1")?
-                .query_row([&id], |r| Ok((r.get(0)?, r.get(1)?)))
-                .optional()?;
+            // Senders seal to themselves too; list the others.
+            let recipients: Vec<&str> = header
+                .recipient_ids()
+                .map(AgencyId::as_str)
+                .filter(|r| *r != header.sender.as_str())
+                .collect();
+            // Insert first and look only when the id is taken: a redelivery or a duplicate is
+            // the exception, so the common case costs one lookup of the id, not two.
+            let inserted = tx.prepare_cached("INSERT INTO messages (id, direction, kind, sender, recipients, tlp, refs, created_at, stored_at, expires_at, envelope, digest, subject, stream_seq, state)
+                 VALUES (?1, 'in', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) ON CONFLICT (id) DO NOTHING")?.execute(
+                params![
+                    id,
+                    header.kind.as_str(),
+                    header.sender.as_str(),
+                    json!(recipients).to_string(),
+                    header.tlp.as_str(),
+                    json!(header.refs).to_string(),
+                    header.created_at.unix_millis(),
+                    now_ms(),
+                    header.expires_at.map(|t| t.unix_millis()),
+                    envelope,
+                    &digest[..],
+                    subject,
+                    stream_seq.map(|s| s as i64),
+                    initial_state(header.kind).map(|s| if s == "sent" { "received" } else { s }),
+                ],
+            )?;
+            let known: Option<(Vec<u8>, String)> = if inserted == 0 {
+                tx.prepare_cached("SELECT digest, direction FROM messages WHERE id = ?1")?
+                    .query_row([&id], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .optional()?
+            } else {
+                None
+            };
             if let Some((known_digest, direction)) = known {
                 if known_digest == digest && direction == "in" {
                     if !is_receipt {
@@ -1222,31 +1255,6 @@ fn record_one(tx: &Transaction<'_>, me: &TxCtx<'_>, item: &Inbound) -> Result<Re
                 )?;
                 return Ok(Received::Quarantined(ErrorCode::Duplicate));
             }
-            // Senders seal to themselves too; list the others.
-            let recipients: Vec<&str> = header
-                .recipient_ids()
-                .map(AgencyId::as_str)
-                .filter(|r| *r != header.sender.as_str())
-                .collect();
-            tx.prepare_cached("INSERT INTO messages (id, direction, kind, sender, recipients, tlp, refs, created_at, stored_at, expires_at, envelope, digest, subject, stream_seq, state)
-                 VALUES (?1, 'in', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)")?.execute(
-                params![
-                    id,
-                    header.kind.as_str(),
-                    header.sender.as_str(),
-                    json!(recipients).to_string(),
-                    header.tlp.as_str(),
-                    json!(header.refs).to_string(),
-                    header.created_at.unix_millis(),
-                    now_ms(),
-                    header.expires_at.map(|t| t.unix_millis()),
-                    envelope,
-                    &digest[..],
-                    subject,
-                    stream_seq.map(|s| s as i64),
-                    initial_state(header.kind).map(|s| if s == "sent" { "received" } else { s }),
-                ],
-            )?;
             let status = match &effect {
                 Effect::Status(s) => Some(s.as_str()),
                 _ => None,
