@@ -26,6 +26,10 @@ use crate::store::{AuditEntry, Inbound, Received, SentRecord, Store};
 /// Messages fetched from a stream at once.
 const BATCH: usize = 512;
 
+/// Batches that may be opening while the one before them is committed: enough that a slow
+/// commit (a sync that takes a while) does not leave the cores without envelopes to open.
+const OPENING_AHEAD: usize = 2;
+
 /// When a batch could not be committed (a full disk, say), JetStream redelivers it after this.
 const RETRY_AFTER_FAILED_COMMIT: Duration = Duration::from_secs(1);
 /// The key of the directory in the hub's key-value bucket.
@@ -404,7 +408,7 @@ impl Node {
         // batch never idle while the slowest of them ends.
         let (to_commit, mut committing) = tokio::sync::mpsc::channel::<
             tokio::task::JoinHandle<Result<OpenedBatch, NodeError>>,
-        >(2);
+        >(OPENING_AHEAD);
         let opener = {
             let node = self.clone();
             tokio::spawn(async move {
