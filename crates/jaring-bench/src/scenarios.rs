@@ -398,24 +398,23 @@ pub async fn end_to_end(url: &str, n: usize, load_secs: u64) -> Result<Map<Strin
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     follower.abort();
-    let mut latencies: Vec<f64> = {
+    let ms =
+        |later: Instant, earlier: Instant| later.duration_since(earlier).as_secs_f64() * 1000.0;
+    // Posted → stored at the receiver, and posted → the sender's answer (sealed, stored,
+    // published): the first half of the path.
+    let (mut latencies, mut posting): (Vec<f64>, Vec<f64>) = {
         let a = arrivals.lock().map_err(|_| anyhow!("lock"))?;
         let s = sent.lock().map_err(|_| anyhow!("lock"))?;
-        s.iter()
-            .filter_map(|(id, at, _)| {
-                a.get(id)
-                    .map(|t| t.duration_since(*at).as_secs_f64() * 1000.0)
-            })
-            .collect()
+        (
+            s.iter()
+                .filter_map(|(id, at, _)| a.get(id).map(|t| ms(*t, *at)))
+                .collect(),
+            s.iter()
+                .map(|(_, at, answered)| ms(*answered, *at))
+                .collect(),
+        )
     };
     latencies.sort_by(f64::total_cmp);
-    // How long the sender took to answer (sealed, stored, published): the first half of the path.
-    let mut posting: Vec<f64> = {
-        let s = sent.lock().map_err(|_| anyhow!("lock"))?;
-        s.iter()
-            .map(|(_, at, answered)| answered.duration_since(*at).as_secs_f64() * 1000.0)
-            .collect()
-    };
     posting.sort_by(f64::total_cmp);
     let rss_loaded = peak
         .lock()
@@ -425,23 +424,15 @@ pub async fn end_to_end(url: &str, n: usize, load_secs: u64) -> Result<Map<Strin
     drop(receiver);
     let mut m = Map::new();
     m.insert("e2e_msgs_per_s".into(), json!(sustained));
-    m.insert(
-        "e2e_p50_ms_at_1000".into(),
-        json!(percentile(&latencies, 0.50)),
-    );
-    m.insert(
-        "e2e_p99_ms_at_1000".into(),
-        json!(percentile(&latencies, 0.99)),
-    );
+    for (name, samples) in [("e2e", &latencies), ("e2e_post", &posting)] {
+        for (p, fraction) in [("p50", 0.50), ("p99", 0.99)] {
+            m.insert(
+                format!("{name}_{p}_ms_at_1000"),
+                json!(percentile(samples, fraction)),
+            );
+        }
+    }
     m.insert("e2e_latency_samples".into(), json!(latencies.len()));
-    m.insert(
-        "e2e_post_p50_ms_at_1000".into(),
-        json!(percentile(&posting, 0.50)),
-    );
-    m.insert(
-        "e2e_post_p99_ms_at_1000".into(),
-        json!(percentile(&posting, 0.99)),
-    );
     m.insert("rss_idle_mib".into(), json!(rss_idle));
     m.insert("rss_loaded_mib".into(), json!(rss_loaded));
     Ok(m)

@@ -164,7 +164,7 @@ async fn sent_writer(store: Arc<Store>, mut queue: tokio::sync::mpsc::Receiver<S
         }
         let (records, waiters): (Vec<SentRecord>, Vec<_>) = jobs.into_iter().unzip();
         let store = store.clone();
-        let result = tokio::task::spawn_blocking(move || store.record_sent(&records))
+        let result = blocking(move || store.record_sent(&records))
             .await
             .map_err(|e| e.to_string())
             .and_then(|r| r.map_err(|e| e.to_string()));
@@ -431,7 +431,8 @@ impl Node {
                         Ok(Err(e)) => Err(e),
                         Err(e) => Err(NodeError::internal(e)),
                     };
-                    // Nothing of a failed batch is acknowledged: JetStream redelivers it after
+                    // Nothing of a failed batch is acknowledged: a batch that failed to commit
+                    // was nak'd for prompt redelivery, one that failed to open comes back after
                     // ack_wait.
                     if let Err(e) = result {
                         node.note_error(&format!("receiving a batch: {e}"));

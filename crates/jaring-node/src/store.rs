@@ -295,7 +295,6 @@ pub struct Store {
 struct AuditHead {
     next: u64,
     prev: Option<String>,
-    dirty: bool,
 }
 
 /// What a transaction closure gets besides the SQLite transaction: this agency (it derefs to
@@ -369,7 +368,6 @@ impl Store {
                 .and_then(|v| v.parse().ok())
                 .unwrap_or(0),
             prev: meta("audit_prev")?,
-            dirty: false,
         };
         Ok(Self {
             conn: Mutex::new(conn),
@@ -395,23 +393,22 @@ impl Store {
             // the lock instead of failing with "database is locked").
             let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
             let start = self.head.lock().map_err(|_| StoreError::Poisoned)?.clone();
+            let logged_from = start.next;
             let ctx = TxCtx {
                 agency: &self.agency,
                 head: RefCell::new(start),
             };
             let out = f(&tx, &ctx)?;
             let head = ctx.head.into_inner();
-            if head.dirty {
+            // Written only when the transaction logged something.
+            if head.next != logged_from {
                 Store::set_meta(&tx, "audit_next", &head.next.to_string())?;
                 if let Some(prev) = &head.prev {
                     Store::set_meta(&tx, "audit_prev", prev)?;
                 }
             }
             tx.commit()?;
-            *self.head.lock().map_err(|_| StoreError::Poisoned)? = AuditHead {
-                dirty: false,
-                ..head
-            };
+            *self.head.lock().map_err(|_| StoreError::Poisoned)? = head;
             Ok(out)
         })
     }
@@ -449,7 +446,6 @@ impl Store {
             .execute(params![seq as i64, line])?;
         head.next = seq + 1;
         head.prev = Some(b64::encode(&leaf));
-        head.dirty = true;
         Ok(seq)
     }
 
@@ -1043,12 +1039,7 @@ fn apply_kind_effects(
         VictimReferral => {
             let counterpart = match direction {
                 Direction::In => header.sender.to_string(),
-                Direction::Out => header
-                    .recipient_ids()
-                    .map(AgencyId::as_str)
-                    .filter(|r| *r != header.sender.as_str())
-                    .collect::<Vec<_>>()
-                    .join(","),
+                Direction::Out => others(header).collect::<Vec<_>>().join(","),
             };
             let status = if direction == Direction::In {
                 "received"
@@ -1126,6 +1117,15 @@ fn apply_kind_effects(
     Ok(())
 }
 
+/// The recipients of a message other than its sender: senders seal to themselves too (so they
+/// can open what they sent), but that is not a delivery.
+fn others(header: &Header) -> impl Iterator<Item = &str> {
+    header
+        .recipient_ids()
+        .map(AgencyId::as_str)
+        .filter(|r| *r != header.sender.as_str())
+}
+
 fn owe(tx: &Transaction<'_>, to: &str, id: &str, status: &str, error: Option<&str>) -> Result<()> {
     tx.prepare_cached("INSERT OR REPLACE INTO receipts_owed (sender, message_id, status, error, queued_at) VALUES (?1, ?2, ?3, ?4, ?5)")?.execute(
         params![to, id, status, error, now_ms()],
@@ -1195,12 +1195,7 @@ fn record_one(tx: &Transaction<'_>, me: &TxCtx<'_>, item: &Inbound) -> Result<Re
         } => {
             let id = header.id.to_string();
             let is_receipt = header.kind == jaring_core::Kind::Receipt;
-            // Senders seal to themselves too; list the others.
-            let recipients: Vec<&str> = header
-                .recipient_ids()
-                .map(AgencyId::as_str)
-                .filter(|r| *r != header.sender.as_str())
-                .collect();
+            let recipients: Vec<&str> = others(header).collect();
             // Insert first and look only when the id is taken: a redelivery or a duplicate is
             // the exception, so the common case costs one lookup of the id, not two.
             let inserted = tx.prepare_cached("INSERT INTO messages (id, direction, kind, sender, recipients, tlp, refs, created_at, stored_at, expires_at, envelope, digest, subject, stream_seq, state)
@@ -1358,13 +1353,7 @@ pub struct SentRecord {
 
 fn record_sent_in(tx: &Transaction<'_>, me: &TxCtx<'_>, r: &SentRecord) -> Result<()> {
     let now = now_ms();
-    // The envelope is sealed to the sender too; its recipients are the others.
-    let recipients: Vec<&str> = r
-        .header
-        .recipient_ids()
-        .map(AgencyId::as_str)
-        .filter(|x| *x != r.header.sender.as_str())
-        .collect();
+    let recipients: Vec<&str> = others(&r.header).collect();
     tx.prepare_cached("INSERT INTO messages (id, direction, kind, sender, recipients, tlp, refs, created_at, stored_at, expires_at, envelope, wire, digest, read_at, state)
              VALUES (?1, 'out', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, NULL, ?11, ?8, ?12)")?.execute(
             params![
