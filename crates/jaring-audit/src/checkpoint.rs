@@ -204,11 +204,7 @@ pub struct CheckpointMessage {
 impl CheckpointMessage {
     /// Builds the message for `note` over `leaves`, proving consistency with `previous_size`.
     pub fn new(note: String, leaves: &[Hash], previous_size: u64) -> Self {
-        let proof = usize::try_from(previous_size)
-            .ok()
-            .filter(|m| *m > 0 && *m < leaves.len())
-            .and_then(|m| merkle::consistency_proof(leaves, m));
-        Self::with_proof(note, previous_size, proof)
+        Self::of_tree(note, &leaves.iter().copied().collect(), previous_size)
     }
 
     /// The same message, with the proof taken from a [`merkle::Tree`] of the log (O(log n)
@@ -218,10 +214,6 @@ impl CheckpointMessage {
             .ok()
             .filter(|m| *m > 0 && *m < tree.len())
             .and_then(|m| tree.consistency_proof(m));
-        Self::with_proof(note, previous_size, proof)
-    }
-
-    fn with_proof(note: String, previous_size: u64, proof: Option<Vec<Hash>>) -> Self {
         Self {
             checkpoint: note,
             previous_size,

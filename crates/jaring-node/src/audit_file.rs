@@ -8,7 +8,7 @@
 //! (leaf hashes and complete subtrees) is kept in memory for checkpoints and proofs.
 
 use std::fs::{File, OpenOptions};
-use std::io::{BufRead, BufReader, Read, Seek, SeekFrom, Write};
+use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -57,24 +57,28 @@ impl AuditFile {
             .append(true)
             .open(path)
             .map_err(io)?;
-        let (complete_bytes, leaves) = scan(&file).map_err(io)?;
-        let len = file.metadata().map_err(io)?.len();
-        if complete_bytes < len {
+        // Read once: the tree and the verification below both come from these bytes.
+        let mut bytes = Vec::new();
+        file.seek(SeekFrom::Start(0)).map_err(io)?;
+        file.read_to_end(&mut bytes).map_err(io)?;
+        let complete = bytes.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+        if complete < bytes.len() {
             // A line without its newline was being written when the node stopped; the store
             // still holds that entry and rewrites it below.
-            file.set_len(complete_bytes).map_err(io)?;
-            file.seek(SeekFrom::End(0)).map_err(io)?;
+            file.set_len(complete as u64).map_err(io)?;
+            bytes.truncate(complete);
         }
-        let mut bytes = Vec::with_capacity(complete_bytes as usize);
-        let mut reader = file.try_clone().map_err(io)?;
-        reader.seek(SeekFrom::Start(0)).map_err(io)?;
-        reader.read_to_end(&mut bytes).map_err(io)?;
+        file.seek(SeekFrom::End(0)).map_err(io)?;
+        let tree: Tree = bytes
+            .strip_suffix(b"\n")
+            .map(|lines| lines.split(|b| *b == b'\n').map(leaf_hash).collect())
+            .unwrap_or_default();
         let integrity = jaring_audit::log::verify_for(&bytes, Some(agency))
             .err()
             .map(|e| e.to_string());
         let writer = Self {
             path: path.to_owned(),
-            state: Mutex::new((file, leaves)),
+            state: Mutex::new((file, tree)),
             integrity,
         };
         writer.flush(store)?;
@@ -86,8 +90,8 @@ impl AuditFile {
     pub fn flush(&self, store: &Store) -> Result<u64, AuditFileError> {
         let poisoned = || AuditFileError::Inconsistent(self.path.clone(), "lock poisoned".into());
         let mut state = self.state.lock().map_err(|_| poisoned())?;
-        let (file, leaves) = &mut *state;
-        let next = leaves.len() as u64;
+        let (file, tree) = &mut *state;
+        let next = tree.len() as u64;
         let lines = store.audit_lines_from(next)?;
         if lines.is_empty() {
             return Ok(next);
@@ -112,8 +116,8 @@ impl AuditFile {
         };
         file.write_all(&buf).map_err(io)?;
         file.sync_data().map_err(io)?;
-        leaves.extend(hashes);
-        let size = leaves.len() as u64;
+        tree.extend(hashes);
+        let size = tree.len() as u64;
         store.audit_written(size)?;
         Ok(size)
     }
@@ -129,21 +133,55 @@ impl AuditFile {
     }
 }
 
-/// The bytes taken by complete lines, and the Merkle tree of their leaf hashes.
-fn scan(file: &File) -> std::io::Result<(u64, Tree)> {
-    let mut reader = BufReader::new(file.try_clone()?);
-    reader.seek(SeekFrom::Start(0))?;
-    let mut bytes = 0u64;
-    let mut leaves = Tree::new();
-    let mut line = Vec::new();
-    loop {
-        line.clear();
-        let n = reader.read_until(b'\n', &mut line)?;
-        if n == 0 || line.last() != Some(&b'\n') {
-            break;
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::AuditEntry;
+    use jaring_core::AgencyId;
+
+    fn log(store: &Store, n: usize) {
+        for _ in 0..n {
+            store
+                .transaction(|tx, me| Store::audit(tx, me, AuditEntry::event("started")))
+                .unwrap();
         }
-        bytes += n as u64;
-        leaves.push(leaf_hash(&line[..n - 1]));
     }
-    Ok((bytes, leaves))
+
+    #[test]
+    fn a_torn_last_line_is_dropped_and_rewritten_from_the_store() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(
+            &dir.path().join("jaring.db"),
+            AgencyId::parse("TH-RTP").unwrap(),
+        )
+        .unwrap();
+        let path = dir.path().join("audit.jsonl");
+        log(&store, 3);
+        let file = AuditFile::open(&path, &store, "TH-RTP").unwrap();
+        assert_eq!(file.with_tree(|t| t.len()), Some(3));
+        let whole = std::fs::read(&path).unwrap();
+        drop(file);
+
+        // The node stopped while writing entry 3: its line is in the file without its newline,
+        // and the entry is still in the store.
+        log(&store, 1);
+        let entry3 = store.audit_lines_from(3).unwrap().remove(0).1;
+        let mut torn = whole.clone();
+        torn.extend_from_slice(&entry3.as_bytes()[..entry3.len() / 2]);
+        std::fs::write(&path, &torn).unwrap();
+
+        let file = AuditFile::open(&path, &store, "TH-RTP").unwrap();
+        let mut expected = whole;
+        expected.extend_from_slice(entry3.as_bytes());
+        expected.push(b'\n');
+        assert_eq!(std::fs::read(&path).unwrap(), expected);
+        assert_eq!(file.integrity, None);
+        let tree = file.with_tree(Tree::clone).unwrap();
+        let from_file: Tree = expected
+            .split(|b| *b == b'\n')
+            .filter(|l| !l.is_empty())
+            .map(leaf_hash)
+            .collect();
+        assert_eq!(tree.leaves(), from_file.leaves());
+    }
 }
