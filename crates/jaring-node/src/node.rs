@@ -497,13 +497,7 @@ impl Node {
                 let mut batch = match first {
                     Some(Ok(m)) => vec![m],
                     Some(Err(e)) => {
-                        // Missed heartbeats (a server restart, say): start a fresh stream.
-                        failures += 1;
-                        debug!(error = %e, family = family.as_str(), "pull stream interrupted");
-                        if self
-                            .wait(Duration::from_millis(100 * u64::from(failures.min(10))))
-                            .await
-                        {
+                        if self.stream_interrupted(family, &e, &mut failures).await {
                             break 'connect;
                         }
                         continue 'connect;
@@ -511,6 +505,9 @@ impl Node {
                     None => continue 'connect,
                 };
                 failures = 0;
+                // The end of the stream or an error met while draining: dealt with once the
+                // messages already taken are handed on.
+                let mut interrupted: Option<Option<pull::MessagesError>> = None;
                 // The client hands messages over as it parses them off the socket. In a backlog,
                 // taking only what was there at once made batches of about 127 (measured), so a
                 // transaction and a sync per 127 messages; letting the client read on fills
@@ -522,11 +519,23 @@ impl Node {
                     while batch.len() < BATCH {
                         match messages.next().now_or_never() {
                             Some(Some(Ok(m))) => batch.push(m),
-                            _ => break,
+                            Some(Some(Err(e))) => {
+                                interrupted = Some(Some(e));
+                                break;
+                            }
+                            Some(None) => {
+                                interrupted = Some(None);
+                                break;
+                            }
+                            None => break,
                         }
                     }
                     let backlog = batch.len() >= BACKLOG_BATCH && batch.len() > before;
-                    if batch.len() >= BATCH || !backlog || reads >= BACKLOG_READS {
+                    if batch.len() >= BATCH
+                        || !backlog
+                        || reads >= BACKLOG_READS
+                        || interrupted.is_some()
+                    {
                         break;
                     }
                     reads += 1;
@@ -535,8 +544,33 @@ impl Node {
                 if to_open.send(batch).await.is_err() {
                     break 'connect;
                 }
+                match interrupted {
+                    None => {}
+                    Some(None) => continue 'connect,
+                    Some(Some(e)) => {
+                        if self.stream_interrupted(family, &e, &mut failures).await {
+                            break 'connect;
+                        }
+                        continue 'connect;
+                    }
+                }
             }
         }
+    }
+
+    /// A pull stream failed (missed heartbeats after a server restart, say): counts the
+    /// failure and waits a little longer each time before a fresh stream is started. True if
+    /// the node is stopping meanwhile.
+    async fn stream_interrupted(
+        &self,
+        family: Family,
+        error: &pull::MessagesError,
+        failures: &mut u32,
+    ) -> bool {
+        *failures += 1;
+        debug!(error = %error, family = family.as_str(), "pull stream interrupted");
+        self.wait(Duration::from_millis(100 * u64::from((*failures).min(10))))
+            .await
     }
 
     /// Opens a batch on the worker pool (one worker per core).
