@@ -65,13 +65,9 @@ fn main() -> anyhow::Result<()> {
         .context("runtime")?;
     match args.command {
         Command::Node { config } => {
-            // As jaringd logs: warnings of a node under benchmark end up in its log file.
-            let filter = tracing_subscriber::EnvFilter::try_from_env("JARING_LOG")
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
-            tracing_subscriber::fmt()
-                .with_env_filter(filter)
-                .with_writer(std::io::stderr)
-                .init();
+            // As jaringd logs (the benchmark sets JARING_LOG=warn): warnings of a node under
+            // benchmark end up in its log file.
+            jaring_node::daemon::init_logging(false);
             let config = jaring_node::Config::load(&config)?;
             runtime.block_on(jaring_node::daemon::run(config))
         }

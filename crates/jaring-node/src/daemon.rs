@@ -4,6 +4,21 @@ use anyhow::Context;
 
 use crate::{api, Config, Node};
 
+/// Sends the node's logs to standard error, as text or as JSON lines (for log collectors),
+/// filtered by `JARING_LOG` (`info` when unset).
+pub fn init_logging(json: bool) {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("JARING_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let logs = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    if json {
+        logs.json().init();
+    } else {
+        logs.init();
+    }
+}
+
 /// Runs a node with `config` until SIGTERM or SIGINT (or until the node or its API fails).
 pub async fn run(config: Config) -> anyhow::Result<()> {
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);

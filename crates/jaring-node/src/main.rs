@@ -6,7 +6,6 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use jaring_node::Config;
-use tracing_subscriber::EnvFilter;
 
 /// jaringd: the jaring agency node.
 #[derive(Parser)]
@@ -22,19 +21,7 @@ struct Args {
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    let filter = EnvFilter::try_from_env("JARING_LOG").unwrap_or_else(|_| EnvFilter::new("info"));
-    if args.log_json {
-        tracing_subscriber::fmt()
-            .json()
-            .with_env_filter(filter)
-            .with_writer(std::io::stderr)
-            .init();
-    } else {
-        tracing_subscriber::fmt()
-            .with_env_filter(filter)
-            .with_writer(std::io::stderr)
-            .init();
-    }
+    jaring_node::daemon::init_logging(args.log_json);
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(r) => r,
         Err(e) => {
