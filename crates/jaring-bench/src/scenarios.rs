@@ -131,7 +131,25 @@ fn node_config(net: &TestNetwork, id: &str, url: &str) -> Result<Config> {
         receipts: Default::default(),
         delivery: Default::default(),
         audit: Default::default(),
+        metrics: Default::default(),
     })
+}
+
+/// The account running the benchmark as a user of the node with every role: the API serves
+/// nobody else.
+fn bench_user(config: &Config) -> Result<jaring_api::users::User> {
+    let new = jaring_api::users::NewUser {
+        name: "bench".into(),
+        unix: jaring_node::api::current_account()
+            .ok_or_else(|| anyhow!("cannot tell which local account runs the benchmark"))?,
+        roles: jaring_api::Roles::new(jaring_api::Role::ALL.to_vec()),
+    };
+    Ok(jaring_node::store::Store::bootstrap_user(
+        &config.data_dir,
+        config.agency.clone(),
+        &new,
+        "benchmark",
+    )?)
 }
 
 /// Seal plus open, and open alone, of a 1 KiB alert to one recipient, on one core.
@@ -264,6 +282,7 @@ impl ChildNode {
     async fn start(config: &Config, dir: &Path) -> Result<Self> {
         let path = dir.join(format!("{}.toml", config.agency));
         std::fs::write(&path, toml_of(config)?)?;
+        bench_user(config)?;
         let log = std::fs::File::create(dir.join(format!("{}.log", config.agency)))?;
         let child = std::process::Command::new(std::env::current_exe()?)
             .args(["node", "--config"])
@@ -441,6 +460,7 @@ pub async fn end_to_end(url: &str, n: usize, load_secs: u64) -> Result<Map<Strin
 /// In-process nodes for the fan-out and catch-up scenarios.
 struct InProcess {
     node: Arc<Node>,
+    user: jaring_api::users::User,
     stop: watch::Sender<bool>,
     task: tokio::task::JoinHandle<Result<()>>,
 }
@@ -448,9 +468,15 @@ struct InProcess {
 impl InProcess {
     async fn start(config: Config) -> Result<Self> {
         let (stop, rx) = watch::channel(false);
+        let user = bench_user(&config)?;
         let node = Node::start(config, rx).await?;
         let task = tokio::spawn(node.clone().run());
-        Ok(Self { node, stop, task })
+        Ok(Self {
+            node,
+            user,
+            stop,
+            task,
+        })
     }
 
     async fn shutdown(self) {
@@ -472,9 +498,7 @@ async fn fanout(url: &str, agencies: usize, runs: usize) -> Result<(f64, f64)> {
         let tx = tx.clone();
         tokio::spawn(async move {
             while let Ok(e) = events.recv().await {
-                if let Some(id) = e["id"].as_str() {
-                    let _ = tx.send(id.to_owned());
-                }
+                let _ = tx.send(e.id);
             }
         });
         receivers.push(r);
@@ -488,10 +512,10 @@ async fn fanout(url: &str, agencies: usize, runs: usize) -> Result<(f64, f64)> {
         let t = Instant::now();
         let sent = sender
             .node
-            .send(req)
+            .send(req, &sender.user)
             .await
             .map_err(|e| anyhow!(e.to_string()))?;
-        let id = sent["id"].as_str().unwrap_or_default().to_owned();
+        let id = sent.id;
         let mut seen = 0;
         while seen < agencies {
             match tokio::time::timeout(Duration::from_secs(30), rx.recv()).await {

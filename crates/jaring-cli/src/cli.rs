@@ -52,10 +52,15 @@ pub enum Command {
     Show(ShowArgs),
     /// Print messages as they arrive, until interrupted.
     Follow(FollowArgs),
-    /// The node's connection, consumer lag, directory, counts and last error.
+    /// The node's connection, consumer lag, directory, counts and last error (admin).
     Status(JsonFlag),
-    /// What the node refused, when, from which subject, and why.
-    Quarantine(JsonFlag),
+    /// What the node refused, when, from which subject, and why (admin, auditor).
+    Quarantine(ListArgs),
+    /// The node's users and their roles (admin).
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Who you are to the node: your jaring user and roles.
+    Whoami(JsonFlag),
     /// The tamper-evident audit log: verify, show, prove, checkpoint.
     #[command(subcommand)]
     Audit(AuditCommand),
@@ -161,6 +166,12 @@ pub enum AuditCommand {
         /// Only entries at or after this time.
         #[arg(long)]
         since: Option<Timestamp>,
+        /// Only entries naming this jaring user (who viewed, sent, was denied...).
+        #[arg(long)]
+        user: Option<String>,
+        /// How much (the daemon's log; a copy is read whole).
+        #[command(flatten)]
+        listing: Listing,
         /// Print the result as JSON.
         #[arg(long)]
         json: bool,
@@ -184,6 +195,67 @@ pub struct JsonFlag {
     /// Print the result as JSON.
     #[arg(long)]
     pub json: bool,
+}
+
+/// How much of a list to show: a page of `--limit` rows (the newest first where the list is
+/// by time), or `--all` of them, page after page.
+#[derive(Debug, Args, Clone, Copy)]
+pub struct Listing {
+    /// At most this many rows (default 100, at most 1,000 a page).
+    #[arg(long, conflicts_with = "all")]
+    pub limit: Option<usize>,
+    /// Every row, fetched page after page.
+    #[arg(long)]
+    pub all: bool,
+}
+
+/// A list verb's flags.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// How much.
+    #[command(flatten)]
+    pub listing: Listing,
+    /// Print the result as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `jaring user ...`: managing the node's users (admin only, each change audited).
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Add a user: a jaring name, the local account that acts as it, and roles.
+    Add {
+        /// The user's jaring name (what the audit log records), e.g. `siti.rahayu`.
+        name: String,
+        /// The local system account whose socket connections are this user (default: NAME).
+        #[arg(long)]
+        unix: Option<String>,
+        /// A role: liaison, caseworker, auditor or admin; repeat for several.
+        #[arg(long = "role", value_parser = parse_role)]
+        roles: Vec<jaring_api::Role>,
+        /// Print the result as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List users and their roles.
+    List(ListArgs),
+    /// Remove a user (the last admin cannot be removed).
+    Remove {
+        /// The user.
+        name: String,
+    },
+    /// Replace a user's roles.
+    SetRoles {
+        /// The user.
+        name: String,
+        /// A role; repeat for several; none at all leaves the user with no role.
+        #[arg(long = "role", value_parser = parse_role)]
+        roles: Vec<jaring_api::Role>,
+    },
+}
+
+fn parse_role(s: &str) -> Result<jaring_api::Role, String> {
+    s.parse()
 }
 
 /// `jaring node ...`.
@@ -223,6 +295,13 @@ pub struct NodeInitArgs {
     /// The local API socket (default: DATA/jaringd.sock).
     #[arg(long)]
     pub socket: Option<PathBuf>,
+    /// The node's first user, with the admin role: a jaring name (e.g. `rso.ops`). The daemon
+    /// serves nobody until a user exists; this one adds the others with `jaring user add`.
+    #[arg(long)]
+    pub admin: Option<String>,
+    /// The local account that acts as the first admin (default: the account running this).
+    #[arg(long, requires = "admin")]
+    pub admin_unix: Option<String>,
     /// The subject prefix.
     #[arg(long, default_value = "rso")]
     pub prefix: String,
@@ -430,6 +509,9 @@ pub struct InboxArgs {
     /// Include what this agency sent.
     #[arg(long)]
     pub sent: bool,
+    /// How much.
+    #[command(flatten)]
+    pub listing: Listing,
     /// Print the result as JSON.
     #[arg(long)]
     pub json: bool,
@@ -546,6 +628,27 @@ pub struct NatsArgs {
     /// Client key file for TLS.
     #[arg(long, requires = "tls_cert")]
     pub tls_key: Option<PathBuf>,
+}
+
+impl NatsArgs {
+    /// The connection settings these flags give (the same type a node's config and a client
+    /// profile give, so that one builder connects them all).
+    pub fn settings(&self) -> jaring_bus::NatsConfig {
+        jaring_bus::NatsConfig {
+            servers: self.nats.clone(),
+            user: self.user.clone(),
+            password: self.password.clone(),
+            creds_file: self.creds.clone(),
+            tls: (self.tls_ca.is_some() || self.tls_cert.is_some()).then(|| {
+                jaring_bus::TlsConfig {
+                    ca_file: self.tls_ca.clone(),
+                    cert_file: self.tls_cert.clone(),
+                    key_file: self.tls_key.clone(),
+                }
+            }),
+            ..Default::default()
+        }
+    }
 }
 
 /// `jaring directory add`.

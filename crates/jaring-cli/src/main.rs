@@ -37,7 +37,9 @@ fn main() -> ExitCode {
         Command::Show(args) => commands::online::show(&cli.config, args),
         Command::Follow(args) => commands::online::follow(&cli.config, args),
         Command::Status(f) => commands::online::status(&cli.config, f.json),
-        Command::Quarantine(f) => commands::online::quarantine(&cli.config, f.json),
+        Command::Quarantine(a) => commands::online::quarantine(&cli.config, a),
+        Command::User(cmd) => commands::online::user(&cli.config, cmd),
+        Command::Whoami(f) => commands::online::whoami(&cli.config, f.json),
         Command::Audit(cmd) => commands::audit::run(&cli.config, cmd),
         Command::Hub(cmd) => commands::hub::run(cmd),
     };

@@ -52,7 +52,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
-/// Prints a JSON value on one line of standard output.
-pub fn print_json(value: &serde_json::Value) {
-    println!("{value}");
+/// Prints a value as JSON on one line of standard output.
+pub fn print_json<T: serde::Serialize + ?Sized>(value: &T) {
+    println!("{}", serde_json::to_string(value).unwrap_or_default());
 }

@@ -118,14 +118,45 @@ fn an_officer_works_the_network_from_the_command_line() {
             .arg(d.join(format!("data-{id}")))
             .arg("--out")
             .arg(config(id))
+            .args(["--admin", "ops"])
             .output()
             .unwrap();
-        ok(out);
+        let said = ok(out);
+        assert!(said.contains("first admin: ops"), "{said}");
     }
     let _th = start(&config("TH-RTP"), &d.join("th.log"));
     let _id = start(&config("ID-KEMLU-PNH"), &d.join("id.log"));
     let _ph = start(&config("PH-DFA"), &d.join("ph.log"));
     let (th, id, ph) = (config("TH-RTP"), config("ID-KEMLU-PNH"), config("PH-DFA"));
+
+    // The first admin holds only `admin`: it may not post an alert until it gives itself the
+    // role (an admin reads no body it has no role for).
+    let listed = jaring(&th, &["inbox"]);
+    assert!(listed.status.success(), "listing metadata is for any user");
+    for c in [&th, &id, &ph] {
+        let said = ok(jaring(
+            c,
+            &[
+                "user",
+                "set-roles",
+                "ops",
+                "--role",
+                "admin",
+                "--role",
+                "liaison",
+                "--role",
+                "caseworker",
+                "--role",
+                "auditor",
+            ],
+        ));
+        assert!(
+            said.contains("ops now holds liaison,caseworker,auditor,admin"),
+            "{said}"
+        );
+    }
+    let me = json(jaring(&th, &["whoami", "--json"]));
+    assert_eq!(me["user"]["name"], "ops");
 
     // A form with a mistake is refused with the field and the rule; nothing is sent.
     let bad = jaring(

@@ -4,10 +4,11 @@
 use std::path::Path;
 
 use async_nats::jetstream;
+use jaring_bus::{
+    consumer_config, consumer_name, stream_config, NatsConfig, StreamsConfig, DIRECTORY_KEY,
+    FAMILIES,
+};
 use jaring_core::{AgencyId, SignedDirectory};
-use jaring_node::config::StreamsConfig;
-use jaring_node::nats::{consumer_config, consumer_name, stream_config, FAMILIES};
-use serde_json::Value;
 
 use crate::HubError;
 
@@ -17,33 +18,11 @@ fn nats_err(e: impl std::fmt::Display) -> HubError {
 
 /// Connects with a client profile (as written by `jaring hub config`).
 pub async fn connect_with_profile(profile: &Path) -> Result<async_nats::Client, HubError> {
-    let text =
-        zeroize::Zeroizing::new(std::fs::read_to_string(profile).map_err(crate::io_err(profile))?);
-    let p: Value = serde_json::from_str(&text)
-        .map_err(|e| HubError::Invalid(format!("{}: {e}", profile.display())))?;
-    let mut opts = async_nats::ConnectOptions::new().name("jaring hub");
-    if let (Some(u), Some(pw)) = (p["user"].as_str(), p["password"].as_str()) {
-        opts = opts.user_and_password(u.to_owned(), pw.to_owned());
-    }
-    if let Some(prefix) = p["inbox_prefix"].as_str() {
-        opts = opts.custom_inbox_prefix(prefix);
-    }
-    if p["tls"].is_object() {
-        opts = opts.require_tls(true);
-        if let Some(ca) = p["tls"]["ca"].as_str() {
-            opts = opts.add_root_certificates(ca.into());
-        }
-        if let (Some(c), Some(k)) = (p["tls"]["cert"].as_str(), p["tls"]["key"].as_str()) {
-            opts = opts.add_client_certificate(c.into(), k.into());
-        }
-    }
-    let servers: Vec<String> = p["servers"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|s| s.as_str().map(str::to_owned))
-        .collect();
-    opts.connect(servers).await.map_err(nats_err)
+    let p = NatsConfig::from_profile(profile).map_err(nats_err)?;
+    p.nats
+        .connect_once("jaring hub", p.inbox_prefix.as_deref())
+        .await
+        .map_err(nats_err)
 }
 
 /// What was provisioned.
@@ -114,7 +93,7 @@ pub async fn provision(
             .map_err(|e| HubError::Nats(format!("bucket {bucket}: {e}")))?,
     };
     done.directory_revision = kv
-        .put(jaring_node::node::DIRECTORY_KEY, directory.to_json().into())
+        .put(DIRECTORY_KEY, directory.to_json().into())
         .await
         .map_err(nats_err)?;
     Ok(done)

@@ -18,7 +18,7 @@
 
 use std::path::{Path, PathBuf};
 
-use jaring_node::nats::{consumer_name, stream_name, FAMILIES};
+use jaring_bus::{consumer_name, inbox_prefix, stream_name, FAMILIES};
 use ring::rand::{SecureRandom, SystemRandom};
 use serde_json::{json, Value};
 use zeroize::Zeroizing;
@@ -94,7 +94,7 @@ pub fn agency_permissions(prefix: &str, id: &str, bucket: &str) -> (Vec<String>,
         format!("$JS.FC.{kv}.>"),
     ]);
     let subscribe = vec![
-        format!("_INBOX_{id}.>"),
+        format!("{}.>", inbox_prefix(id)),
         format!("{prefix}.v1.*.*.{id}"),
         format!("{prefix}.v1.*.*.ALL"),
     ];
@@ -168,7 +168,7 @@ pub fn generate(spec: &HubSpec) -> Result<Generated, HubError> {
             "user": id,
             "password": password.as_str(),
             "subject_prefix": spec.prefix,
-            "inbox_prefix": format!("_INBOX_{id}"),
+            "inbox_prefix": inbox_prefix(id),
         });
         if let Some(tls) = &spec.tls {
             let mut t = json!({"ca": tls.ca()});

@@ -1,94 +1,134 @@
-//! The local API: HTTP/JSON over a Unix domain socket (mode 0660), for the `jaring` CLI and,
-//! later, the consular web console. Nothing listens on a network port.
+//! The local API: HTTP/1.1 and JSON over a Unix domain socket (mode 0660), for the `jaring`
+//! CLI and, next, the web console and the TAXII feed. Nothing listens on a network port.
+//!
+//! Who calls is the socket's peer uid, resolved through the system's user database to a
+//! local account and mapped to a jaring user (see `Store::user_by_unix`); an unknown caller
+//! gets nothing. Every route is registered from `jaring_api::Route` and checks the caller's
+//! roles against it before it does anything; a refusal is 403 with the code `forbidden` and is
+//! audited as `denied`. Request and response types are `jaring-api`'s.
 
 use std::path::Path;
 use std::sync::Arc;
 
+use axum::body::Bytes;
 use axum::extract::connect_info::Connected;
-use axum::extract::{ConnectInfo, Path as UrlPath, Query, State};
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{ConnectInfo, MatchedPath, Path as UrlPath, Query, Request, State};
 use axum::http::StatusCode;
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{delete, get, post, put};
 use axum::serve::IncomingStream;
 use axum::{Json, Router};
 use futures::StreamExt;
-use jaring_core::{Kind, MessageId, Timestamp};
-use serde::Deserialize;
-use serde_json::{json, Value};
+use jaring_api::audit::{AuditEntriesQuery, CheckpointNote, ProveQuery};
+use jaring_api::messages::{FollowQuery, InboxQuery, OutgoingBody, SendRequest, StatusUpdate};
+use jaring_api::users::{NewUser, RolesUpdate, User, WhoAmI};
+use jaring_api::{ApiError, Cursor, ErrorCode, Page, PageQuery, Route};
+use jaring_core::body::StatusBody;
+use jaring_core::{Kind, MessageId};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 use tokio::net::UnixListener;
 use tokio::sync::watch;
 
-use crate::node::{AuditQuery, Node, NodeError, SendRequest};
-use crate::store::InboxFilter;
+use crate::node::{blocking, Node};
 
-/// Who is on the other end of the socket.
+/// Who is on the other end of the socket: its uid, when the kernel says.
 #[derive(Clone, Debug)]
 pub struct Peer {
-    /// The local user name (or `uid N`).
-    pub user: String,
+    /// The peer's uid.
+    pub uid: Option<u32>,
 }
 
 impl Connected<IncomingStream<'_, UnixListener>> for Peer {
     fn connect_info(stream: IncomingStream<'_, UnixListener>) -> Self {
-        let user = stream
-            .io()
-            .peer_cred()
-            .map(|c| user_name(c.uid()))
-            .unwrap_or_else(|_| "unknown".into());
-        Self { user }
+        Self {
+            uid: stream.io().peer_cred().ok().map(|c| c.uid()),
+        }
     }
 }
 
-/// The name of a local uid, read from /etc/passwd.
-fn user_name(uid: u32) -> String {
-    std::fs::read_to_string("/etc/passwd")
+/// The local account name of `uid`, from the system's user database (NSS: /etc/passwd,
+/// LDAP, whatever the host uses).
+pub fn account_name(uid: u32) -> Option<String> {
+    nix::unistd::User::from_uid(nix::unistd::Uid::from_raw(uid))
         .ok()
-        .and_then(|text| {
-            text.lines().find_map(|line| {
-                let mut f = line.split(':');
-                let name = f.next()?;
-                (f.nth(1)?.parse::<u32>().ok()? == uid).then(|| name.to_owned())
-            })
-        })
-        .unwrap_or_else(|| format!("uid {uid}"))
+        .flatten()
+        .map(|u| u.name)
 }
 
-struct ApiError(NodeError);
+/// The local account name of the process itself.
+pub fn current_account() -> Option<String> {
+    account_name(nix::unistd::getuid().as_raw())
+}
 
-impl IntoResponse for ApiError {
+/// An error answer: the status from the code, the body an [`ApiError`].
+pub struct Failure(pub ApiError);
+
+impl IntoResponse for Failure {
     fn into_response(self) -> Response {
-        let status = match &self.0 {
-            NodeError::BadRequest(_) => StatusCode::BAD_REQUEST,
-            NodeError::NotFound(_) => StatusCode::NOT_FOUND,
-            NodeError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
-        };
-        (status, Json(json!({"error": self.0.to_string()}))).into_response()
+        let status = StatusCode::from_u16(self.0.code.http_status())
+            .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        (status, Json(self.0)).into_response()
     }
 }
 
-impl From<NodeError> for ApiError {
-    fn from(e: NodeError) -> Self {
+impl From<crate::node::NodeError> for Failure {
+    fn from(e: crate::node::NodeError) -> Self {
+        Self(e.into())
+    }
+}
+
+impl From<ApiError> for Failure {
+    fn from(e: ApiError) -> Self {
         Self(e)
     }
 }
 
-type ApiResult = Result<Json<Value>, ApiError>;
+type Answer<T> = Result<Json<T>, Failure>;
 
-/// The routes.
+/// The routes, each from `jaring_api::Route`.
 pub fn router(node: Arc<Node>) -> Router {
     Router::new()
-        .route("/v1/status", get(status))
-        .route("/v1/inbox", get(inbox))
-        .route("/v1/messages", post(send))
-        .route("/v1/messages/{id}", get(show))
-        .route("/v1/referrals/{id}/status", post(referral_status))
-        .route("/v1/quarantine", get(quarantine))
-        .route("/v1/follow", get(follow))
-        .route("/v1/audit/entries", get(audit_entries))
-        .route("/v1/audit/prove", get(audit_prove))
-        .route("/v1/audit/verify", get(audit_verify))
-        .route("/v1/audit/checkpoint", get(audit_checkpoint))
+        .route(Route::WhoAmI.path(), get(whoami))
+        .route(Route::Status.path(), get(status))
+        .route(Route::Directory.path(), get(directory))
+        .route(Route::Inbox.path(), get(inbox))
+        .route(Route::Send.path(), post(send))
+        .route(Route::Show.path(), get(show))
+        .route(Route::ReferralStatus.path(), post(referral_status))
+        .route(Route::Quarantine.path(), get(quarantine))
+        .route(Route::Follow.path(), get(follow))
+        .route(Route::AuditEntries.path(), get(audit_entries))
+        .route(Route::AuditProve.path(), get(audit_prove))
+        .route(Route::AuditVerify.path(), get(audit_verify))
+        .route(Route::AuditCheckpoint.path(), get(audit_checkpoint))
+        .route(Route::Users.path(), get(users).post(user_add))
+        .route(Route::UserRemove.path(), delete(user_remove))
+        .route(Route::UserRoles.path(), put(user_roles))
+        .route_layer(axum::middleware::from_fn_with_state(node.clone(), count))
+        .fallback(|| async {
+            Failure(ApiError::not_found(
+                "no such route: see docs/api.md for the routes of /v1",
+            ))
+        })
         .with_state(node)
+}
+
+/// Counts each request per route and status, for the metrics.
+async fn count(State(node): State<Arc<Node>>, req: Request, next: Next) -> Response {
+    let route = format!(
+        "{} {}",
+        req.method(),
+        req.extensions()
+            .get::<MatchedPath>()
+            .map(MatchedPath::as_str)
+            .unwrap_or("-")
+    );
+    let response = next.run(req).await;
+    node.metrics.api_request(&route, response.status().as_u16());
+    response
 }
 
 /// Serves the API on `socket` until shutdown.
@@ -127,109 +167,183 @@ pub async fn serve(
     Ok(())
 }
 
-async fn status(State(node): State<Arc<Node>>) -> ApiResult {
-    Ok(Json(node.status().await?))
-}
-
-#[derive(Deserialize)]
-struct InboxQuery {
-    kind: Option<String>,
-    from: Option<String>,
-    since: Option<String>,
-    #[serde(default)]
-    unread: bool,
-    #[serde(default)]
-    sent: bool,
-    limit: Option<usize>,
-}
-
-async fn inbox(State(node): State<Arc<Node>>, Query(q): Query<InboxQuery>) -> ApiResult {
-    if let Some(k) = &q.kind {
-        k.parse::<Kind>()
-            .map_err(|e| ApiError(NodeError::BadRequest(e)))?;
-    }
-    let since = match &q.since {
-        Some(s) => Some(
-            Timestamp::parse(s)
-                .map_err(|e| ApiError(NodeError::BadRequest(format!("since: {e}"))))?
-                .unix_millis(),
-        ),
+/// The jaring user calling, allowed on `route`; otherwise the refusal, audited.
+async fn authorize(node: &Node, peer: &Peer, route: Route) -> Result<User, Failure> {
+    let account = peer.uid.and_then(account_name);
+    let user = match &account {
+        Some(name) => {
+            let store = node.store.clone();
+            let name = name.clone();
+            blocking(move || store.user_by_unix(&name))
+                .await?
+                .map_err(crate::node::NodeError::from)?
+        }
         None => None,
     };
-    let filter = InboxFilter {
-        kind: q.kind,
-        from: q.from,
-        since,
-        unread: q.unread,
-        include_sent: q.sent,
-        limit: q.limit,
+    let Some(user) = user else {
+        let who = match (&account, peer.uid) {
+            (Some(name), _) => format!("account {name}"),
+            (None, Some(uid)) => format!("uid {uid}"),
+            (None, None) => "an unidentified peer".into(),
+        };
+        node.deny(&who, &route.label(), None, "not a jaring user of this node")
+            .await;
+        return Err(Failure(ApiError::new(
+            ErrorCode::UnknownUser,
+            format!(
+                "{who} is not a jaring user of this node: an admin adds it with `jaring user add`"
+            ),
+        )));
     };
-    let store = node.store.clone();
-    let rows = tokio::task::spawn_blocking(move || store.inbox(&filter))
-        .await
-        .map_err(|e| ApiError(NodeError::Internal(e.to_string())))?
-        .map_err(|e| ApiError(NodeError::Internal(e.to_string())))?;
-    Ok(Json(json!(rows)))
+    let access = route.access();
+    if !access.allows(&user.roles) {
+        let why = format!("needs the role {}", access.describe());
+        node.deny(&user.name, &route.label(), None, &why).await;
+        return Err(Failure(ApiError::new(
+            ErrorCode::Forbidden,
+            format!(
+                "{}: {} {why}; you hold {}",
+                user.name,
+                route.label(),
+                if user.roles.0.is_empty() {
+                    "no role".to_owned()
+                } else {
+                    user.roles.joined()
+                }
+            ),
+        )));
+    }
+    Ok(user)
 }
 
-async fn send(State(node): State<Arc<Node>>, Json(req): Json<SendRequest>) -> ApiResult {
-    Ok(Json(node.send(req).await?))
+/// A JSON request body, or a 400 naming what is wrong.
+fn body<T: DeserializeOwned>(bytes: &Bytes) -> Result<T, Failure> {
+    serde_json::from_slice(bytes).map_err(|e| Failure(ApiError::bad_request(e.to_string())))
+}
+
+/// Query parameters, or a 400 naming what is wrong.
+fn query<T>(q: Result<Query<T>, QueryRejection>) -> Result<T, Failure> {
+    q.map(|Query(q)| q)
+        .map_err(|e| Failure(ApiError::bad_request(e.body_text())))
+}
+
+fn ok<T: Serialize>(v: T) -> Answer<T> {
+    Ok(Json(v))
+}
+
+async fn whoami(
+    State(node): State<Arc<Node>>,
+    ConnectInfo(peer): ConnectInfo<Peer>,
+) -> Answer<WhoAmI> {
+    let user = authorize(&node, &peer, Route::WhoAmI).await?;
+    ok(WhoAmI {
+        agency: node.me.to_string(),
+        user,
+    })
+}
+
+async fn status(
+    State(node): State<Arc<Node>>,
+    ConnectInfo(peer): ConnectInfo<Peer>,
+) -> Answer<jaring_api::status::Status> {
+    authorize(&node, &peer, Route::Status).await?;
+    ok(node.status().await?)
+}
+
+async fn directory(
+    State(node): State<Arc<Node>>,
+    ConnectInfo(peer): ConnectInfo<Peer>,
+) -> Answer<jaring_api::directory::DirectoryView> {
+    authorize(&node, &peer, Route::Directory).await?;
+    ok(node.directory_view())
+}
+
+async fn inbox(
+    State(node): State<Arc<Node>>,
+    ConnectInfo(peer): ConnectInfo<Peer>,
+    q: Result<Query<InboxQuery>, QueryRejection>,
+) -> Answer<Page<jaring_api::messages::Summary>> {
+    let user = authorize(&node, &peer, Route::Inbox).await?;
+    let q = query(q)?;
+    ok(node.inbox(q, &user.roles).await?)
+}
+
+async fn send(
+    State(node): State<Arc<Node>>,
+    ConnectInfo(peer): ConnectInfo<Peer>,
+    bytes: Bytes,
+) -> Answer<jaring_api::messages::Sent> {
+    let user = authorize(&node, &peer, Route::Send).await?;
+    let req: SendRequest = body(&bytes)?;
+    ok(node.send(req, &user).await?)
+}
+
+fn message_id(id: &str) -> Result<MessageId, Failure> {
+    MessageId::parse(id).map_err(|e| Failure(ApiError::bad_request(format!("{id}: {e}"))))
 }
 
 async fn show(
     State(node): State<Arc<Node>>,
     ConnectInfo(peer): ConnectInfo<Peer>,
     UrlPath(id): UrlPath<String>,
-) -> ApiResult {
-    MessageId::parse(&id).map_err(|e| ApiError(NodeError::BadRequest(format!("{id}: {e}"))))?;
-    Ok(Json(node.show(&id, &peer.user).await?))
-}
-
-#[derive(Deserialize)]
-struct StatusRequest {
-    status: String,
-    notes: Option<String>,
+) -> Answer<jaring_api::messages::MessageView> {
+    let user = authorize(&node, &peer, Route::Show).await?;
+    message_id(&id)?;
+    ok(node.show(&id, &user).await?)
 }
 
 async fn referral_status(
     State(node): State<Arc<Node>>,
+    ConnectInfo(peer): ConnectInfo<Peer>,
     UrlPath(id): UrlPath<String>,
-    Json(req): Json<StatusRequest>,
-) -> ApiResult {
-    let referral =
-        MessageId::parse(&id).map_err(|e| ApiError(NodeError::BadRequest(format!("{id}: {e}"))))?;
-    let mut body = json!({"status": req.status});
-    if let Some(n) = req.notes {
-        body["notes"] = n.into();
+    bytes: Bytes,
+) -> Answer<jaring_api::messages::Sent> {
+    let user = authorize(&node, &peer, Route::ReferralStatus).await?;
+    let referral = message_id(&id)?;
+    let update: StatusUpdate = body(&bytes)?;
+    let mut value = serde_json::json!({"status": update.status});
+    if let Some(n) = update.notes {
+        value["notes"] = n.into();
     }
+    let refs = vec![referral];
+    let typed = OutgoingBody::parse(Kind::ReferralStatus, value, &refs)
+        .map_err(|e| Failure(ApiError::bad_request(e)))?;
+    debug_assert!(matches!(typed, OutgoingBody::Status(StatusBody { .. })));
     let req = SendRequest {
         kind: Kind::ReferralStatus,
         to: vec![],
         to_role: None,
         to_all: false,
         tlp: None,
-        refs: vec![referral],
+        refs,
         expires_at: None,
-        body,
+        body: typed,
     };
-    Ok(Json(node.send(req).await?))
+    ok(node.send(req, &user).await?)
 }
 
-#[derive(Deserialize)]
-struct Limit {
-    limit: Option<usize>,
+async fn quarantine(
+    State(node): State<Arc<Node>>,
+    ConnectInfo(peer): ConnectInfo<Peer>,
+    q: Result<Query<PageQuery>, QueryRejection>,
+) -> Answer<Page<jaring_api::quarantine::QuarantineItem>> {
+    authorize(&node, &peer, Route::Quarantine).await?;
+    ok(node.quarantine(query(q)?).await?)
 }
 
-async fn quarantine(State(node): State<Arc<Node>>, Query(q): Query<Limit>) -> ApiResult {
-    Ok(Json(node.quarantine(q.limit.unwrap_or(1000)).await?))
-}
-
-#[derive(Deserialize)]
-struct FollowQuery {
-    kind: Option<String>,
-}
-
-async fn follow(State(node): State<Arc<Node>>, Query(q): Query<FollowQuery>) -> Response {
+async fn follow(
+    State(node): State<Arc<Node>>,
+    ConnectInfo(peer): ConnectInfo<Peer>,
+    q: Result<Query<FollowQuery>, QueryRejection>,
+) -> Response {
+    let user = match authorize(&node, &peer, Route::Follow).await {
+        Ok(u) => u,
+        Err(f) => return f.into_response(),
+    };
+    let q = match query(q) {
+        Ok(q) => q,
+        Err(f) => return f.into_response(),
+    };
     let rx = node.events.subscribe();
     let stream = futures::stream::unfold(rx, |mut rx| async move {
         loop {
@@ -240,65 +354,118 @@ async fn follow(State(node): State<Arc<Node>>, Query(q): Query<FollowQuery>) -> 
             }
         }
     })
-    .filter(move |v| {
-        let keep = q
-            .kind
-            .as_deref()
-            .is_none_or(|k| v["kind"].as_str() == Some(k));
+    .filter(move |e| {
+        let keep = q.kind.is_none_or(|k| e.kind == k) && user.roles.may_list(e.kind);
         async move { keep }
     })
-    .map(|v| Ok::<_, std::convert::Infallible>(format!("{v}\n")));
+    .map(|e| {
+        Ok::<_, std::convert::Infallible>(format!(
+            "{}\n",
+            serde_json::to_string(&e).unwrap_or_default()
+        ))
+    });
     Response::builder()
         .header("content-type", "application/x-ndjson")
         .body(axum::body::Body::from_stream(stream))
         .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
 }
 
-#[derive(Deserialize)]
-struct EntriesQuery {
-    message: Option<String>,
-    event: Option<String>,
-    since: Option<String>,
+async fn audit_entries(
+    State(node): State<Arc<Node>>,
+    ConnectInfo(peer): ConnectInfo<Peer>,
+    q: Result<Query<AuditEntriesQuery>, QueryRejection>,
+) -> Answer<Page<jaring_api::audit::AuditRecord>> {
+    authorize(&node, &peer, Route::AuditEntries).await?;
+    ok(node.audit_entries(query(q)?).await?)
 }
 
-async fn audit_entries(State(node): State<Arc<Node>>, Query(q): Query<EntriesQuery>) -> ApiResult {
-    let since = match &q.since {
-        Some(s) => Some(
-            Timestamp::parse(s)
-                .map_err(|e| ApiError(NodeError::BadRequest(format!("since: {e}"))))?,
-        ),
-        None => None,
-    };
-    Ok(Json(
-        node.audit_query(AuditQuery::Entries {
-            message: q.message,
-            event: q.event,
-            since,
-        })
-        .await?,
-    ))
+async fn audit_prove(
+    State(node): State<Arc<Node>>,
+    ConnectInfo(peer): ConnectInfo<Peer>,
+    q: Result<Query<ProveQuery>, QueryRejection>,
+) -> Answer<jaring_api::audit::Proof> {
+    authorize(&node, &peer, Route::AuditProve).await?;
+    ok(node.audit_prove(query(q)?.seq).await?)
 }
 
-#[derive(Deserialize)]
-struct ProveQuery {
-    seq: u64,
+async fn audit_verify(
+    State(node): State<Arc<Node>>,
+    ConnectInfo(peer): ConnectInfo<Peer>,
+) -> Answer<jaring_api::audit::Verification> {
+    authorize(&node, &peer, Route::AuditVerify).await?;
+    ok(node.audit_verify().await?)
 }
 
-async fn audit_prove(State(node): State<Arc<Node>>, Query(q): Query<ProveQuery>) -> ApiResult {
-    Ok(Json(
-        node.audit_query(AuditQuery::Prove { seq: q.seq }).await?,
-    ))
-}
-
-async fn audit_verify(State(node): State<Arc<Node>>) -> ApiResult {
-    Ok(Json(node.audit_query(AuditQuery::Verify).await?))
-}
-
-async fn audit_checkpoint(State(node): State<Arc<Node>>) -> ApiResult {
+async fn audit_checkpoint(
+    State(node): State<Arc<Node>>,
+    ConnectInfo(peer): ConnectInfo<Peer>,
+) -> Answer<CheckpointNote> {
+    authorize(&node, &peer, Route::AuditCheckpoint).await?;
     match node.latest_checkpoint() {
-        Some(note) => Ok(Json(json!({"checkpoint": note}))),
-        None => Err(ApiError(NodeError::NotFound(
-            "no checkpoint has been published yet".into(),
+        Some(checkpoint) => ok(CheckpointNote { checkpoint }),
+        None => Err(Failure(ApiError::not_found(
+            "no checkpoint has been published yet",
         ))),
     }
+}
+
+async fn users(
+    State(node): State<Arc<Node>>,
+    ConnectInfo(peer): ConnectInfo<Peer>,
+    q: Result<Query<PageQuery>, QueryRejection>,
+) -> Answer<Page<User>> {
+    authorize(&node, &peer, Route::Users).await?;
+    let q = query(q)?;
+    let limit = q.limit();
+    let after = q.cursor.as_deref().map(Cursor::decode).transpose()?;
+    let store = node.store.clone();
+    let rows = blocking(move || store.users(limit, after.as_deref()))
+        .await?
+        .map_err(crate::node::NodeError::from)?;
+    ok(Page::from_rows(rows, limit, |u| u.name.clone()))
+}
+
+async fn user_add(
+    State(node): State<Arc<Node>>,
+    ConnectInfo(peer): ConnectInfo<Peer>,
+    bytes: Bytes,
+) -> Answer<User> {
+    let admin = authorize(&node, &peer, Route::UserAdd).await?;
+    let new: NewUser = body(&bytes)?;
+    let store = node.store.clone();
+    let user = blocking(move || store.add_user(&new, &admin.name))
+        .await?
+        .map_err(crate::node::NodeError::from)?;
+    node.audit_due();
+    ok(user)
+}
+
+async fn user_remove(
+    State(node): State<Arc<Node>>,
+    ConnectInfo(peer): ConnectInfo<Peer>,
+    UrlPath(name): UrlPath<String>,
+) -> Answer<User> {
+    let admin = authorize(&node, &peer, Route::UserRemove).await?;
+    let store = node.store.clone();
+    let user = blocking(move || store.remove_user(&name, &admin.name))
+        .await?
+        .map_err(crate::node::NodeError::from)?;
+    node.audit_due();
+    ok(user)
+}
+
+async fn user_roles(
+    State(node): State<Arc<Node>>,
+    ConnectInfo(peer): ConnectInfo<Peer>,
+    UrlPath(name): UrlPath<String>,
+    bytes: Bytes,
+) -> Answer<User> {
+    let admin = authorize(&node, &peer, Route::UserRoles).await?;
+    let update: RolesUpdate = body(&bytes)?;
+    let store = node.store.clone();
+    let user = blocking(move || store.set_roles(&name, &update.roles, &admin.name))
+        .await?
+        .map_err(crate::node::NodeError::from)?;
+    node.audit_due();
+    ok(user)
 }

@@ -1,4 +1,6 @@
-//! A client for the local API over its Unix socket, used by the `jaring` CLI.
+//! A client for the local API over its Unix socket: the transport (HTTP/1.1, kept
+//! connections) and one typed method per route of `jaring_api::Route`, used by the `jaring`
+//! CLI and the benchmark. [`Client::call`] speaks raw JSON, for tests that check the wire.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -7,6 +9,17 @@ use bytes::Bytes;
 use http_body_util::{BodyExt, Full};
 use hyper::Request;
 use hyper_util::rt::TokioIo;
+use jaring_api::audit::{AuditEntriesQuery, AuditRecord, CheckpointNote, Proof, Verification};
+use jaring_api::directory::DirectoryView;
+use jaring_api::messages::{
+    FollowEvent, InboxQuery, MessageView, SendRequest, Sent, StatusUpdate, Summary,
+};
+use jaring_api::quarantine::QuarantineItem;
+use jaring_api::status::Status;
+use jaring_api::users::{NewUser, RolesUpdate, User, WhoAmI};
+use jaring_api::{Page, PageQuery, Route};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 use serde_json::Value;
 use tokio::net::UnixStream;
 
@@ -16,9 +29,9 @@ pub enum ClientError {
     /// The daemon is not reachable.
     #[error("cannot reach jaringd at {0}: {1} (is the daemon running? start it with `jaringd --config FILE`)")]
     Unreachable(PathBuf, std::io::Error),
-    /// The daemon answered with an error.
-    #[error("{0}")]
-    Refused(String),
+    /// The daemon answered with an error (its code and message).
+    #[error("{}", .0.message)]
+    Refused(jaring_api::ApiError),
     /// The conversation broke.
     #[error("local API: {0}")]
     Protocol(String),
@@ -146,18 +159,197 @@ impl Client {
             .map_err(|e| ClientError::Protocol(e.to_string()))?
             .to_bytes();
         self.release(connection);
-        let value: Value = serde_json::from_slice(&bytes)
-            .map_err(|e| ClientError::Protocol(format!("not JSON: {e}")))?;
-        if status.is_success() {
-            Ok(value)
-        } else {
-            Err(ClientError::Refused(
-                value["error"]
-                    .as_str()
-                    .unwrap_or("the daemon refused")
-                    .to_owned(),
-            ))
+        if !status.is_success() {
+            let error =
+                serde_json::from_slice::<jaring_api::ApiError>(&bytes).unwrap_or_else(|_| {
+                    jaring_api::ApiError::internal(format!(
+                        "the daemon answered {status}: {}",
+                        String::from_utf8_lossy(&bytes)
+                    ))
+                });
+            return Err(ClientError::Refused(error));
         }
+        serde_json::from_slice(&bytes).map_err(|e| ClientError::Protocol(format!("not JSON: {e}")))
+    }
+
+    /// A typed call: `body` as JSON in, `T` out.
+    pub async fn typed<B: Serialize, T: DeserializeOwned>(
+        &self,
+        method: &str,
+        path: &str,
+        body: Option<&B>,
+    ) -> Result<T, ClientError> {
+        let value = match body {
+            Some(b) => {
+                Some(serde_json::to_value(b).map_err(|e| ClientError::Protocol(e.to_string()))?)
+            }
+            None => None,
+        };
+        let answer = self.call(method, path, value.as_ref()).await?;
+        serde_json::from_value(answer).map_err(|e| {
+            ClientError::Protocol(format!("unexpected answer to {method} {path}: {e}"))
+        })
+    }
+
+    async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ClientError> {
+        self.typed::<(), T>("GET", path, None).await
+    }
+
+    /// `GET /v1/whoami`.
+    pub async fn whoami(&self) -> Result<WhoAmI, ClientError> {
+        self.get(Route::WhoAmI.path()).await
+    }
+
+    /// `GET /v1/status`.
+    pub async fn status(&self) -> Result<Status, ClientError> {
+        self.get(Route::Status.path()).await
+    }
+
+    /// `GET /v1/directory`.
+    pub async fn directory(&self) -> Result<DirectoryView, ClientError> {
+        self.get(Route::Directory.path()).await
+    }
+
+    /// `GET /v1/inbox`: one page.
+    pub async fn inbox(&self, q: &InboxQuery) -> Result<Page<Summary>, ClientError> {
+        let mut pairs = vec![
+            ("kind", q.kind.map(|k| k.as_str().to_owned())),
+            ("from", q.from.clone()),
+            ("since", q.since.clone()),
+            ("limit", q.limit.map(|l| l.to_string())),
+            ("cursor", q.cursor.clone()),
+        ];
+        if q.unread {
+            pairs.push(("unread", Some("true".into())));
+        }
+        if q.sent {
+            pairs.push(("sent", Some("true".into())));
+        }
+        self.get(&format!("{}{}", Route::Inbox.path(), query_string(&pairs)))
+            .await
+    }
+
+    /// `POST /v1/messages`.
+    pub async fn send(&self, req: &SendRequest) -> Result<Sent, ClientError> {
+        self.typed("POST", Route::Send.path(), Some(req)).await
+    }
+
+    /// `GET /v1/messages/{id}`: opened, and audited as viewed.
+    pub async fn show(&self, id: &str) -> Result<MessageView, ClientError> {
+        self.get(&format!("/v1/messages/{}", encode(id))).await
+    }
+
+    /// `POST /v1/referrals/{id}/status`.
+    pub async fn referral_status(
+        &self,
+        id: &str,
+        update: &StatusUpdate,
+    ) -> Result<Sent, ClientError> {
+        self.typed(
+            "POST",
+            &format!("/v1/referrals/{}/status", encode(id)),
+            Some(update),
+        )
+        .await
+    }
+
+    /// `GET /v1/quarantine`: one page.
+    pub async fn quarantine(&self, q: &PageQuery) -> Result<Page<QuarantineItem>, ClientError> {
+        let pairs = [
+            ("limit", q.limit.map(|l| l.to_string())),
+            ("cursor", q.cursor.clone()),
+        ];
+        self.get(&format!(
+            "{}{}",
+            Route::Quarantine.path(),
+            query_string(&pairs)
+        ))
+        .await
+    }
+
+    /// `GET /v1/audit/entries`: one page.
+    pub async fn audit_entries(
+        &self,
+        q: &AuditEntriesQuery,
+    ) -> Result<Page<AuditRecord>, ClientError> {
+        let pairs = [
+            ("message", q.message.clone()),
+            ("event", q.event.clone()),
+            ("user", q.user.clone()),
+            ("since", q.since.clone()),
+            ("limit", q.limit.map(|l| l.to_string())),
+            ("cursor", q.cursor.clone()),
+        ];
+        self.get(&format!(
+            "{}{}",
+            Route::AuditEntries.path(),
+            query_string(&pairs)
+        ))
+        .await
+    }
+
+    /// `GET /v1/audit/prove`.
+    pub async fn audit_prove(&self, seq: u64) -> Result<Proof, ClientError> {
+        self.get(&format!("{}?seq={seq}", Route::AuditProve.path()))
+            .await
+    }
+
+    /// `GET /v1/audit/verify`.
+    pub async fn audit_verify(&self) -> Result<Verification, ClientError> {
+        self.get(Route::AuditVerify.path()).await
+    }
+
+    /// `GET /v1/audit/checkpoint`.
+    pub async fn audit_checkpoint(&self) -> Result<CheckpointNote, ClientError> {
+        self.get(Route::AuditCheckpoint.path()).await
+    }
+
+    /// `GET /v1/users`: one page.
+    pub async fn users(&self, q: &PageQuery) -> Result<Page<User>, ClientError> {
+        let pairs = [
+            ("limit", q.limit.map(|l| l.to_string())),
+            ("cursor", q.cursor.clone()),
+        ];
+        self.get(&format!("{}{}", Route::Users.path(), query_string(&pairs)))
+            .await
+    }
+
+    /// `POST /v1/users`.
+    pub async fn user_add(&self, new: &NewUser) -> Result<User, ClientError> {
+        self.typed("POST", Route::UserAdd.path(), Some(new)).await
+    }
+
+    /// `DELETE /v1/users/{name}`.
+    pub async fn user_remove(&self, name: &str) -> Result<User, ClientError> {
+        self.typed::<(), User>("DELETE", &format!("/v1/users/{}", encode(name)), None)
+            .await
+    }
+
+    /// `PUT /v1/users/{name}/roles`.
+    pub async fn user_roles(&self, name: &str, roles: &RolesUpdate) -> Result<User, ClientError> {
+        self.typed(
+            "PUT",
+            &format!("/v1/users/{}/roles", encode(name)),
+            Some(roles),
+        )
+        .await
+    }
+
+    /// `GET /v1/follow`: calls `each` for every message stored from now on, until the
+    /// daemon closes the stream.
+    pub async fn follow(
+        &self,
+        kind: Option<jaring_core::Kind>,
+        mut each: impl FnMut(FollowEvent),
+    ) -> Result<(), ClientError> {
+        let pairs = [("kind", kind.map(|k| k.as_str().to_owned()))];
+        let path = format!("{}{}", Route::Follow.path(), query_string(&pairs));
+        self.stream(&path, |v| {
+            if let Ok(e) = serde_json::from_value(v) {
+                each(e)
+            }
+        })
+        .await
     }
 
     /// Streams newline-delimited JSON from `path`, calling `each` per value, until the daemon
@@ -165,6 +357,20 @@ impl Client {
     pub async fn stream(&self, path: &str, mut each: impl FnMut(Value)) -> Result<(), ClientError> {
         // A stream holds its connection until the daemon ends it.
         let (response, _connection) = self.request("GET", path, None).await?;
+        if !response.status().is_success() {
+            let status = response.status();
+            let bytes = response
+                .into_body()
+                .collect()
+                .await
+                .map_err(|e| ClientError::Protocol(e.to_string()))?
+                .to_bytes();
+            return Err(ClientError::Refused(
+                serde_json::from_slice(&bytes).unwrap_or_else(|_| {
+                    jaring_api::ApiError::internal(format!("the daemon answered {status}"))
+                }),
+            ));
+        }
         let mut body = response.into_body();
         let mut buf = Vec::new();
         while let Some(frame) = body.frame().await {
@@ -181,4 +387,30 @@ impl Client {
         }
         Ok(())
     }
+}
+
+/// `?k=v&...` of the pairs that have a value, percent-encoded.
+fn query_string(pairs: &[(&str, Option<String>)]) -> String {
+    let parts: Vec<String> = pairs
+        .iter()
+        .filter_map(|(k, v)| v.as_ref().map(|v| format!("{k}={}", encode(v))))
+        .collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", parts.join("&"))
+    }
+}
+
+/// Percent-encodes everything but RFC 3986's unreserved characters.
+fn encode(v: &str) -> String {
+    v.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
 }

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+pub use jaring_bus::{NatsConfig, StreamsConfig, TlsConfig};
 use jaring_core::subject::{check_prefix, DEFAULT_PREFIX};
 use jaring_core::AgencyId;
 use serde::{Deserialize, Serialize};
@@ -57,6 +58,21 @@ pub struct Config {
     /// Audit checkpoints.
     #[serde(default)]
     pub audit: AuditConfig,
+    /// The Prometheus metrics listener (off unless `listen` is set).
+    #[serde(default)]
+    pub metrics: MetricsConfig,
+}
+
+/// The metrics listener.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MetricsConfig {
+    /// Where to serve `/metrics`, e.g. `127.0.0.1:9464`; unset, no listener.
+    pub listen: Option<std::net::SocketAddr>,
+    /// Allow a non-loopback address. The figures hold no content, but message rates per
+    /// family are traffic metadata: expose them beyond the host only on purpose.
+    #[serde(default)]
+    pub allow_remote: bool,
 }
 
 /// How often the node copies its audit entries to the audit file, and signs and publishes a
@@ -101,88 +117,12 @@ pub struct DirectoryConfig {
     pub kv_bucket: Option<String>,
 }
 
-/// NATS connection settings.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct NatsConfig {
-    /// One or more server URLs.
-    pub servers: Vec<String>,
-    /// User name (with `password`).
-    pub user: Option<String>,
-    /// Password (with `user`).
-    pub password: Option<String>,
-    /// Token authentication.
-    pub token: Option<String>,
-    /// A file holding an nkey seed.
-    pub nkey_seed_file: Option<PathBuf>,
-    /// A NATS credentials file (JWT and seed).
-    pub creds_file: Option<PathBuf>,
-    /// TLS settings.
-    pub tls: Option<TlsConfig>,
-}
-
-/// TLS to the NATS servers (rustls).
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TlsConfig {
-    /// CA certificates (PEM) to trust for the servers.
-    pub ca_file: Option<PathBuf>,
-    /// Client certificate (PEM), for servers that map certificates to users.
-    pub cert_file: Option<PathBuf>,
-    /// Client key (PEM).
-    pub key_file: Option<PathBuf>,
-}
-
 /// The local API.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ApiConfig {
     /// The Unix socket (default `<data_dir>/jaringd.sock`).
     pub socket: Option<PathBuf>,
-}
-
-/// JetStream streams the node reads and, where allowed, creates.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct StreamsConfig {
-    /// Create missing streams (a development hub); a production hub creates them itself.
-    pub create: bool,
-    /// Replicas (3 on a three-node cluster).
-    pub replicas: usize,
-    /// How long the hub keeps alerts.
-    #[serde(with = "humantime_serde")]
-    pub alerts_max_age: Duration,
-    /// How long the hub keeps referrals: no longer than needed.
-    #[serde(with = "humantime_serde")]
-    pub referrals_max_age: Duration,
-    /// How long the hub keeps receipts.
-    #[serde(with = "humantime_serde")]
-    pub receipts_max_age: Duration,
-    /// JetStream's de-duplication window for `Nats-Msg-Id`.
-    #[serde(with = "humantime_serde")]
-    pub duplicate_window: Duration,
-    /// How long a fetched message may stay unacknowledged before JetStream redelivers it
-    /// (after a crash, in-flight messages come back after this).
-    #[serde(with = "humantime_serde")]
-    pub ack_wait: Duration,
-}
-
-impl Default for StreamsConfig {
-    fn default() -> Self {
-        Self {
-            create: true,
-            replicas: 1,
-            alerts_max_age: days(30),
-            referrals_max_age: days(14),
-            receipts_max_age: days(7),
-            duplicate_window: Duration::from_secs(120),
-            ack_wait: Duration::from_secs(30),
-        }
-    }
-}
-
-fn days(n: u64) -> Duration {
-    Duration::from_secs(n * 86_400)
 }
 
 /// Local retention: referrals name people, so they are erased when no longer needed.
@@ -402,6 +342,14 @@ impl Config {
         if self.audit.flush_delay > Duration::from_secs(10) {
             return Err(("audit.flush_delay", "must be 10s or less".into()));
         }
+        if let Some(addr) = self.metrics.listen {
+            if !addr.ip().is_loopback() && !self.metrics.allow_remote {
+                return Err((
+                    "metrics.listen",
+                    format!("{addr} is not a loopback address: use 127.0.0.1, or set metrics.allow_remote = true on purpose"),
+                ));
+            }
+        }
         if self.audit.checkpoint_every == 0 {
             return Err(("audit.checkpoint_every", "must be 1 or more".into()));
         }
@@ -421,4 +369,8 @@ impl Config {
             .clone()
             .unwrap_or_else(|| self.data_dir.join("jaringd.sock"))
     }
+}
+
+fn days(n: u64) -> Duration {
+    Duration::from_secs(n * 86_400)
 }

@@ -28,6 +28,14 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
         let (node, rx) = (node.clone(), stop_rx.clone());
         tokio::spawn(async move { api::serve(node, &socket, rx).await })
     };
+    if let Some(listen) = node.config.metrics.listen {
+        let (node, rx) = (node.clone(), stop_rx.clone());
+        tokio::spawn(async move {
+            if let Err(e) = crate::metrics::serve(node, listen, rx).await {
+                tracing::error!(error = %format!("{e:#}"), "metrics listener stopped");
+            }
+        });
+    }
     let mut worker = tokio::spawn(node.clone().run());
     let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
         .context("cannot watch SIGTERM")?;

@@ -9,6 +9,7 @@ pub mod audit_file;
 pub mod client;
 pub mod config;
 pub mod daemon;
+pub mod metrics;
 pub mod nats;
 pub mod node;
 pub mod pipeline;

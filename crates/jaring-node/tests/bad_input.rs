@@ -151,16 +151,14 @@ async fn every_bad_input_class_is_quarantined_and_good_messages_flow() {
         .collect();
     let ok = wait_until(Duration::from_secs(20), || async {
         id.inbox().await.len() == 2
-            && id
-                .call("GET", "/v1/quarantine", None)
-                .await
+            && id.call("GET", "/v1/quarantine", None).await["items"]
                 .as_array()
                 .unwrap()
                 .len()
                 == expected.len()
     })
     .await;
-    let quarantine = id.call("GET", "/v1/quarantine", None).await;
+    let quarantine = id.call("GET", "/v1/quarantine", None).await["items"].clone();
     assert!(
         ok,
         "inbox {:?}\nquarantine {quarantine:#}",

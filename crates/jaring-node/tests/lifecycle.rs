@@ -196,8 +196,7 @@ async fn directory_updates_from_the_bucket_revoke_keys_and_refuse_rollback() {
         .unwrap();
     assert!(
         wait_until(Duration::from_secs(10), || async {
-            id.call("GET", "/v1/quarantine", None)
-                .await
+            id.call("GET", "/v1/quarantine", None).await["items"]
                 .as_array()
                 .unwrap()
                 .iter()
@@ -400,7 +399,8 @@ async fn a_client_reuses_its_connection_and_survives_a_daemon_restart() {
     let listed = client
         .call("GET", "/v1/inbox?sent=true", None)
         .await
-        .unwrap();
+        .unwrap()["items"]
+        .clone();
     let sent_count = listed
         .as_array()
         .map(|a| a.iter().filter(|m| m["direction"] == "out").count());

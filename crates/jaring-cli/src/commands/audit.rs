@@ -8,7 +8,9 @@ use jaring_core::{b64, PublicKey};
 use serde_json::{json, Value};
 
 use crate::cli::AuditCommand;
-use crate::commands::online::call;
+use jaring_api::audit::AuditEntriesQuery;
+
+use crate::commands::online::{pages, with_client};
 use crate::output::print_json;
 
 /// Runs an audit verb.
@@ -22,7 +24,8 @@ pub fn run(config: &Path, cmd: AuditCommand) -> Result<()> {
         } => match log {
             Some(log) => verify_offline(&log, &checkpoints, public.as_deref(), json),
             None => {
-                let r = call(config, "GET", "/v1/audit/verify", None)?;
+                let v = with_client(config, |c| async move { c.audit_verify().await })?;
+                let r = serde_json::to_value(&v)?;
                 report(&r, json)
             }
         },
@@ -31,9 +34,11 @@ pub fn run(config: &Path, cmd: AuditCommand) -> Result<()> {
             message,
             event,
             since,
+            user,
+            listing,
             json,
         } => {
-            let entries = match log {
+            let entries: Vec<Value> = match log {
                 Some(path) => {
                     let text = std::fs::read_to_string(&path)
                         .with_context(|| format!("cannot read {}", path.display()))?;
@@ -43,6 +48,10 @@ pub fn run(config: &Path, cmd: AuditCommand) -> Result<()> {
                         .filter(|e| message.is_none_or(|m| e["message"] == m.to_string().as_str()))
                         .filter(|e| event.as_ref().is_none_or(|v| e["event"] == v.as_str()))
                         .filter(|e| {
+                            user.as_ref()
+                                .is_none_or(|u| e["detail"]["user"] == u.as_str())
+                        })
+                        .filter(|e| {
                             since
                                 .as_ref()
                                 .is_none_or(|s| e["at"].as_str().is_some_and(|a| a >= s.as_str()))
@@ -50,25 +59,31 @@ pub fn run(config: &Path, cmd: AuditCommand) -> Result<()> {
                         .collect()
                 }
                 None => {
-                    let mut q = Vec::new();
-                    if let Some(m) = message {
-                        q.push(format!("message={m}"));
-                    }
-                    if let Some(e) = &event {
-                        q.push(format!("event={e}"));
-                    }
-                    if let Some(s) = since {
-                        q.push(format!("since={s}"));
-                    }
-                    let path = if q.is_empty() {
-                        "/v1/audit/entries".to_owned()
-                    } else {
-                        format!("/v1/audit/entries?{}", q.join("&"))
+                    let base = AuditEntriesQuery {
+                        message: message.map(|m| m.to_string()),
+                        event,
+                        user,
+                        since: since.map(|s| s.to_string()),
+                        limit: None,
+                        cursor: None,
                     };
-                    call(config, "GET", &path, None)?
-                        .as_array()
-                        .cloned()
-                        .unwrap_or_default()
+                    let (rows, more) = pages(config, listing, |c, p| {
+                        let q = AuditEntriesQuery {
+                            limit: p.limit,
+                            cursor: p.cursor,
+                            ..base.clone()
+                        };
+                        async move { c.audit_entries(&q).await }
+                    })?;
+                    if more {
+                        eprintln!(
+                            "showing the first {}; more remain: --limit N for more, --all for every one",
+                            rows.len()
+                        );
+                    }
+                    rows.iter()
+                        .filter_map(|r| serde_json::from_str::<Value>(&r.line).ok())
+                        .collect()
                 }
             };
             if json {
@@ -106,14 +121,16 @@ pub fn run(config: &Path, cmd: AuditCommand) -> Result<()> {
                         "proof": p.iter().map(|h| b64::encode(h)).collect::<Vec<_>>(),
                     })
                 }
-                None => call(config, "GET", &format!("/v1/audit/prove?seq={seq}"), None)?,
+                None => serde_json::to_value(with_client(config, |c| async move {
+                    c.audit_prove(seq).await
+                })?)?,
             };
             print_json(&proof);
             Ok(())
         }
         AuditCommand::Checkpoint => {
-            let r = call(config, "GET", "/v1/audit/checkpoint", None)?;
-            print!("{}", r["checkpoint"].as_str().unwrap_or_default());
+            let r = with_client(config, |c| async move { c.audit_checkpoint().await })?;
+            print!("{}", r.checkpoint);
             Ok(())
         }
     }

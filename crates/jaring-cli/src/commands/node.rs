@@ -1,9 +1,12 @@
 //! `jaring node init` and `jaring directory publish`.
 
 use anyhow::{bail, Context, Result};
+use jaring_api::users::NewUser;
+use jaring_api::{Role, Roles};
+use jaring_bus::NatsConfig;
 use jaring_core::{SignedDirectory, Timestamp, Trust};
-use jaring_node::config::{Config, DirectoryConfig, NatsConfig, TlsConfig};
-use serde_json::Value;
+use jaring_node::config::{Config, DirectoryConfig};
+use jaring_node::store::Store;
 
 use crate::cli::{DirectoryPublishArgs, NodeInitArgs};
 use crate::output::write_atomic;
@@ -14,48 +17,9 @@ fn absolute(p: &std::path::Path) -> Result<std::path::PathBuf> {
 
 /// Writes a node configuration that works as it is.
 pub fn init(a: NodeInitArgs) -> Result<()> {
-    let mut nats = NatsConfig {
-        servers: a.conn.nats.clone(),
-        user: a.conn.user.clone(),
-        password: a.conn.password.clone(),
-        creds_file: a.conn.creds.clone(),
-        ..Default::default()
-    };
-    if a.conn.tls_ca.is_some() || a.conn.tls_cert.is_some() {
-        nats.tls = Some(TlsConfig {
-            ca_file: a.conn.tls_ca.clone(),
-            cert_file: a.conn.tls_cert.clone(),
-            key_file: a.conn.tls_key.clone(),
-        });
-    }
+    let mut nats = a.conn.settings();
     if let Some(profile) = &a.client_profile {
-        let text =
-            std::fs::read(profile).with_context(|| format!("cannot read {}", profile.display()))?;
-        let p: Value = serde_json::from_slice(&text)
-            .with_context(|| format!("{} is not a client profile", profile.display()))?;
-        let base = profile.parent().unwrap_or(std::path::Path::new("."));
-        let path = |v: &Value| v.as_str().map(|s| base.join(s));
-        if nats.servers.is_empty() {
-            nats.servers = p["servers"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(|s| s.as_str().map(str::to_owned))
-                .collect();
-        }
-        nats.user = nats.user.or_else(|| p["user"].as_str().map(str::to_owned));
-        nats.password = nats
-            .password
-            .or_else(|| p["password"].as_str().map(str::to_owned));
-        nats.nkey_seed_file = path(&p["nkey_seed_file"]);
-        nats.creds_file = nats.creds_file.or_else(|| path(&p["creds_file"]));
-        if p["tls"].is_object() {
-            nats.tls = Some(TlsConfig {
-                ca_file: path(&p["tls"]["ca"]),
-                cert_file: path(&p["tls"]["cert"]),
-                key_file: path(&p["tls"]["key"]),
-            });
-        }
+        nats = nats.or(NatsConfig::from_profile(profile)?.nats);
     }
     if nats.servers.is_empty() {
         bail!("name a NATS server with --nats URL (or --client-profile FILE)");
@@ -79,10 +43,18 @@ pub fn init(a: NodeInitArgs) -> Result<()> {
         receipts: Default::default(),
         delivery: Default::default(),
         audit: Default::default(),
+        metrics: Default::default(),
     };
     // Only what differs from the defaults is written; config/node.example.toml lists the rest.
     let mut table = toml::Table::try_from(&config).context("cannot write TOML")?;
-    for section in ["streams", "retention", "receipts", "delivery", "audit"] {
+    for section in [
+        "streams",
+        "retention",
+        "receipts",
+        "delivery",
+        "audit",
+        "metrics",
+    ] {
         table.remove(section);
     }
     if config.api.socket.is_none() {
@@ -96,7 +68,30 @@ pub fn init(a: NodeInitArgs) -> Result<()> {
     );
     write_atomic(&a.out, text.as_bytes())?;
     // Check it the way the daemon will.
-    Config::load(&a.out).context("the written configuration does not load")?;
+    let config = Config::load(&a.out).context("the written configuration does not load")?;
+    if let Some(name) = &a.admin {
+        let unix = match &a.admin_unix {
+            Some(u) => u.clone(),
+            None => jaring_node::api::current_account()
+                .context("cannot tell which local account runs this: pass --admin-unix LOGIN")?,
+        };
+        let new = NewUser {
+            name: name.clone(),
+            unix,
+            roles: Roles::new(vec![Role::Admin]),
+        };
+        let user = Store::bootstrap_user(
+            &config.data_dir,
+            config.agency.clone(),
+            &new,
+            "jaring node init",
+        )
+        .context("cannot add the first admin")?;
+        println!(
+            "first admin: {} (local account {}); add the others with `jaring user add`",
+            user.name, user.unix
+        );
+    }
     println!(
         "wrote {}: start the node with `jaringd --config {}`",
         a.out.display(),
@@ -126,24 +121,10 @@ pub fn publish(a: DirectoryPublishArgs) -> Result<()> {
         .enable_all()
         .build()?;
     rt.block_on(async {
-        let mut opts = async_nats::ConnectOptions::new().name("jaring directory publish");
-        if let (Some(u), Some(p)) = (&a.conn.user, &a.conn.password) {
-            opts = opts.user_and_password(u.clone(), p.clone());
-        }
-        if let Some(c) = &a.conn.creds {
-            opts = opts
-                .credentials_file(c)
-                .await
-                .with_context(|| format!("cannot use {}", c.display()))?;
-        }
-        if let Some(ca) = &a.conn.tls_ca {
-            opts = opts.require_tls(true).add_root_certificates(ca.clone());
-        }
-        if let (Some(c), Some(k)) = (&a.conn.tls_cert, &a.conn.tls_key) {
-            opts = opts.add_client_certificate(c.clone(), k.clone());
-        }
-        let client = opts
-            .connect(a.conn.nats.clone())
+        let client = a
+            .conn
+            .settings()
+            .connect_once("jaring directory publish", None)
             .await
             .context("cannot connect to NATS")?;
         let js = async_nats::jetstream::new(client);
@@ -159,7 +140,7 @@ pub fn publish(a: DirectoryPublishArgs) -> Result<()> {
                 .with_context(|| format!("cannot create bucket {}", a.bucket))?,
         };
         let revision = kv
-            .put(jaring_node::node::DIRECTORY_KEY, signed.to_json().into())
+            .put(jaring_bus::DIRECTORY_KEY, signed.to_json().into())
             .await
             .with_context(|| format!("cannot put the directory into {}", a.bucket))?;
         println!(

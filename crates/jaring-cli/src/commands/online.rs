@@ -3,14 +3,17 @@
 use std::path::Path;
 
 use anyhow::{bail, Context, Result};
+use jaring_api::messages::{InboxQuery, SendRequest, Sent, StatusUpdate, Summary};
+use jaring_api::users::NewUser;
+use jaring_api::{Page, PageQuery, Roles};
 use jaring_core::{Kind, Timestamp};
-use jaring_node::client::Client;
+use jaring_node::client::{Client, ClientError};
 use jaring_node::Config;
 use serde_json::{json, Value};
 
 use crate::cli::{
-    AlertCommand, AlertFields, Audience, FollowArgs, InboxArgs, ReferralCommand, ReferralSendArgs,
-    ShowArgs,
+    AlertCommand, AlertFields, Audience, FollowArgs, InboxArgs, ListArgs, Listing, ReferralCommand,
+    ReferralSendArgs, ShowArgs, UserCommand,
 };
 use crate::output::{print_json, read_input};
 
@@ -27,12 +30,55 @@ fn runtime() -> Result<tokio::runtime::Runtime> {
         .context("cannot start the runtime")
 }
 
-/// Calls the local daemon.
-pub fn call(config: &Path, method: &str, path: &str, body: Option<&Value>) -> Result<Value> {
+/// Runs one typed call (or a few) against the local daemon.
+pub fn with_client<T, F>(config: &Path, f: impl FnOnce(Client) -> F) -> Result<T>
+where
+    F: std::future::Future<Output = Result<T, ClientError>>,
+{
     let client = client(config)?;
-    runtime()?
-        .block_on(client.call(method, path, body))
-        .map_err(anyhow::Error::from)
+    runtime()?.block_on(f(client)).map_err(anyhow::Error::from)
+}
+
+/// Fetches a list page by page: one page of `listing.limit` rows, or, with `--all`, every
+/// page. Returns the rows and whether more remain unshown.
+pub fn pages<T, F, Fut>(config: &Path, listing: Listing, fetch: F) -> Result<(Vec<T>, bool)>
+where
+    F: Fn(Client, PageQuery) -> Fut,
+    Fut: std::future::Future<Output = Result<Page<T>, ClientError>>,
+{
+    let client = client(config)?;
+    runtime()?.block_on(async {
+        let mut rows = Vec::new();
+        let mut cursor = None;
+        // --all pages through everything; a bound keeps a runaway list from looping forever.
+        for _ in 0..100_000 {
+            let q = PageQuery {
+                limit: if listing.all {
+                    Some(jaring_api::paging::MAX_LIMIT)
+                } else {
+                    listing.limit
+                },
+                cursor: cursor.take(),
+            };
+            let page = fetch(client.clone(), q).await?;
+            rows.extend(page.items);
+            match page.next {
+                Some(next) if listing.all => cursor = Some(next),
+                Some(_) => return Ok((rows, true)),
+                None => return Ok((rows, false)),
+            }
+        }
+        Ok((rows, true))
+    })
+}
+
+/// Says on stderr that a list shows only part, and how to see the rest.
+fn say_partial(more: bool, shown: usize) {
+    if more {
+        eprintln!(
+            "showing the first {shown}; more remain: --limit N for more, --all for every one"
+        );
+    }
 }
 
 /// `CC[:PLACE][@LAT,LON]` → a place object.
@@ -129,33 +175,28 @@ fn audience(a: &Audience, req: &mut Value) {
     req["to_all"] = a.to_all.into();
 }
 
-fn report_sent(result: &Value, json_out: bool, what: &str) {
+fn report_sent(result: &Sent, json_out: bool, what: &str) {
     if json_out {
         print_json(result);
         return;
     }
-    println!("{}", result["id"].as_str().unwrap_or_default());
-    let to: Vec<&str> = result["recipients"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(Value::as_str)
-        .collect();
-    let unacked = result["published"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter(|p| p["acknowledged"] != true)
-        .count();
+    println!("{}", result.id);
+    let unacked = result.published.iter().filter(|p| !p.acknowledged).count();
     eprintln!(
         "{what} sealed to {} and published{}",
-        to.join(", "),
+        result.recipients.join(", "),
         if unacked > 0 {
             format!("; {unacked} subject(s) not yet acknowledged, retrying")
         } else {
             String::new()
         }
     );
+}
+
+/// Sends a request built as JSON (the CLI's flags make a body), typed on the way.
+fn send(config: &Path, req: Value) -> Result<Sent> {
+    let req: SendRequest = serde_json::from_value(req).map_err(|e| anyhow::anyhow!("{e}"))?;
+    with_client(config, |c| async move { c.send(&req).await })
 }
 
 /// `jaring alert ...`.
@@ -192,7 +233,7 @@ pub fn alert(config: &Path, cmd: AlertCommand) -> Result<()> {
             "cancellation",
         ),
     };
-    let result = call(config, "POST", "/v1/messages", Some(&req))?;
+    let result = send(config, req)?;
     report_sent(&result, json_out, what);
     Ok(())
 }
@@ -237,7 +278,7 @@ pub fn referral(config: &Path, cmd: ReferralCommand) -> Result<()> {
     match cmd {
         ReferralCommand::Send(a) => {
             let req = json!({"kind": Kind::VictimReferral, "to": [a.to], "body": referral_body(&a)?, "tlp": a.tlp});
-            let result = call(config, "POST", "/v1/messages", Some(&req))?;
+            let result = send(config, req)?;
             report_sent(&result, a.json, "referral");
         }
         ReferralCommand::Status {
@@ -246,11 +287,14 @@ pub fn referral(config: &Path, cmd: ReferralCommand) -> Result<()> {
             note,
             json,
         } => {
-            let result = call(
+            let update = StatusUpdate {
+                status: status.to_string(),
+                notes: note,
+            };
+            let id = id.to_string();
+            let result = with_client(
                 config,
-                "POST",
-                &format!("/v1/referrals/{id}/status"),
-                Some(&json!({"status": status, "notes": note})),
+                |c| async move { c.referral_status(&id, &update).await },
             )?;
             report_sent(&result, json, &format!("status `{status}`"));
         }
@@ -258,52 +302,22 @@ pub fn referral(config: &Path, cmd: ReferralCommand) -> Result<()> {
     Ok(())
 }
 
-fn query(pairs: &[(&str, Option<String>)]) -> String {
-    let parts: Vec<String> = pairs
-        .iter()
-        .filter_map(|(k, v)| v.as_ref().map(|v| format!("{k}={}", encode(v))))
-        .collect();
-    if parts.is_empty() {
-        String::new()
-    } else {
-        format!("?{}", parts.join("&"))
-    }
-}
-
-fn encode(v: &str) -> String {
-    v.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
-}
-
-fn line(m: &Value) -> String {
+fn line(m: &Summary) -> String {
+    let out = m.direction == jaring_api::messages::Direction::Out;
     format!(
         "{}  {}  {:<26} {:<14} {:<12} {}{}",
-        m["stored_at"].as_str().unwrap_or_default(),
-        if m["read"] == true || m["direction"] == "out" {
-            " "
+        m.stored_at,
+        if m.read || out { " " } else { "*" },
+        m.kind,
+        if out {
+            format!("to {}", m.recipients.len())
         } else {
-            "*"
+            m.sender.clone()
         },
-        m["kind"].as_str().unwrap_or_default(),
-        if m["direction"] == "out" {
-            format!(
-                "to {}",
-                m["recipients"].as_array().map(|r| r.len()).unwrap_or(0)
-            )
-        } else {
-            m["sender"].as_str().unwrap_or_default().to_owned()
-        },
-        m["tlp"].as_str().unwrap_or_default(),
-        m["id"].as_str().unwrap_or_default(),
-        m["state"]
-            .as_str()
+        m.tlp,
+        m.id,
+        m.state
+            .as_deref()
             .map(|s| format!("  [{s}]"))
             .unwrap_or_default(),
     )
@@ -311,88 +325,84 @@ fn line(m: &Value) -> String {
 
 /// `jaring inbox`.
 pub fn inbox(config: &Path, a: InboxArgs) -> Result<()> {
-    let path = format!(
-        "/v1/inbox{}",
-        query(&[
-            ("kind", a.kind.map(|k| k.to_string())),
-            ("from", a.from.map(|f| f.to_string())),
-            ("since", a.since.map(|s| s.to_string())),
-            ("unread", a.unread.then(|| "true".into())),
-            ("sent", a.sent.then(|| "true".into())),
-        ])
-    );
-    let rows = call(config, "GET", &path, None)?;
+    let base = InboxQuery {
+        kind: a.kind,
+        from: a.from.map(|f| f.to_string()),
+        since: a.since.map(|s| s.to_string()),
+        unread: a.unread,
+        sent: a.sent,
+        limit: None,
+        cursor: None,
+    };
+    let (rows, more) = pages(config, a.listing, |c, p| {
+        let q = InboxQuery {
+            limit: p.limit,
+            cursor: p.cursor,
+            ..base.clone()
+        };
+        async move { c.inbox(&q).await }
+    })?;
     if a.json {
         print_json(&rows);
-        return Ok(());
+    } else {
+        if rows.is_empty() {
+            println!("no messages");
+        }
+        for m in &rows {
+            println!("{}", line(m));
+        }
     }
-    let rows = rows.as_array().cloned().unwrap_or_default();
-    if rows.is_empty() {
-        println!("no messages");
-    }
-    for m in &rows {
-        println!("{}", line(m));
-    }
+    say_partial(more, rows.len());
     Ok(())
 }
 
 /// `jaring show`.
 pub fn show(config: &Path, a: ShowArgs) -> Result<()> {
-    let m = call(config, "GET", &format!("/v1/messages/{}", a.id), None)?;
+    let id = a.id.to_string();
+    let m = with_client(config, |c| async move { c.show(&id).await })?;
     if a.json {
         print_json(&m);
         return Ok(());
     }
-    let h = &m["header"];
-    println!(
-        "{} {}",
-        h["kind"].as_str().unwrap_or_default(),
-        h["id"].as_str().unwrap_or_default()
-    );
+    let h = &m.header;
+    println!("{} {}", h.kind, h.id);
     println!(
         "  from {}  to {}",
-        h["sender"].as_str().unwrap_or_default(),
-        m["summary"]["recipients"]
+        h.sender,
+        m.summary.recipients.join(", ")
     );
     println!(
         "  TLP {}  created {}  refs {}",
-        h["tlp"].as_str().unwrap_or_default(),
-        h["created_at"].as_str().unwrap_or_default(),
-        h["refs"]
+        h.tlp,
+        h.created_at,
+        h.refs
+            .iter()
+            .map(|r| r.to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
     );
-    if let Some(state) = m["summary"]["state"].as_str() {
+    if let Some(state) = &m.summary.state {
         println!("  state: {state}");
     }
     println!(
         "{}",
-        serde_json::to_string_pretty(&m["body"]).unwrap_or_default()
+        serde_json::to_string_pretty(&m.body).unwrap_or_default()
     );
-    if let Some(r) = m["referral"].as_object() {
-        println!(
-            "referral: {} (with {})",
-            r["status"].as_str().unwrap_or_default(),
-            r["counterpart"].as_str().unwrap_or_default()
-        );
-        for e in r["history"].as_array().into_iter().flatten() {
-            println!(
-                "  {}  {:<12} by {}  ({})",
-                e["at"].as_str().unwrap_or_default(),
-                e["status"].as_str().unwrap_or_default(),
-                e["by"].as_str().unwrap_or_default(),
-                e["message"].as_str().unwrap_or_default()
-            );
+    if let Some(r) = &m.referral {
+        println!("referral: {} (with {})", r.status, r.counterpart);
+        for e in &r.history {
+            println!("  {}  {:<12} by {}  ({})", e.at, e.status, e.by, e.message);
         }
     }
-    let deliveries = m["deliveries"].as_array().cloned().unwrap_or_default();
-    if !deliveries.is_empty() {
+    if !m.deliveries.is_empty() {
         println!("delivery:");
-        for d in deliveries {
+        for d in &m.deliveries {
             println!(
                 "  {:<14} {:<10} {} (published {} time(s))",
-                d["recipient"].as_str().unwrap_or_default(),
-                d["state"].as_str().unwrap_or_default(),
-                d["error"].as_str().unwrap_or_default(),
-                d["attempts"]
+                d.recipient,
+                d.state,
+                d.error.as_deref().unwrap_or_default(),
+                d.attempts
             );
         }
     }
@@ -402,16 +412,11 @@ pub fn show(config: &Path, a: ShowArgs) -> Result<()> {
 /// `jaring follow`.
 pub fn follow(config: &Path, a: FollowArgs) -> Result<()> {
     let client = client(config)?;
-    let path = format!(
-        "/v1/follow{}",
-        query(&[("kind", a.kind.map(|k| k.to_string()))])
-    );
     runtime()?.block_on(async {
         tokio::select! {
-            r = client.stream(&path, |v| {
-                if a.json { print_json(&v) } else {
-                    println!("{}  {:<26} {:<14} {:<12} {}", v["created_at"].as_str().unwrap_or_default(), v["kind"].as_str().unwrap_or_default(),
-                        v["sender"].as_str().unwrap_or_default(), v["tlp"].as_str().unwrap_or_default(), v["id"].as_str().unwrap_or_default());
+            r = client.follow(a.kind, |e| {
+                if a.json { print_json(&e) } else {
+                    println!("{}  {:<26} {:<14} {:<12} {}", e.created_at, e.kind.as_str(), e.sender, e.tlp.as_str(), e.id);
                 }
             }) => r.map_err(anyhow::Error::from),
             _ = tokio::signal::ctrl_c() => Ok(()),
@@ -421,77 +426,153 @@ pub fn follow(config: &Path, a: FollowArgs) -> Result<()> {
 
 /// `jaring status`.
 pub fn status(config: &Path, json_out: bool) -> Result<()> {
-    let s = call(config, "GET", "/v1/status", None)?;
+    let s = with_client(config, |c| async move { c.status().await })?;
     if json_out {
         print_json(&s);
         return Ok(());
     }
-    println!("agency      {}", s["agency"].as_str().unwrap_or_default());
-    println!(
-        "connection  {} ({})",
-        s["connection"].as_str().unwrap_or_default(),
-        s["server"].as_str().unwrap_or_default()
-    );
+    println!("agency      {}", s.agency);
+    println!("connection  {} ({})", s.connection, s.server);
     println!(
         "directory   serial {}, {} agencies, expires {}",
-        s["directory"]["serial"],
-        s["directory"]["agencies"],
-        s["directory"]["expires_at"].as_str().unwrap_or_default()
+        s.directory.serial, s.directory.agencies, s.directory.expires_at
     );
-    if let Some(r) = s["directory"]["last_refused"].as_str() {
+    if let Some(r) = &s.directory.last_refused {
         println!("            last offered directory refused: {r}");
     }
-    for (family, lag) in s["consumer_lag"].as_object().into_iter().flatten() {
-        println!(
-            "lag {:<8} {} pending, {} unacknowledged",
-            family, lag["pending"], lag["unacknowledged"]
-        );
+    for (family, lag) in &s.consumer_lag {
+        match lag {
+            Some(l) => println!(
+                "lag {:<8} {} pending, {} unacknowledged",
+                family, l.pending, l.unacknowledged
+            ),
+            None => println!("lag {family:<8} unknown (the hub did not answer)"),
+        }
     }
-    let c = &s["counts"];
+    let c = &s.counts;
     println!(
         "messages    {} received ({} unread), {} sent, {} quarantined",
-        c["received"], c["unread"], c["sent"], c["quarantined"]
+        c.received, c.unread, c.sent, c.quarantined
     );
     println!(
         "deliveries  {} pending, {} failed; {} receipts owed",
-        c["deliveries_pending"], c["deliveries_failed"], c["receipts_owed"]
+        c.deliveries_pending, c.deliveries_failed, c.receipts_owed
     );
-    match s["last_error"].as_object() {
-        Some(e) => println!(
-            "last error  {} {}",
-            e["at"].as_str().unwrap_or_default(),
-            e["error"].as_str().unwrap_or_default()
-        ),
+    for a in &s.alarms {
+        println!("alarm       {} {}: {}", a.at, a.peer, a.reason);
+    }
+    match &s.last_error {
+        Some(e) => println!("last error  {} {}", e.at, e.error),
         None => println!("last error  none"),
     }
     Ok(())
 }
 
 /// `jaring quarantine`.
-pub fn quarantine(config: &Path, json_out: bool) -> Result<()> {
-    let rows = call(config, "GET", "/v1/quarantine", None)?;
-    if json_out {
+pub fn quarantine(config: &Path, a: ListArgs) -> Result<()> {
+    let (rows, more) = pages(
+        config,
+        a.listing,
+        |c, q| async move { c.quarantine(&q).await },
+    )?;
+    if a.json {
         print_json(&rows);
-        return Ok(());
+    } else {
+        if rows.is_empty() {
+            println!("nothing quarantined");
+        }
+        for q in &rows {
+            println!(
+                "{}  {:<17} {:<40} {}{}: {}",
+                q.at,
+                q.code,
+                q.subject,
+                q.sender.as_deref().unwrap_or("?"),
+                if q.sender_verified {
+                    ""
+                } else {
+                    " (unverified)"
+                },
+                q.detail
+            );
+        }
     }
-    let rows = rows.as_array().cloned().unwrap_or_default();
-    if rows.is_empty() {
-        println!("nothing quarantined");
-    }
-    for q in rows {
+    say_partial(more, rows.len());
+    Ok(())
+}
+
+/// `jaring whoami`.
+pub fn whoami(config: &Path, json_out: bool) -> Result<()> {
+    let me = with_client(config, |c| async move { c.whoami().await })?;
+    if json_out {
+        print_json(&me);
+    } else {
         println!(
-            "{}  {:<17} {:<40} {}{}: {}",
-            q["at"].as_str().unwrap_or_default(),
-            q["code"].as_str().unwrap_or_default(),
-            q["subject"].as_str().unwrap_or_default(),
-            q["sender"].as_str().unwrap_or("?"),
-            if q["sender_verified"] == true {
-                ""
+            "{} (local account {}) at {}: {}",
+            me.user.name,
+            me.user.unix,
+            me.agency,
+            if me.user.roles.0.is_empty() {
+                "no role".to_owned()
             } else {
-                " (unverified)"
-            },
-            q["detail"].as_str().unwrap_or_default()
+                me.user.roles.joined()
+            }
         );
+    }
+    Ok(())
+}
+
+/// `jaring user ...`.
+pub fn user(config: &Path, cmd: UserCommand) -> Result<()> {
+    match cmd {
+        UserCommand::Add {
+            name,
+            unix,
+            roles,
+            json,
+        } => {
+            let new = NewUser {
+                unix: unix.unwrap_or_else(|| name.clone()),
+                name,
+                roles: Roles::new(roles),
+            };
+            let user = with_client(config, |c| async move { c.user_add(&new).await })?;
+            if json {
+                print_json(&user);
+            } else {
+                println!(
+                    "added {} (local account {}) with roles {}",
+                    user.name,
+                    user.unix,
+                    user.roles.joined()
+                );
+            }
+        }
+        UserCommand::List(a) => {
+            let (rows, more) = pages(config, a.listing, |c, q| async move { c.users(&q).await })?;
+            if a.json {
+                print_json(&rows);
+            } else {
+                for u in &rows {
+                    println!("{:<24} {:<16} {}", u.name, u.unix, u.roles.joined());
+                }
+            }
+            say_partial(more, rows.len());
+        }
+        UserCommand::Remove { name } => {
+            let user = with_client(config, |c| async move { c.user_remove(&name).await })?;
+            println!("removed {}", user.name);
+        }
+        UserCommand::SetRoles { name, roles } => {
+            let update = jaring_api::users::RolesUpdate {
+                roles: Roles::new(roles),
+            };
+            let user = with_client(
+                config,
+                |c| async move { c.user_roles(&name, &update).await },
+            )?;
+            println!("{} now holds {}", user.name, user.roles.joined());
+        }
     }
     Ok(())
 }

@@ -9,6 +9,43 @@ use jaring_node::client::Client;
 use jaring_testkit::TestNetwork;
 use serde_json::{json, Value};
 
+/// Every row of a paged list route, following `next` (at most 1,000 pages).
+pub async fn all_pages(client: &Client, path: &str) -> Vec<Value> {
+    let mut rows = Vec::new();
+    let mut cursor: Option<String> = None;
+    for _ in 0..1000 {
+        let sep = if path.contains('?') { '&' } else { '?' };
+        let url = match &cursor {
+            Some(c) => format!("{path}{sep}limit=1000&cursor={c}"),
+            None => format!("{path}{sep}limit=1000"),
+        };
+        let page = client.call("GET", &url, None).await.unwrap();
+        rows.extend(page["items"].as_array().cloned().unwrap_or_default());
+        match page["next"].as_str() {
+            Some(next) => cursor = Some(next.to_owned()),
+            None => break,
+        }
+    }
+    rows
+}
+
+/// Makes the account running the tests a user of the node with every role: the API serves
+/// nobody else.
+pub fn add_tester(data: &Path, agency: &str) {
+    let new = jaring_api::users::NewUser {
+        name: "tester".into(),
+        unix: jaring_node::api::current_account().unwrap(),
+        roles: jaring_api::Roles::new(jaring_api::Role::ALL.to_vec()),
+    };
+    jaring_node::store::Store::bootstrap_user(
+        data,
+        jaring_core::AgencyId::parse(agency).unwrap(),
+        &new,
+        "test kit",
+    )
+    .unwrap();
+}
+
 /// One running daemon.
 pub struct Daemon {
     pub id: String,
@@ -43,6 +80,7 @@ impl Daemon {
             net.directory_file().display(),
         );
         std::fs::write(&config, text).unwrap();
+        add_tester(&data, id);
         let mut d = Daemon {
             id: id.into(),
             config,
@@ -150,12 +188,9 @@ impl Daemon {
         self.call("GET", "/v1/status", None).await
     }
 
+    /// The whole inbox, page after page.
     pub async fn inbox(&self) -> Vec<Value> {
-        self.call("GET", "/v1/inbox?limit=100000", None)
-            .await
-            .as_array()
-            .cloned()
-            .unwrap_or_default()
+        all_pages(&self.client(), "/v1/inbox").await
     }
 
     pub async fn post_alert(&self, to: &[&str]) -> String {

@@ -148,10 +148,28 @@ impl Hub {
             receipts: Default::default(),
             delivery: Default::default(),
             audit: Default::default(),
+            metrics: Default::default(),
         };
         extra(&mut config);
         config
     }
+}
+
+/// Makes the account running the tests a user of the node with every role: the API serves
+/// nobody else.
+pub fn add_tester(data: &Path, agency: &str) {
+    let new = jaring_api::users::NewUser {
+        name: "tester".into(),
+        unix: jaring_node::api::current_account().unwrap(),
+        roles: jaring_api::Roles::new(jaring_api::Role::ALL.to_vec()),
+    };
+    jaring_node::store::Store::bootstrap_user(
+        data,
+        jaring_core::AgencyId::parse(agency).unwrap(),
+        &new,
+        "test kit",
+    )
+    .unwrap();
 }
 
 /// A node running inside the test's runtime.
@@ -166,6 +184,7 @@ impl InProcess {
     pub async fn start(config: Config) -> InProcess {
         let (stop, rx) = watch::channel(false);
         let socket = config.socket_path();
+        add_tester(&config.data_dir, config.agency.as_str());
         let node = Node::start(config, rx.clone()).await.unwrap();
         let run = tokio::spawn(node.clone().run());
         let api = {

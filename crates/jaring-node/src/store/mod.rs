@@ -11,11 +11,15 @@ use std::cell::RefCell;
 use std::path::Path;
 use std::sync::Mutex;
 
+use jaring_api::messages::{Delivery, ReferralEvent, ReferralState};
+use jaring_api::quarantine::QuarantineItem as QuarantineRow;
+use jaring_api::status::{Alarm, Counts};
 use jaring_core::body::ReceiptStatus;
 use jaring_core::envelope::{ErrorCode, Header};
 use jaring_core::{b64, AgencyId, MessageId, Timestamp};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
-use serde::Serialize;
+
+mod users;
 use serde_json::{json, Value};
 
 /// A store failure.
@@ -27,6 +31,12 @@ pub enum StoreError {
     /// The store lock was poisoned by a panic elsewhere.
     #[error("store: lock poisoned")]
     Poisoned,
+    /// The change conflicts with what is stored (a user that exists, the last admin).
+    #[error("{0}")]
+    Conflict(String),
+    /// No such row.
+    #[error("{0}")]
+    NotFound(String),
 }
 
 type Result<T> = std::result::Result<T, StoreError>;
@@ -118,6 +128,14 @@ CREATE TABLE IF NOT EXISTS peer_checkpoints (
     note TEXT NOT NULL,
     at INTEGER NOT NULL
 );
+-- The agency's people: a jaring name, the local account that acts as them, their roles
+-- (comma-separated, from jaring-api's fixed set).
+CREATE TABLE IF NOT EXISTS users (
+    name TEXT PRIMARY KEY,
+    unix TEXT NOT NULL UNIQUE,
+    roles TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS alarms (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     at INTEGER NOT NULL,
@@ -126,42 +144,7 @@ CREATE TABLE IF NOT EXISTS alarms (
 );
 "#;
 
-/// How a message left the node's hands: `in` received, `out` sent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Direction {
-    /// Received.
-    In,
-    /// Sent.
-    Out,
-}
-
-/// One line of `jaring inbox`: metadata only, nothing decrypted.
-#[derive(Debug, Clone, Serialize)]
-pub struct Summary {
-    /// Message id.
-    pub id: String,
-    /// In or out.
-    pub direction: String,
-    /// Kind.
-    pub kind: String,
-    /// Sender.
-    pub sender: String,
-    /// Recipients.
-    pub recipients: Vec<String>,
-    /// TLP.
-    pub tlp: String,
-    /// References.
-    pub refs: Vec<String>,
-    /// When it was sealed.
-    pub created_at: String,
-    /// When this node stored it.
-    pub stored_at: String,
-    /// Whether a person has opened it here.
-    pub read: bool,
-    /// For alerts: active, updated or cancelled; for referrals: the referral status.
-    pub state: Option<String>,
-}
+pub use jaring_api::messages::{Direction, Summary};
 
 /// What happened to one received message.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -636,8 +619,9 @@ impl Store {
         self.with(|c| Ok(c.execute("DELETE FROM receipts_owed WHERE sender = ?1", [to])?))
     }
 
-    /// The inbox: newest first.
-    pub fn inbox(&self, filter: &InboxFilter) -> Result<Vec<Summary>> {
+    /// The inbox: newest first, at most `limit + 1` rows (the extra one says more remain),
+    /// after the row `(stored_at, id)` of `filter.after` when given.
+    pub fn inbox(&self, filter: &InboxFilter, limit: usize) -> Result<Vec<Summary>> {
         self.with(|c| {
             let mut sql = String::from(
                 "SELECT id, direction, kind, sender, recipients, tlp, refs, created_at, stored_at, read_at, state FROM messages WHERE kind != 'receipt'",
@@ -650,6 +634,14 @@ impl Store {
                 args.push(Box::new(k.clone()));
                 sql.push_str(&format!(" AND kind = ?{}", args.len()));
             }
+            if !filter.kinds.is_empty() {
+                let mut marks = Vec::new();
+                for k in &filter.kinds {
+                    args.push(Box::new(k.clone()));
+                    marks.push(format!("?{}", args.len()));
+                }
+                sql.push_str(&format!(" AND kind IN ({})", marks.join(", ")));
+            }
             if let Some(f) = &filter.from {
                 args.push(Box::new(f.clone()));
                 sql.push_str(&format!(" AND sender = ?{}", args.len()));
@@ -661,12 +653,31 @@ impl Store {
             if filter.unread {
                 sql.push_str(" AND read_at IS NULL");
             }
+            if let Some((at, id)) = &filter.after {
+                args.push(Box::new(*at));
+                let a = args.len();
+                args.push(Box::new(id.clone()));
+                let b = args.len();
+                sql.push_str(&format!(" AND (stored_at < ?{a} OR (stored_at = ?{a} AND id < ?{b}))"));
+            }
             sql.push_str(" ORDER BY stored_at DESC, id DESC");
-            args.push(Box::new(filter.limit.unwrap_or(1000) as i64));
+            args.push(Box::new((limit + 1) as i64));
             sql.push_str(&format!(" LIMIT ?{}", args.len()));
             let mut stmt = c.prepare(&sql)?;
             let rows = stmt.query_map(rusqlite::params_from_iter(args.iter().map(|a| a.as_ref())), summary_row)?;
             Ok(rows.collect::<std::result::Result<Vec<_>, _>>()?)
+        })
+    }
+
+    /// The sort key of an inbox row, for its cursor: `stored_at` in unix ms and the id.
+    pub fn inbox_key(&self, id: &str) -> Result<Option<(i64, String)>> {
+        self.with(|c| {
+            Ok(c.query_row(
+                "SELECT stored_at, id FROM messages WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?)
         })
     }
 
@@ -710,52 +721,56 @@ impl Store {
     }
 
     /// Delivery state per recipient of a message this node sent.
-    pub fn deliveries(&self, id: &str) -> Result<Vec<Value>> {
+    pub fn deliveries(&self, id: &str) -> Result<Vec<Delivery>> {
         self.with(|c| {
             let mut stmt = c.prepare(
                 "SELECT recipient, state, error, attempts, updated_at, subject FROM deliveries WHERE message_id = ?1 ORDER BY recipient",
             )?;
             let rows = stmt.query_map([id], |r| {
-                Ok(json!({
-                    "recipient": r.get::<_, String>(0)?,
-                    "state": r.get::<_, String>(1)?,
-                    "error": r.get::<_, Option<String>>(2)?,
-                    "attempts": r.get::<_, i64>(3)?,
-                    "updated_at": ts(r.get(4)?),
-                    "subject": r.get::<_, String>(5)?,
-                }))
+                Ok(Delivery {
+                    recipient: r.get(0)?,
+                    state: r.get(1)?,
+                    error: r.get(2)?,
+                    attempts: r.get(3)?,
+                    updated_at: ts(r.get(4)?),
+                    subject: r.get(5)?,
+                })
             })?;
             Ok(rows.collect::<std::result::Result<Vec<_>, _>>()?)
         })
     }
 
     /// A referral's state and its history of status messages.
-    pub fn referral(&self, id: &str) -> Result<Option<Value>> {
+    pub fn referral(&self, id: &str) -> Result<Option<ReferralState>> {
         self.with(|c| {
             let head = c
                 .query_row(
                     "SELECT direction, counterpart, status, updated_at, closed_at FROM referrals WHERE id = ?1",
                     [id],
                     |r| {
-                        Ok(json!({
-                            "direction": r.get::<_, String>(0)?,
-                            "counterpart": r.get::<_, String>(1)?,
-                            "status": r.get::<_, String>(2)?,
-                            "updated_at": ts(r.get(3)?),
-                            "closed_at": r.get::<_, Option<i64>>(4)?.map(ts),
-                        }))
+                        Ok(ReferralState {
+                            direction: r.get(0)?,
+                            counterpart: r.get(1)?,
+                            status: r.get(2)?,
+                            updated_at: ts(r.get(3)?),
+                            closed_at: r.get::<_, Option<i64>>(4)?.map(ts),
+                            history: Vec::new(),
+                        })
                     },
                 )
                 .optional()?;
             let Some(mut head) = head else { return Ok(None) };
             let mut stmt = c.prepare("SELECT message_id, status, by_agency, at FROM referral_events WHERE referral_id = ?1 ORDER BY at")?;
-            let history: Vec<Value> = stmt
+            head.history = stmt
                 .query_map([id], |r| {
-                    Ok(json!({"message": r.get::<_, String>(0)?, "status": r.get::<_, String>(1)?,
-                              "by": r.get::<_, String>(2)?, "at": ts(r.get(3)?)}))
+                    Ok(ReferralEvent {
+                        message: r.get(0)?,
+                        status: r.get(1)?,
+                        by: r.get(2)?,
+                        at: ts(r.get(3)?),
+                    })
                 })?
                 .collect::<std::result::Result<_, _>>()?;
-            head["history"] = history.into();
             Ok(Some(head))
         })
     }
@@ -772,46 +787,46 @@ impl Store {
         })
     }
 
-    /// The quarantine, newest first.
-    pub fn quarantine(&self, limit: usize) -> Result<Vec<Value>> {
+    /// The quarantine, newest first: at most `limit + 1` rows below `before` (a qid).
+    pub fn quarantine(&self, limit: usize, before: Option<i64>) -> Result<Vec<QuarantineRow>> {
         self.with(|c| {
             let mut stmt = c.prepare(
                 "SELECT qid, at, subject, stream_seq, code, detail, sender, sender_verified, message_id, digest, length(envelope)
-                 FROM quarantine ORDER BY qid DESC LIMIT ?1",
+                 FROM quarantine WHERE qid < ?2 ORDER BY qid DESC LIMIT ?1",
             )?;
-            let rows = stmt.query_map([limit as i64], |r| {
+            let rows = stmt.query_map(params![(limit + 1) as i64, before.unwrap_or(i64::MAX)], |r| {
                 let digest: Vec<u8> = r.get(9)?;
-                Ok(json!({
-                    "qid": r.get::<_, i64>(0)?,
-                    "at": ts(r.get(1)?),
-                    "subject": r.get::<_, String>(2)?,
-                    "stream_seq": r.get::<_, Option<i64>>(3)?,
-                    "code": r.get::<_, String>(4)?,
-                    "detail": r.get::<_, String>(5)?,
-                    "sender": r.get::<_, Option<String>>(6)?,
-                    "sender_verified": r.get::<_, bool>(7)?,
-                    "message": r.get::<_, Option<String>>(8)?,
-                    "digest": b64::encode(&digest),
-                    "bytes": r.get::<_, i64>(10)?,
-                }))
+                Ok(QuarantineRow {
+                    qid: r.get(0)?,
+                    at: ts(r.get(1)?),
+                    subject: r.get(2)?,
+                    stream_seq: r.get(3)?,
+                    code: r.get(4)?,
+                    detail: r.get(5)?,
+                    sender: r.get(6)?,
+                    sender_verified: r.get(7)?,
+                    message: r.get(8)?,
+                    digest: b64::encode(&digest),
+                    bytes: r.get(10)?,
+                })
             })?;
             Ok(rows.collect::<std::result::Result<Vec<_>, _>>()?)
         })
     }
 
     /// Counts for `jaring status`.
-    pub fn counts(&self) -> Result<Value> {
+    pub fn counts(&self) -> Result<Counts> {
         self.with(|c| {
             let count = |sql: &str| c.query_row(sql, [], |r| r.get::<_, i64>(0));
-            Ok(json!({
-                "received": count("SELECT count(*) FROM messages WHERE direction = 'in' AND kind != 'receipt'")?,
-                "unread": count("SELECT count(*) FROM messages WHERE direction = 'in' AND kind != 'receipt' AND read_at IS NULL")?,
-                "sent": count("SELECT count(*) FROM messages WHERE direction = 'out' AND kind != 'receipt'")?,
-                "quarantined": count("SELECT count(*) FROM quarantine")?,
-                "deliveries_pending": count("SELECT count(*) FROM deliveries WHERE state = 'pending'")?,
-                "deliveries_failed": count("SELECT count(*) FROM deliveries WHERE state = 'failed'")?,
-                "receipts_owed": count("SELECT count(*) FROM receipts_owed")?,
-            }))
+            Ok(Counts {
+                received: count("SELECT count(*) FROM messages WHERE direction = 'in' AND kind != 'receipt'")?,
+                unread: count("SELECT count(*) FROM messages WHERE direction = 'in' AND kind != 'receipt' AND read_at IS NULL")?,
+                sent: count("SELECT count(*) FROM messages WHERE direction = 'out' AND kind != 'receipt'")?,
+                quarantined: count("SELECT count(*) FROM quarantine")?,
+                deliveries_pending: count("SELECT count(*) FROM deliveries WHERE state = 'pending'")?,
+                deliveries_failed: count("SELECT count(*) FROM deliveries WHERE state = 'failed'")?,
+                receipts_owed: count("SELECT count(*) FROM receipts_owed")?,
+            })
         })
     }
 
@@ -917,11 +932,16 @@ impl Store {
     }
 
     /// Alarms raised, newest first.
-    pub fn alarms(&self, limit: usize) -> Result<Vec<Value>> {
+    pub fn alarms(&self, limit: usize) -> Result<Vec<Alarm>> {
         self.with(|c| {
-            let mut stmt = c.prepare("SELECT at, peer, reason FROM alarms ORDER BY id DESC LIMIT ?1")?;
+            let mut stmt =
+                c.prepare("SELECT at, peer, reason FROM alarms ORDER BY id DESC LIMIT ?1")?;
             let rows = stmt.query_map([limit as i64], |r| {
-                Ok(json!({"at": ts(r.get(0)?), "peer": r.get::<_, String>(1)?, "reason": r.get::<_, String>(2)?}))
+                Ok(Alarm {
+                    at: ts(r.get(0)?),
+                    peer: r.get(1)?,
+                    reason: r.get(2)?,
+                })
             })?;
             Ok(rows.collect::<std::result::Result<Vec<_>, _>>()?)
         })
@@ -976,29 +996,33 @@ impl Store {
 }
 
 /// Filters of `jaring inbox`.
-#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[derive(Debug, Clone, Default)]
 pub struct InboxFilter {
     /// Only this kind.
     pub kind: Option<String>,
+    /// Only these kinds (the ones the caller's roles may list); empty: any.
+    pub kinds: Vec<String>,
     /// Only from this agency.
     pub from: Option<String>,
     /// Only stored at or after this time (unix ms).
     pub since: Option<i64>,
     /// Only unread.
-    #[serde(default)]
     pub unread: bool,
     /// Include what this node sent.
-    #[serde(default)]
     pub include_sent: bool,
-    /// At most this many.
-    pub limit: Option<usize>,
+    /// Only rows after this one in the inbox order: (stored_at, id).
+    pub after: Option<(i64, String)>,
 }
 
 fn summary_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Summary> {
     let list = |s: String| serde_json::from_str::<Vec<String>>(&s).unwrap_or_default();
     Ok(Summary {
         id: r.get(0)?,
-        direction: r.get(1)?,
+        direction: if r.get::<_, String>(1)? == "out" {
+            Direction::Out
+        } else {
+            Direction::In
+        },
         kind: r.get(2)?,
         sender: r.get(3)?,
         recipients: list(r.get(4)?),
@@ -1349,6 +1373,8 @@ pub struct SentRecord {
     pub next_attempt_at: i64,
     /// For a referral-status: the status sent.
     pub status: Option<String>,
+    /// The jaring user who sent it, for the `sent` audit entry.
+    pub user: String,
 }
 
 fn record_sent_in(tx: &Transaction<'_>, me: &TxCtx<'_>, r: &SentRecord) -> Result<()> {
@@ -1388,7 +1414,7 @@ fn record_sent_in(tx: &Transaction<'_>, me: &TxCtx<'_>, r: &SentRecord) -> Resul
             message: Some(&r.header.id.to_string()),
             peer: (to.len() == 1).then(|| to[0]),
             digest: Some(&r.digest),
-            detail: json!({"kind": r.header.kind.as_str(), "recipients": to}),
+            detail: json!({"kind": r.header.kind.as_str(), "recipients": to, "user": r.user}),
         },
     )?;
     Ok(())

@@ -2,14 +2,14 @@
 //! publish as another, read what is not addressed to it, or touch another agency's consumers or
 //! any stream; plain-text and foreign-CA clients are refused; and nodes work through it all.
 
-mod common;
+mod hubkit;
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use async_nats::jetstream::{self, consumer::pull};
-use common::*;
 use futures::StreamExt;
+use hubkit::*;
 use serde_json::{json, Value};
 
 /// Connects as `id` with its profile, collecting the server's errors (permission violations).
@@ -254,8 +254,7 @@ async fn nodes_exchange_through_the_confined_tls_hub() {
     for n in [&id, &ph] {
         assert!(
             wait_until(Duration::from_secs(10), || async {
-                n.call("GET", "/v1/inbox", None)
-                    .await
+                n.call("GET", "/v1/inbox", None).await["items"]
                     .as_array()
                     .unwrap()
                     .len()

@@ -1,0 +1,185 @@
+//! Every route of the local API, once: its method, its path (under `/v1`) and the roles that
+//! may call it. The server registers each route from this list and checks the caller's roles
+//! against [`Route::roles`] before it does anything else; `docs/api.md` and the OpenAPI
+//! document are checked against it by tests.
+
+use crate::roles::Role;
+
+/// An HTTP method of the API.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    /// GET: reads, never changes anything (besides `viewed` audit entries).
+    Get,
+    /// POST: creates or acts.
+    Post,
+    /// PUT: replaces.
+    Put,
+    /// DELETE: removes.
+    Delete,
+}
+
+impl Method {
+    /// The method's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Get => "GET",
+            Self::Post => "POST",
+            Self::Put => "PUT",
+            Self::Delete => "DELETE",
+        }
+    }
+}
+
+/// Who may call a route.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Any jaring user of this node.
+    AnyUser,
+    /// A user holding at least one of these roles. Some routes narrow further by what is
+    /// asked for (the kind of a message): see the route's documentation.
+    AnyOf(&'static [Role]),
+}
+
+impl Access {
+    /// Whether a holder of `roles` passes this check.
+    pub fn allows(self, roles: &crate::Roles) -> bool {
+        match self {
+            Self::AnyUser => true,
+            Self::AnyOf(needed) => roles.any(needed),
+        }
+    }
+
+    /// The roles, as written in docs/api.md (`any user`, or `a | b`).
+    pub fn describe(self) -> String {
+        match self {
+            Self::AnyUser => "any user".into(),
+            Self::AnyOf(roles) => roles
+                .iter()
+                .map(|r| r.as_str())
+                .collect::<Vec<_>>()
+                .join(" | "),
+        }
+    }
+}
+
+const BODY_READERS: &[Role] = &[Role::Liaison, Role::Caseworker];
+const SENDERS: &[Role] = &[Role::Liaison, Role::Caseworker];
+const METADATA: &[Role] = &[Role::Admin, Role::Auditor];
+
+/// The routes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Route {
+    /// Who the caller is, with roles.
+    WhoAmI,
+    /// The node's status.
+    Status,
+    /// The directory in force.
+    Directory,
+    /// Messages, metadata only, filtered to what the caller's roles may list.
+    Inbox,
+    /// Send a message (alerts: liaison; referrals and statuses: caseworker).
+    Send,
+    /// One message, decrypted (alerts: liaison; referrals: caseworker), audited as `viewed`.
+    Show,
+    /// Set a received referral's status.
+    ReferralStatus,
+    /// What was refused, metadata only.
+    Quarantine,
+    /// New messages as they are stored (NDJSON), metadata only.
+    Follow,
+    /// Audit entries.
+    AuditEntries,
+    /// Inclusion proof of one audit entry.
+    AuditProve,
+    /// Verify the audit log against the checkpoints published.
+    AuditVerify,
+    /// The latest checkpoint published.
+    AuditCheckpoint,
+    /// The node's users.
+    Users,
+    /// Add a user.
+    UserAdd,
+    /// Remove a user.
+    UserRemove,
+    /// Replace a user's roles.
+    UserRoles,
+}
+
+impl Route {
+    /// Every route.
+    pub const ALL: [Route; 17] = [
+        Route::WhoAmI,
+        Route::Status,
+        Route::Directory,
+        Route::Inbox,
+        Route::Send,
+        Route::Show,
+        Route::ReferralStatus,
+        Route::Quarantine,
+        Route::Follow,
+        Route::AuditEntries,
+        Route::AuditProve,
+        Route::AuditVerify,
+        Route::AuditCheckpoint,
+        Route::Users,
+        Route::UserAdd,
+        Route::UserRemove,
+        Route::UserRoles,
+    ];
+
+    /// The method.
+    pub fn method(self) -> Method {
+        match self {
+            Self::Send | Self::ReferralStatus | Self::UserAdd => Method::Post,
+            Self::UserRemove => Method::Delete,
+            Self::UserRoles => Method::Put,
+            _ => Method::Get,
+        }
+    }
+
+    /// The path, in axum's syntax (`{id}` for a parameter).
+    pub fn path(self) -> &'static str {
+        match self {
+            Self::WhoAmI => "/v1/whoami",
+            Self::Status => "/v1/status",
+            Self::Directory => "/v1/directory",
+            Self::Inbox => "/v1/inbox",
+            Self::Send => "/v1/messages",
+            Self::Show => "/v1/messages/{id}",
+            Self::ReferralStatus => "/v1/referrals/{id}/status",
+            Self::Quarantine => "/v1/quarantine",
+            Self::Follow => "/v1/follow",
+            Self::AuditEntries => "/v1/audit/entries",
+            Self::AuditProve => "/v1/audit/prove",
+            Self::AuditVerify => "/v1/audit/verify",
+            Self::AuditCheckpoint => "/v1/audit/checkpoint",
+            Self::Users => "/v1/users",
+            Self::UserAdd => "/v1/users",
+            Self::UserRemove => "/v1/users/{name}",
+            Self::UserRoles => "/v1/users/{name}/roles",
+        }
+    }
+
+    /// Who may call it. Checked before the route does anything.
+    pub fn access(self) -> Access {
+        match self {
+            Self::WhoAmI | Self::Directory | Self::Inbox | Self::Follow => Access::AnyUser,
+            Self::Send => Access::AnyOf(SENDERS),
+            Self::Show => Access::AnyOf(BODY_READERS),
+            Self::ReferralStatus => Access::AnyOf(&[Role::Caseworker]),
+            Self::Status => Access::AnyOf(&[Role::Admin]),
+            Self::Quarantine => Access::AnyOf(METADATA),
+            Self::AuditEntries | Self::AuditProve | Self::AuditVerify | Self::AuditCheckpoint => {
+                Access::AnyOf(&[Role::Auditor])
+            }
+            Self::Users | Self::UserAdd | Self::UserRemove | Self::UserRoles => {
+                Access::AnyOf(&[Role::Admin])
+            }
+        }
+    }
+
+    /// A short name for logs, metrics and `denied` audit entries, e.g. `GET /v1/inbox`.
+    pub fn label(self) -> String {
+        format!("{} {}", self.method().as_str(), self.path())
+    }
+}

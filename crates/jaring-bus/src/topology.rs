@@ -1,0 +1,179 @@
+//! The topology of the bus: which streams exist, what each agency's durable consumer reads,
+//! and the names the hub's permissions are written against. The node creates and reads these,
+//! the hub generator grants exactly these; keeping both on these functions is what keeps a
+//! node's needs and the hub's permissions in step.
+
+use std::time::Duration;
+
+use async_nats::jetstream::{self, consumer::pull, stream};
+use jaring_core::body::Family;
+use jaring_core::AgencyId;
+use serde::{Deserialize, Serialize};
+
+/// The streams of the bus, one per family.
+pub const FAMILIES: [Family; 4] = [
+    Family::Alert,
+    Family::Referral,
+    Family::Receipt,
+    Family::Checkpoint,
+];
+
+/// The key of the signed directory in the hub's key-value bucket.
+pub const DIRECTORY_KEY: &str = "current";
+
+/// The stream name for a family under a subject prefix, e.g. `RSO_ALERTS`.
+pub fn stream_name(prefix: &str, family: Family) -> String {
+    let base: String = prefix
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_uppercase()
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let suffix = match family {
+        Family::Alert => "ALERTS",
+        Family::Referral => "REFERRALS",
+        Family::Receipt => "RECEIPTS",
+        Family::Checkpoint => "CHECKPOINTS",
+    };
+    format!("{base}_{suffix}")
+}
+
+/// The durable consumer name of an agency on every stream.
+pub fn consumer_name(agency: &AgencyId) -> String {
+    format!("jaring-{agency}")
+}
+
+/// An agency's own inbox prefix. Each agency has its own, so that the hub can let it read its
+/// own replies (and pulled messages) without reading anyone else's: a shared `_INBOX.>` would
+/// let one agency read what another pulls.
+pub fn inbox_prefix(agency: &str) -> String {
+    format!("_INBOX_{agency}")
+}
+
+/// Stream settings: the `[streams]` table of a node's config, and what the hub provisions.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct StreamsConfig {
+    /// Create missing streams (a development hub; on a hub with permissions the RSO does).
+    pub create: bool,
+    /// Replicas of each stream.
+    pub replicas: usize,
+    /// How long alerts (and checkpoints) stay in the stream.
+    #[serde(with = "humantime_serde")]
+    pub alerts_max_age: Duration,
+    /// How long referrals stay in the stream.
+    #[serde(with = "humantime_serde")]
+    pub referrals_max_age: Duration,
+    /// How long receipts stay in the stream.
+    #[serde(with = "humantime_serde")]
+    pub receipts_max_age: Duration,
+    /// The JetStream de-duplication window.
+    #[serde(with = "humantime_serde")]
+    pub duplicate_window: Duration,
+    /// How long a delivered message may stay unacknowledged before it is redelivered.
+    #[serde(with = "humantime_serde")]
+    pub ack_wait: Duration,
+}
+
+impl Default for StreamsConfig {
+    fn default() -> Self {
+        Self {
+            create: true,
+            replicas: 1,
+            alerts_max_age: days(30),
+            referrals_max_age: days(14),
+            receipts_max_age: days(7),
+            duplicate_window: Duration::from_secs(120),
+            ack_wait: Duration::from_secs(30),
+        }
+    }
+}
+
+fn days(n: u64) -> Duration {
+    Duration::from_secs(n * 86_400)
+}
+
+/// The stream configuration jaring expects for a family.
+pub fn stream_config(prefix: &str, family: Family, s: &StreamsConfig) -> stream::Config {
+    let max_age = match family {
+        Family::Alert => s.alerts_max_age,
+        Family::Referral => s.referrals_max_age,
+        Family::Receipt => s.receipts_max_age,
+        Family::Checkpoint => s.alerts_max_age,
+    };
+    stream::Config {
+        name: stream_name(prefix, family),
+        subjects: vec![format!("{prefix}.v1.{}.>", family.as_str())],
+        storage: stream::StorageType::File,
+        retention: stream::RetentionPolicy::Limits,
+        max_age,
+        num_replicas: s.replicas,
+        duplicate_window: s.duplicate_window,
+        max_message_size: 1024 * 1024 + 4096,
+        ..Default::default()
+    }
+}
+
+/// The durable pull consumer of agency `me` on a family's stream: its own id and `ALL` (only
+/// `ALL` for checkpoints, which are never addressed to one agency), explicit acks.
+pub fn consumer_config(
+    prefix: &str,
+    family: Family,
+    me: &AgencyId,
+    ack_wait: Duration,
+) -> pull::Config {
+    let f = family.as_str();
+    let filter_subjects = if family == Family::Checkpoint {
+        vec![format!("{prefix}.v1.{f}.*.ALL")]
+    } else {
+        vec![
+            format!("{prefix}.v1.{f}.*.{me}"),
+            format!("{prefix}.v1.{f}.*.ALL"),
+        ]
+    };
+    pull::Config {
+        durable_name: Some(consumer_name(me)),
+        filter_subjects,
+        // One ack per message, never cumulative: when a pull stream is replaced (a server went
+        // away), messages delivered to the old one but never read must come back after
+        // ack_wait, and a cumulative ack of a later message would acknowledge them unread.
+        ack_policy: jetstream::consumer::AckPolicy::Explicit,
+        ack_wait,
+        max_ack_pending: 20_000,
+        deliver_policy: jetstream::consumer::DeliverPolicy::All,
+        ..Default::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_follow_the_prefix_and_the_agency() {
+        assert_eq!(stream_name("rso", Family::Alert), "RSO_ALERTS");
+        assert_eq!(
+            stream_name("bali-rso", Family::Receipt),
+            "BALI_RSO_RECEIPTS"
+        );
+        let me = AgencyId::parse("TH-RTP").unwrap();
+        assert_eq!(consumer_name(&me), "jaring-TH-RTP");
+        let c = consumer_config("rso", Family::Checkpoint, &me, Duration::from_secs(1));
+        assert_eq!(
+            c.filter_subjects,
+            vec!["rso.v1.checkpoint.*.ALL".to_owned()]
+        );
+        let c = consumer_config("rso", Family::Referral, &me, Duration::from_secs(1));
+        assert_eq!(
+            c.filter_subjects,
+            vec![
+                "rso.v1.referral.*.TH-RTP".to_owned(),
+                "rso.v1.referral.*.ALL".to_owned()
+            ]
+        );
+    }
+}

@@ -1,0 +1,125 @@
+//! Directory following: watches the hub's directory bucket and accepts a newer signed
+//! directory only when it verifies against the pinned trust; a refused one is audited and the
+//! held one kept.
+//!
+//! Owns the node's directory slot (written here only) and the `directory-*` audit events.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use futures::StreamExt;
+use jaring_core::directory::{SignedDirectory, Supersedes};
+use jaring_core::{b64, Timestamp};
+use serde_json::json;
+use tracing::{debug, info, warn};
+
+use crate::store::{AuditEntry, Store};
+
+use super::Node;
+
+impl Node {
+    pub(super) async fn directory_loop(self: Arc<Self>) {
+        let Some(bucket) = self.config.directory.kv_bucket.clone() else {
+            return;
+        };
+        while !self.stopping() {
+            let kv = match self.js.get_key_value(&bucket).await {
+                Ok(kv) => kv,
+                Err(e) => {
+                    debug!(error = %e, "directory bucket not available yet");
+                    if self.wait(Duration::from_secs(2)).await {
+                        break;
+                    }
+                    continue;
+                }
+            };
+            let mut watch = match kv.watch_with_history(jaring_bus::DIRECTORY_KEY).await {
+                Ok(w) => w,
+                Err(e) => {
+                    self.note_error(&format!("watching the directory bucket: {e}"));
+                    if self.wait(Duration::from_secs(2)).await {
+                        break;
+                    }
+                    continue;
+                }
+            };
+            loop {
+                let mut rx = self.shutdown.clone();
+                let entry = tokio::select! {
+                    e = watch.next() => e,
+                    _ = rx.wait_for(|s| *s) => return,
+                };
+                match entry {
+                    Some(Ok(entry)) if !entry.value.is_empty() => {
+                        self.offer_directory(&entry.value).await
+                    }
+                    Some(Ok(_)) => {}
+                    Some(Err(e)) => {
+                        self.note_error(&format!("directory watch: {e}"));
+                        break;
+                    }
+                    None => break,
+                }
+            }
+        }
+    }
+
+    /// Considers a directory from the hub: loads it only if it verifies and is newer.
+    pub async fn offer_directory(&self, bytes: &[u8]) {
+        let offered =
+            SignedDirectory::from_json(bytes).and_then(|d| d.verify(&self.trust, Timestamp::now()));
+        let current = self.directory();
+        let verdict = offered.and_then(|d| d.supersedes(&current).map(|v| (v, d)));
+        match verdict {
+            Ok((Supersedes::Newer, d)) => {
+                let signed = String::from_utf8_lossy(&d.signed().to_json()).into_owned();
+                let (serial, digest) = (d.serial, b64::encode(d.body_digest()));
+                let result = self.store.transaction(|tx, me| {
+                    Store::set_meta(tx, "directory", &signed)?;
+                    Store::audit(
+                        tx,
+                        me,
+                        AuditEntry {
+                            detail: json!({"serial": serial, "body_digest": digest}),
+                            ..AuditEntry::event("directory-updated")
+                        },
+                    )?;
+                    Ok(())
+                });
+                match result {
+                    Ok(()) => {
+                        if let Ok(mut slot) = self.directory.write() {
+                            *slot = Arc::new(d);
+                        }
+                        if let Ok(mut h) = self.health.lock() {
+                            h.directory_refused = None;
+                        }
+                        self.audit_due.notify_one();
+                        info!(serial, "directory updated");
+                    }
+                    Err(e) => self.note_error(&format!("storing the new directory: {e}")),
+                }
+            }
+            Ok((Supersedes::Same, _)) => {}
+            Err(e) => {
+                warn!(error = %e, "offered directory refused; keeping serial {}", current.serial);
+                if let Ok(mut h) = self.health.lock() {
+                    h.directory_refused = Some(e.to_string());
+                }
+                let detail = json!({"reason": e.to_string(), "held_serial": current.serial});
+                let _ = self.store.transaction(|tx, me| {
+                    Store::audit(
+                        tx,
+                        me,
+                        AuditEntry {
+                            detail,
+                            ..AuditEntry::event("directory-refused")
+                        },
+                    )
+                    .map(drop)
+                });
+                self.audit_due.notify_one();
+            }
+        }
+    }
+}

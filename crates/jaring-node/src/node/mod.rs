@@ -1,0 +1,376 @@
+//! The running node: what it holds (keys, trust, directory, store, audit file, NATS
+//! connection), how it starts, and the loops it runs until shutdown. Each concern lives in a
+//! file of its own, each opening with what it owns and what it may touch:
+//!
+//! - [`receive`]: fetch, open and commit what arrives; acknowledge after commit;
+//! - [`send`]: seal, store, publish; delivery tracking and republishing;
+//! - [`receipts`]: the receipts this node owes, batched per sender;
+//! - [`retention`]: erasing referrals past retention;
+//! - [`directory`]: following the hub's directory bucket;
+//! - [`checkpoints`]: publishing this node's checkpoints, witnessing the peers';
+//! - [`audit`]: copying audit entries to the audit file, audit queries;
+//! - [`queries`]: showing a message (audited), status, quarantine.
+//!
+//! Each loop stops by itself when shutdown is signalled.
+
+mod audit;
+mod checkpoints;
+mod directory;
+mod queries;
+mod receipts;
+mod receive;
+mod retention;
+mod send;
+
+pub use jaring_bus::DIRECTORY_KEY;
+
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::Duration;
+
+use async_nats::jetstream::{self};
+use jaring_core::directory::{SignedDirectory, Supersedes};
+use jaring_core::{b64, AgencyId, Directory, SecretKey, Timestamp, Trust};
+use serde_json::json;
+use tokio::sync::{broadcast, watch, Notify};
+use tracing::{error, info, warn};
+
+use crate::audit_file::AuditFile;
+use crate::config::Config;
+use crate::nats::ensure_consumers;
+use crate::store::{AuditEntry, Store};
+use send::{sent_writer, SentJob};
+
+/// Why the node could not start or serve a request.
+#[derive(Debug, thiserror::Error)]
+pub enum NodeError {
+    /// A request the node refuses, with a reason a person can act on.
+    #[error("{0}")]
+    BadRequest(String),
+    /// Not found.
+    #[error("{0}")]
+    NotFound(String),
+    /// The caller's roles do not allow it (already audited as `denied`).
+    #[error("{0}")]
+    Forbidden(String),
+    /// It conflicts with what exists.
+    #[error("{0}")]
+    Conflict(String),
+    /// Something went wrong inside the node.
+    #[error("{0}")]
+    Internal(String),
+}
+
+impl NodeError {
+    pub(crate) fn internal(e: impl std::fmt::Display) -> Self {
+        Self::Internal(e.to_string())
+    }
+}
+
+impl From<crate::store::StoreError> for NodeError {
+    fn from(e: crate::store::StoreError) -> Self {
+        use crate::store::StoreError;
+        match e {
+            StoreError::Conflict(m) => Self::Conflict(m),
+            StoreError::NotFound(m) => Self::NotFound(m),
+            other => Self::Internal(other.to_string()),
+        }
+    }
+}
+
+impl From<NodeError> for jaring_api::ApiError {
+    fn from(e: NodeError) -> Self {
+        use jaring_api::ErrorCode;
+        let code = match &e {
+            NodeError::BadRequest(_) => ErrorCode::BadRequest,
+            NodeError::NotFound(_) => ErrorCode::NotFound,
+            NodeError::Forbidden(_) => ErrorCode::Forbidden,
+            NodeError::Conflict(_) => ErrorCode::Conflict,
+            NodeError::Internal(_) => ErrorCode::Internal,
+        };
+        jaring_api::ApiError::new(code, e.to_string())
+    }
+}
+
+/// What `jaring status` shows beyond the store's counts.
+#[derive(Debug, Default, Clone)]
+pub struct Health {
+    /// The last error, with its time.
+    pub last_error: Option<(Timestamp, String)>,
+    /// Why the last offered directory was refused, if it was.
+    pub directory_refused: Option<String>,
+}
+
+pub use jaring_api::messages::SendRequest;
+
+/// The shared state of a running node.
+pub struct Node {
+    /// The configuration.
+    pub config: Config,
+    /// This agency.
+    pub me: AgencyId,
+    key: SecretKey,
+    trust: Trust,
+    directory: RwLock<Arc<Directory>>,
+    /// The store.
+    pub store: Arc<Store>,
+    audit: AuditFile,
+    audit_due: Notify,
+    client: async_nats::Client,
+    js: jetstream::Context,
+    /// New messages, for `jaring follow`.
+    pub events: broadcast::Sender<jaring_api::messages::FollowEvent>,
+    /// The figures served on the metrics listener.
+    pub metrics: crate::metrics::Metrics,
+    health: Mutex<Health>,
+    shutdown: watch::Receiver<bool>,
+    sent_queue: tokio::sync::mpsc::Sender<SentJob>,
+}
+
+pub(crate) fn ms(d: Duration) -> i64 {
+    i64::try_from(d.as_millis()).unwrap_or(i64::MAX)
+}
+
+pub(crate) async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, NodeError> {
+    tokio::task::spawn_blocking(f)
+        .await
+        .map_err(NodeError::internal)
+}
+
+impl Node {
+    /// Loads keys, trust, store and directory, connects to NATS and audits the start.
+    pub async fn start(
+        config: Config,
+        shutdown: watch::Receiver<bool>,
+    ) -> anyhow::Result<Arc<Self>> {
+        use anyhow::Context;
+        let me = config.agency.clone();
+        let key = SecretKey::load(&config.key_file).context("cannot use key_file")?;
+        anyhow::ensure!(
+            key.agency == me.as_str(),
+            "key_file belongs to {}, but agency is {me}",
+            key.agency
+        );
+        let trust = Trust::load(&config.trust_file).context("cannot use trust_file")?;
+        std::fs::create_dir_all(&config.data_dir)
+            .with_context(|| format!("cannot create data_dir {}", config.data_dir.display()))?;
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&config.data_dir, std::fs::Permissions::from_mode(0o700))
+                .with_context(|| {
+                    format!("cannot restrict data_dir {}", config.data_dir.display())
+                })?;
+        }
+        let store = Arc::new(
+            Store::open(&config.data_dir.join("jaring.db"), me.clone())
+                .context("cannot open the store")?,
+        );
+        let audit = AuditFile::open(&config.data_dir.join("audit.jsonl"), &store, me.as_str())
+            .context("cannot open the audit log")?;
+
+        let now = Timestamp::now();
+        let held = match store.meta("directory")? {
+            Some(text) => match SignedDirectory::from_json(text.as_bytes())
+                .and_then(|d| d.verify(&trust, now))
+            {
+                Ok(d) => Some(d),
+                Err(e) => {
+                    warn!(error = %e, "the directory held in the store is no longer acceptable");
+                    None
+                }
+            },
+            None => None,
+        };
+        let from_file = match &config.directory.file {
+            Some(path) => Some(
+                SignedDirectory::load(path)
+                    .and_then(|d| d.verify(&trust, now))
+                    .with_context(|| format!("directory {} is not acceptable", path.display()))?,
+            ),
+            None => None,
+        };
+        let directory = match (held, from_file) {
+            (Some(h), Some(f)) => match f.supersedes(&h) {
+                Ok(Supersedes::Newer) => f,
+                Ok(Supersedes::Same) => h,
+                Err(e) => {
+                    warn!(error = %e, "keeping the directory held in the store");
+                    h
+                }
+            },
+            (Some(d), None) | (None, Some(d)) => d,
+            (None, None) => anyhow::bail!("no acceptable directory: set directory.file, or wait until the hub's bucket holds one"),
+        };
+        anyhow::ensure!(
+            directory
+                .agency(&me)
+                .and_then(|a| a.signing_key(key.sign.verifying_key().kid()))
+                .is_some(),
+            "this agency's key ({}) is not in directory serial {}",
+            key.sign.verifying_key().kid(),
+            directory.serial
+        );
+        if let Some(problem) = &audit.integrity {
+            error!(problem = %problem, "this node's own audit log does not verify: restore it from a backup and investigate");
+            store.alarm(me.as_str(), &format!("own audit log: {problem}"), None)?;
+        }
+        store.transaction(|tx, agency| {
+            Store::audit(tx, agency, AuditEntry { detail: json!({"version": env!("CARGO_PKG_VERSION")}), ..AuditEntry::event("started") })?;
+            Store::audit(tx, agency, AuditEntry {
+                detail: json!({"sign_kid": key.sign.verifying_key().kid().as_str(), "enc_kid": key.enc.encryption_key().kid().as_str()}),
+                ..AuditEntry::event("key-loaded")
+            })?;
+            let signed = String::from_utf8_lossy(&directory.signed().to_json()).into_owned();
+            if Store::meta_in(tx, "directory")?.as_deref() != Some(signed.as_str()) {
+                Store::set_meta(tx, "directory", &signed)?;
+                Store::audit(tx, agency, AuditEntry {
+                    detail: json!({"serial": directory.serial, "body_digest": b64::encode(directory.body_digest())}),
+                    ..AuditEntry::event("directory-updated")
+                })?;
+            }
+            Ok(())
+        })?;
+        audit.flush(&store)?;
+
+        let options = config
+            .nats
+            .options(
+                &format!("jaringd {me}"),
+                Some(&jaring_bus::inbox_prefix(me.as_str())),
+            )
+            .await?;
+        let client = options
+            .connect(config.nats.servers.clone())
+            .await
+            .context("cannot connect to NATS")?;
+        let js = jetstream::new(client.clone());
+        let (events, _) = broadcast::channel(1024);
+        let (sent_queue, queue) = tokio::sync::mpsc::channel(1024);
+        let metrics = crate::metrics::Metrics::default();
+        tokio::spawn(sent_writer(
+            store.clone(),
+            queue,
+            metrics.commit_seconds.clone(),
+        ));
+        info!(agency = %me, serial = directory.serial, "node started");
+        Ok(Arc::new(Self {
+            config,
+            me,
+            key,
+            trust,
+            directory: RwLock::new(Arc::new(directory)),
+            store,
+            audit,
+            audit_due: Notify::new(),
+            client,
+            js,
+            events,
+            metrics,
+            health: Mutex::new(Health::default()),
+            shutdown,
+            sent_queue,
+        }))
+    }
+
+    /// Spawns every loop of the node and waits until shutdown; in-flight batches finish (or
+    /// stay unacknowledged, to be redelivered).
+    pub async fn run(self: Arc<Self>) -> anyhow::Result<()> {
+        let consumers = loop {
+            match ensure_consumers(&self.js, &self.config).await {
+                Ok(c) => break c,
+                Err(e) => {
+                    self.note_error(&e.to_string());
+                    if self.wait(Duration::from_secs(2)).await {
+                        return Ok(());
+                    }
+                }
+            }
+        };
+        // A crash may have come between storing a message and publishing it: republish
+        // everything still waiting for a receipt (receivers recognise what they already hold).
+        match self.store.republish_pending_now() {
+            Ok(n) if n > 0 => info!(
+                deliveries = n,
+                "republishing what still waits for a receipt"
+            ),
+            Ok(_) => {}
+            Err(e) => self.note_error(&format!("store: {e}")),
+        }
+        let mut tasks = tokio::task::JoinSet::new();
+        for (family, consumer) in consumers {
+            tasks.spawn(self.clone().receive_loop(family, consumer));
+        }
+        tasks.spawn(self.clone().checkpoint_loop());
+        tasks.spawn(self.clone().audit_loop());
+        tasks.spawn(self.clone().wal_loop());
+        tasks.spawn(self.clone().receipt_loop());
+        tasks.spawn(self.clone().delivery_loop());
+        tasks.spawn(self.clone().retention_loop());
+        if self.config.directory.kv_bucket.is_some() {
+            tasks.spawn(self.clone().directory_loop());
+        }
+        while let Some(done) = tasks.join_next().await {
+            if let Err(e) = done {
+                error!(error = %e, "a node task failed");
+            }
+        }
+        self.audit.flush(&self.store)?;
+        info!("node stopped");
+        Ok(())
+    }
+
+    fn stopping(&self) -> bool {
+        *self.shutdown.borrow()
+    }
+
+    /// Sleeps for `d` or until shutdown; true when shutting down.
+    async fn wait(&self, d: Duration) -> bool {
+        let mut rx = self.shutdown.clone();
+        tokio::select! {
+            _ = tokio::time::sleep(d) => self.stopping(),
+            _ = rx.wait_for(|s| *s) => true,
+        }
+    }
+
+    /// Audits a refusal (`denied`, naming the user and what was asked) and counts it.
+    pub async fn deny(&self, user: &str, asked: &str, message: Option<&str>, why: &str) {
+        let store = self.store.clone();
+        let (user2, asked2, message2, why2) = (
+            user.to_owned(),
+            asked.to_owned(),
+            message.map(str::to_owned),
+            why.to_owned(),
+        );
+        let result =
+            blocking(move || store.denied(&user2, &asked2, message2.as_deref(), &why2)).await;
+        match result {
+            Ok(Ok(())) => {}
+            Ok(Err(e)) => self.note_error(&format!("auditing a refusal: {e}")),
+            Err(e) => self.note_error(&format!("auditing a refusal: {e}")),
+        }
+        self.metrics.denied.inc();
+        self.audit_due.notify_one();
+        warn!(user, asked, why, "denied");
+    }
+
+    /// Asks for the audit file to catch up with entries just committed.
+    pub fn audit_due(&self) {
+        self.audit_due.notify_one();
+    }
+
+    fn note_error(&self, message: &str) {
+        warn!(error = message, "node error");
+        if let Ok(mut h) = self.health.lock() {
+            h.last_error = Some((Timestamp::now(), message.to_owned()));
+        }
+    }
+
+    /// The directory in force.
+    pub fn directory(&self) -> Arc<Directory> {
+        self.directory
+            .read()
+            .map(|d| d.clone())
+            .unwrap_or_else(|p| p.into_inner().clone())
+    }
+}

@@ -1,0 +1,262 @@
+//! Queries for people: the inbox (metadata only), a message opened (audited as `viewed` with
+//! the user's name), the node's status, the quarantine, the directory. Nothing here changes a
+//! message; showing one writes its `viewed` entry. Every answer is a type of `jaring-api`.
+
+use async_nats::jetstream::consumer::pull;
+use jaring_api::directory::{AgencyView, DirectoryView};
+use jaring_api::messages::{InboxQuery, MessageBody, MessageView, Summary};
+use jaring_api::quarantine::QuarantineItem;
+use jaring_api::status::{AuditState, DirectoryState, Lag, LastError, Status};
+use jaring_api::users::User;
+use jaring_api::{Cursor, Page, PageQuery, Roles};
+use jaring_core::envelope::ParsedEnvelope;
+use jaring_core::{b64, Kind, Timestamp};
+
+use super::{blocking, Node, NodeError};
+use crate::store::InboxFilter;
+
+impl Node {
+    /// The inbox: metadata of what the caller's roles may list, newest first, a page at a
+    /// time.
+    pub async fn inbox(&self, q: InboxQuery, roles: &Roles) -> Result<Page<Summary>, NodeError> {
+        let since = match &q.since {
+            Some(s) => Some(
+                Timestamp::parse(s)
+                    .map_err(|e| NodeError::BadRequest(format!("since: {e}")))?
+                    .unix_millis(),
+            ),
+            None => None,
+        };
+        let after = match &q.cursor {
+            Some(c) => {
+                let key = Cursor::decode(c).map_err(|e| NodeError::BadRequest(e.message))?;
+                let (at, id) = key
+                    .split_once('.')
+                    .and_then(|(at, id)| Some((at.parse::<i64>().ok()?, id.to_owned())))
+                    .ok_or_else(|| NodeError::BadRequest("cursor: not an inbox cursor".into()))?;
+                Some((at, id))
+            }
+            None => None,
+        };
+        let kinds: Vec<String> = Kind::ALL
+            .iter()
+            .filter(|k| roles.may_list(**k))
+            .map(|k| k.as_str().to_owned())
+            .collect();
+        let filter = InboxFilter {
+            kind: q.kind.map(|k| k.as_str().to_owned()),
+            kinds,
+            from: q.from,
+            since,
+            unread: q.unread,
+            include_sent: q.sent,
+            after,
+        };
+        let limit = PageQuery {
+            limit: q.limit,
+            cursor: None,
+        }
+        .limit();
+        let store = self.store.clone();
+        let rows = blocking(move || store.inbox(&filter, limit)).await??;
+        // The cursor is the last row's sort key; its stored_at is read back as unix ms.
+        let store = self.store.clone();
+        let last_key = match rows.get(limit.saturating_sub(1)) {
+            Some(row) if rows.len() > limit => {
+                let id = row.id.clone();
+                blocking(move || store.inbox_key(&id)).await??
+            }
+            _ => None,
+        };
+        Ok(Page::from_rows(rows, limit, |_| {
+            last_key
+                .as_ref()
+                .map(|(at, id)| format!("{at}.{id}"))
+                .unwrap_or_default()
+        }))
+    }
+
+    /// `jaring show`: the full message, decrypted, with its referral history and deliveries.
+    /// The caller must hold the role that reads this kind (alerts: liaison; referrals:
+    /// caseworker); a refusal is audited as `denied`, a showing as `viewed`, both with the
+    /// user's name.
+    pub async fn show(&self, id: &str, user: &User) -> Result<MessageView, NodeError> {
+        let store = self.store.clone();
+        let id2 = id.to_owned();
+        let stored = blocking(move || store.message(&id2))
+            .await??
+            .ok_or_else(|| NodeError::NotFound(format!("no message {id}")))?;
+        let kind = stored
+            .summary
+            .kind
+            .parse::<Kind>()
+            .map_err(NodeError::Internal)?;
+        if !user.roles.may_read(kind) {
+            let need = Roles::for_kind(kind)
+                .iter()
+                .map(|r| r.as_str())
+                .collect::<Vec<_>>()
+                .join(" or ");
+            let why = format!("a {kind} is read with the {need} role");
+            self.deny(
+                &user.name,
+                &format!("GET /v1/messages/{id}"),
+                Some(id),
+                &why,
+            )
+            .await;
+            return Err(NodeError::Forbidden(format!(
+                "{}: {why}, which you do not hold",
+                user.name
+            )));
+        }
+        let opened = ParsedEnvelope::parse(&stored.envelope)
+            .map(ParsedEnvelope::assume_verified_from_own_store)
+            .and_then(|v| v.decrypt(&self.me, std::slice::from_ref(&self.key.enc)))
+            .map_err(|e| NodeError::Internal(format!("stored envelope does not open: {e}")))?;
+        let body = MessageBody::of(&opened.body).map_err(NodeError::Internal)?;
+        let store = self.store.clone();
+        let (id2, user2, digest) = (id.to_owned(), user.name.clone(), stored.digest);
+        blocking(move || store.viewed(&id2, &digest, &user2)).await??;
+        self.audit_due.notify_one();
+        self.metrics.views.inc();
+        let store = self.store.clone();
+        let id2 = id.to_owned();
+        let (deliveries, referral) = blocking(move || {
+            Ok::<_, crate::store::StoreError>((store.deliveries(&id2)?, store.referral(&id2)?))
+        })
+        .await??;
+        Ok(MessageView {
+            summary: stored.summary,
+            header: opened.header,
+            body,
+            deliveries,
+            referral,
+            digest: b64::encode(&stored.digest),
+        })
+    }
+
+    /// `jaring status`.
+    pub async fn status(&self) -> Result<Status, NodeError> {
+        let store = self.store.clone();
+        let counts = blocking(move || store.counts()).await??;
+        let consumer_lag = self.consumer_lag().await;
+        let health = self.health.lock().map(|h| h.clone()).unwrap_or_default();
+        let store = self.store.clone();
+        let alarms = blocking(move || store.alarms(10)).await??;
+        let audit_size = self.audit.with_tree(|t| t.len()).unwrap_or(0);
+        let directory = self.directory();
+        let state = self.client.connection_state();
+        Ok(Status {
+            agency: self.me.to_string(),
+            connection: format!("{state:?}").to_lowercase(),
+            server: self.client.server_info().server_name,
+            servers: self.config.nats.servers.clone(),
+            consumer_lag,
+            directory: DirectoryState {
+                serial: directory.serial,
+                expires_at: directory.expires_at.to_string(),
+                agencies: directory.agencies().count(),
+                last_refused: health.directory_refused,
+            },
+            counts,
+            audit: AuditState {
+                entries: audit_size,
+                integrity: self.audit.integrity.clone().unwrap_or_else(|| "ok".into()),
+            },
+            alarms,
+            last_error: health.last_error.map(|(at, error)| LastError {
+                at: at.to_string(),
+                error,
+            }),
+        })
+    }
+
+    /// Per family, this agency's consumer backlog at the hub (none where it could not be
+    /// asked).
+    pub async fn consumer_lag(&self) -> std::collections::BTreeMap<String, Option<Lag>> {
+        let mut lag = std::collections::BTreeMap::new();
+        for family in jaring_bus::FAMILIES {
+            let name = jaring_bus::stream_name(&self.config.subject_prefix, family);
+            let pending = match self.js.get_stream(&name).await {
+                Ok(s) => match s
+                    .get_consumer::<pull::Config>(&jaring_bus::consumer_name(&self.me))
+                    .await
+                {
+                    Ok(mut c) => c.info().await.ok().map(|i| Lag {
+                        pending: i.num_pending,
+                        unacknowledged: i.num_ack_pending as u64,
+                    }),
+                    Err(_) => None,
+                },
+                Err(_) => None,
+            };
+            lag.insert(family.as_str().to_owned(), pending);
+        }
+        lag
+    }
+
+    /// `jaring quarantine`: newest first, a page at a time; metadata only.
+    pub async fn quarantine(&self, q: PageQuery) -> Result<Page<QuarantineItem>, NodeError> {
+        let limit = q.limit();
+        let before = match &q.cursor {
+            Some(c) => Some(
+                Cursor::decode(c)
+                    .map_err(|e| NodeError::BadRequest(e.message))?
+                    .parse::<i64>()
+                    .map_err(|_| NodeError::BadRequest("cursor: not a quarantine cursor".into()))?,
+            ),
+            None => None,
+        };
+        let store = self.store.clone();
+        let rows = blocking(move || store.quarantine(limit, before)).await??;
+        Ok(Page::from_rows(rows, limit, |r| r.qid.to_string()))
+    }
+
+    /// The directory in force, as users need it.
+    pub fn directory_view(&self) -> DirectoryView {
+        let d = self.directory();
+        DirectoryView {
+            network: d.network.clone(),
+            serial: d.serial,
+            expires_at: d.expires_at.to_string(),
+            agencies: d
+                .agencies()
+                .map(|a| AgencyView {
+                    id: a.id.to_string(),
+                    name: a.name.clone(),
+                    country: a.country.clone(),
+                    roles: a.roles.iter().map(|r| r.as_str().to_owned()).collect(),
+                })
+                .collect(),
+        }
+    }
+
+    /// The metrics text, with the gauges read now.
+    pub async fn metrics_text(&self) -> String {
+        let lag = self
+            .consumer_lag()
+            .await
+            .into_iter()
+            .filter_map(|(f, l)| l.map(|l| (f, l.pending)))
+            .collect();
+        let store = self.store.clone();
+        let counts = blocking(move || store.counts())
+            .await
+            .ok()
+            .and_then(Result::ok)
+            .unwrap_or_default();
+        let directory = self.directory();
+        let expiry = (directory.expires_at.unix_millis() - Timestamp::now().unix_millis()) / 1000;
+        self.metrics.render(&crate::metrics::Snapshot {
+            lag,
+            pending: counts.deliveries_pending,
+            failed: counts.deliveries_failed,
+            receipts_owed: counts.receipts_owed,
+            quarantined: counts.quarantined,
+            directory_serial: directory.serial,
+            directory_expiry: expiry,
+            connected: self.client.connection_state() == async_nats::connection::State::Connected,
+        })
+    }
+}

@@ -1,0 +1,320 @@
+//! Sending and delivery tracking: validates and seals what a user posts, stores it (group
+//! commit) before publishing, publishes on each recipient subject, and republishes whatever no
+//! signed receipt has confirmed, with backoff, until delivery fails after `max_attempts`.
+//!
+//! Owns the sent-message writer and the delivery loop; reads the directory, writes deliveries.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use async_nats::jetstream::context::Publish;
+use jaring_core::body::{Family, Kind};
+use jaring_core::envelope::Draft;
+use jaring_core::subject::{nats_msg_id, Recipient, Subject};
+use jaring_core::{seal, AgencyId, Body, MessageId, Timestamp};
+use tracing::{info, warn};
+
+use crate::store::{SentRecord, Store};
+
+use jaring_api::messages::{OutgoingBody, Published, Sent};
+use jaring_api::users::User;
+use jaring_api::Roles;
+
+use super::{blocking, ms, Node, NodeError, SendRequest};
+
+/// A sent message waiting to be stored, and who waits for it.
+pub(super) type SentJob = (SentRecord, tokio::sync::oneshot::Sender<Result<(), String>>);
+
+/// Stores sent messages as they come, all that wait in one transaction (a group commit: one
+/// fsync for many concurrent sends), then answers each sender.
+pub(super) async fn sent_writer(
+    store: Arc<Store>,
+    mut queue: tokio::sync::mpsc::Receiver<SentJob>,
+    commit_seconds: prometheus_client::metrics::histogram::Histogram,
+) {
+    while let Some(first) = queue.recv().await {
+        let mut jobs = vec![first];
+        while jobs.len() < 256 {
+            match queue.try_recv() {
+                Ok(job) => jobs.push(job),
+                Err(_) => break,
+            }
+        }
+        let (records, waiters): (Vec<SentRecord>, Vec<_>) = jobs.into_iter().unzip();
+        let store = store.clone();
+        let started = std::time::Instant::now();
+        let result = blocking(move || store.record_sent(&records))
+            .await
+            .inspect(|_| commit_seconds.observe(started.elapsed().as_secs_f64()))
+            .map_err(|e| e.to_string())
+            .and_then(|r| r.map_err(|e| e.to_string()));
+        for waiter in waiters {
+            let _ = waiter.send(result.clone());
+        }
+    }
+}
+
+impl Node {
+    /// Sends a message: validates, seals, stores (with the `sent` audit entry), publishes on
+    /// each recipient subject and awaits each PubAck. A publish that fails is retried by the
+    /// delivery loop; the message is already safe in the store.
+    ///
+    /// Alerts are posted with the `liaison` role, referrals and their statuses with the
+    /// `caseworker` role; a refusal is audited as `denied`, a message sent as `sent`, both
+    /// naming the user.
+    pub async fn send(&self, req: SendRequest, user: &User) -> Result<Sent, NodeError> {
+        if !user.roles.may_read(req.kind) {
+            let need = Roles::for_kind(req.kind)
+                .iter()
+                .map(|r| r.as_str())
+                .collect::<Vec<_>>()
+                .join(" or ");
+            let why = format!("a {} is sent with the {need} role", req.kind);
+            self.deny(&user.name, "POST /v1/messages", None, &why).await;
+            return Err(NodeError::Forbidden(format!(
+                "{}: {why}, which you do not hold",
+                user.name
+            )));
+        }
+        if req.kind.family() == Family::Referral && (req.to_all || req.to_role.is_some()) {
+            return Err(NodeError::BadRequest(
+                "personal data goes to named agencies only: send referrals with --to, not --to-all or --to-role".into(),
+            ));
+        }
+        let directory = self.directory();
+        let body = Body::new(req.kind, req.body.to_value(), &req.refs)
+            .map_err(|e| NodeError::BadRequest(format!("invalid body: {e}")))?;
+        let mut status = None;
+        let mut to: Vec<AgencyId> = req.to.clone();
+        match req.kind {
+            Kind::Receipt => {
+                return Err(NodeError::BadRequest(
+                    "receipts are sent by the node itself".into(),
+                ))
+            }
+            Kind::ReferralStatus => {
+                let referral = req
+                    .refs
+                    .first()
+                    .map(MessageId::to_string)
+                    .unwrap_or_default();
+                let party = self
+                    .store
+                    .referral_party(&referral)
+                    .map_err(NodeError::internal)?;
+                match party {
+                    Some((dir, counterpart)) if dir == "in" => {
+                        to = vec![AgencyId::parse(&counterpart).map_err(NodeError::internal)?];
+                    }
+                    _ => {
+                        return Err(NodeError::NotFound(format!(
+                            "no referral {referral} was received by {}",
+                            self.me
+                        )))
+                    }
+                }
+                if let OutgoingBody::Status(s) = &req.body {
+                    status = Some(s.status.clone());
+                }
+            }
+            Kind::AlertUpdate | Kind::AlertCancel
+                if to.is_empty() && req.to_role.is_none() && !req.to_all =>
+            {
+                let alert = req
+                    .refs
+                    .first()
+                    .map(MessageId::to_string)
+                    .unwrap_or_default();
+                let original = self.store.message(&alert).map_err(NodeError::internal)?;
+                match original {
+                    Some(m) if m.summary.direction == crate::store::Direction::Out => {
+                        to = m
+                            .summary
+                            .recipients
+                            .iter()
+                            .filter_map(|r| AgencyId::parse(r).ok())
+                            .collect();
+                    }
+                    _ => {
+                        return Err(NodeError::NotFound(format!(
+                            "no alert {alert} was sent by {}",
+                            self.me
+                        )))
+                    }
+                }
+            }
+            _ => {}
+        }
+        if let Some(role) = req.to_role {
+            to.extend(directory.with_role(role).map(|a| a.id.clone()));
+        }
+        if req.to_all {
+            to = directory.agencies().map(|a| a.id.clone()).collect();
+        }
+        to.retain(|a| a != &self.me);
+        to.sort();
+        to.dedup();
+        if to.is_empty() {
+            return Err(NodeError::BadRequest(
+                "no recipients: name agencies with --to, a role with --to-role, or --to-all".into(),
+            ));
+        }
+        // The sender is a recipient of its own envelope (as with PGP's encrypt-to-self): one
+        // more key wrap, and the node can open what it sent without keeping a second copy.
+        let mut sealed_to = to.clone();
+        sealed_to.push(self.me.clone());
+        let draft = Draft {
+            body,
+            tlp: req.tlp.unwrap_or_else(|| req.kind.default_tlp()),
+            refs: req.refs.clone(),
+            expires_at: req.expires_at,
+            to: sealed_to,
+        };
+        let sealed = seal(&self.key, &directory, draft, Timestamp::now())
+            .map_err(|e| NodeError::BadRequest(e.to_string()))?;
+        let prefix = &self.config.subject_prefix;
+        let family = req.kind.family();
+        let deliveries: Vec<(String, String)> = to
+            .iter()
+            .map(|r| {
+                let recipient = if req.to_all {
+                    Recipient::All
+                } else {
+                    Recipient::Agency(r.clone())
+                };
+                (
+                    r.to_string(),
+                    Subject {
+                        family,
+                        sender: self.me.clone(),
+                        recipient,
+                    }
+                    .render(prefix),
+                )
+            })
+            .collect();
+        let (header, wire, digest, d2) = (
+            sealed.header.clone(),
+            sealed.bytes.clone(),
+            sealed.digest,
+            deliveries.clone(),
+        );
+        // The first publish follows at once and is counted now; the next one is due when the
+        // receipt is overdue (after a crash, everything pending is republished at start).
+        let resend = Timestamp::now().unix_millis() + ms(self.config.delivery.resend_after);
+        let record = SentRecord {
+            header,
+            wire,
+            digest,
+            deliveries: d2,
+            next_attempt_at: resend,
+            status,
+            user: user.name.clone(),
+        };
+        let (done, stored) = tokio::sync::oneshot::channel();
+        self.sent_queue
+            .send((record, done))
+            .await
+            .map_err(|_| NodeError::Internal("the store writer has stopped".into()))?;
+        stored
+            .await
+            .map_err(NodeError::internal)?
+            .map_err(NodeError::Internal)?;
+        self.audit_due.notify_one();
+        let mut subjects: Vec<String> = deliveries.iter().map(|(_, s)| s.clone()).collect();
+        subjects.dedup();
+        let id = sealed.header.id.to_string();
+        let mut published = Vec::new();
+        for subject in &subjects {
+            let ok = self.publish(&id, subject, &sealed.bytes, 0, false).await;
+            published.push(Published {
+                subject: subject.clone(),
+                acknowledged: ok,
+            });
+        }
+        self.metrics.sent(family);
+        Ok(Sent {
+            id,
+            kind: req.kind,
+            recipients: to.iter().map(|a| a.to_string()).collect(),
+            published,
+        })
+    }
+
+    /// Publishes a stored envelope on one subject and records the outcome; true when the
+    /// server acknowledged it.
+    /// `record`: whether a successful publish is written to the store; the first publish of a
+    /// new message was already recorded with the message.
+    pub(super) async fn publish(
+        &self,
+        id: &str,
+        subject: &str,
+        wire: &[u8],
+        attempts: u32,
+        record: bool,
+    ) -> bool {
+        let token = subject.rsplit('.').next().unwrap_or_default();
+        let msg_id = match (MessageId::parse(id), Recipient::parse(token)) {
+            (Ok(m), Some(r)) => nats_msg_id(&m, &r),
+            _ => format!("{id}.{token}"),
+        };
+        let publish = Publish::build()
+            .payload(wire.to_vec().into())
+            .message_id(msg_id);
+        let acked = match self.js.send_publish(subject.to_owned(), publish).await {
+            Ok(future) => tokio::time::timeout(Duration::from_secs(10), future)
+                .await
+                .ok()
+                .and_then(Result::ok),
+            Err(_) => None,
+        };
+        let d = &self.config.delivery;
+        let store = self.store.clone();
+        let (id2, subject2) = (id.to_owned(), subject.to_owned());
+        match acked {
+            Some(ack) => {
+                let wait = d
+                    .resend_after
+                    .mul_f64(d.backoff.powi(attempts.min(30) as i32));
+                let next = Timestamp::now().unix_millis() + ms(wait);
+                let seq = (!ack.duplicate).then_some(ack.sequence);
+                if record {
+                    let _ =
+                        blocking(move || store.mark_published(&id2, &subject2, seq, next)).await;
+                }
+                true
+            }
+            None => {
+                self.note_error(&format!(
+                    "publishing {id} on {subject}: no acknowledgement; will retry"
+                ));
+                let next = Timestamp::now().unix_millis() + 2_000;
+                let _ = blocking(move || store.postpone(&id2, &subject2, next)).await;
+                false
+            }
+        }
+    }
+
+    pub(super) async fn delivery_loop(self: Arc<Self>) {
+        while !self.wait(Duration::from_millis(500)).await {
+            let store = self.store.clone();
+            let now = Timestamp::now().unix_millis();
+            let max = self.config.delivery.max_attempts;
+            if let Ok(Ok(failed)) = blocking(move || store.fail_exhausted(max, now)).await {
+                for (id, recipient) in failed {
+                    warn!(message = %id, recipient = %recipient, "no receipt after every attempt: delivery failed");
+                }
+            }
+            let store = self.store.clone();
+            let due = match blocking(move || store.due(now, 200)).await {
+                Ok(Ok(d)) => d,
+                _ => continue,
+            };
+            for d in due {
+                info!(message = %d.message_id, subject = %d.subject, attempt = d.attempts + 1, "publishing (no receipt yet)");
+                self.publish(&d.message_id, &d.subject, &d.wire, d.attempts, true)
+                    .await;
+            }
+        }
+    }
+}
