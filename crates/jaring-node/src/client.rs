@@ -29,8 +29,8 @@ pub enum ClientError {
     /// The daemon is not reachable.
     #[error("cannot reach jaringd at {0}: {1} (is the daemon running? start it with `jaringd --config FILE`)")]
     Unreachable(PathBuf, std::io::Error),
-    /// The daemon answered with an error (its code and message).
-    #[error("{}", .0.message)]
+    /// The daemon answered with an error: its code, then its message.
+    #[error("{0}")]
     Refused(jaring_api::ApiError),
     /// The conversation broke.
     #[error("local API: {0}")]

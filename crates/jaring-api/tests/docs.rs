@@ -1,0 +1,42 @@
+//! The API's documents stay true: `docs/openapi.json` is the document generated from the
+//! types (regenerate it with `JARING_BLESS=1 cargo test -p jaring-api --test docs`), and
+//! `docs/api.md` names every route with the roles it needs.
+
+use std::path::PathBuf;
+
+use jaring_api::Route;
+
+fn docs() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs")
+}
+
+#[test]
+fn the_committed_openapi_document_is_current() {
+    let path = docs().join("openapi.json");
+    let generated = jaring_api::openapi::document_json();
+    if std::env::var_os("JARING_BLESS").is_some() {
+        std::fs::write(&path, &generated).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "docs/openapi.json is stale: run `JARING_BLESS=1 cargo test -p jaring-api --test docs` and commit it"
+    );
+}
+
+#[test]
+fn api_md_lists_every_route_with_its_roles() {
+    let text = std::fs::read_to_string(docs().join("api.md")).unwrap();
+    for route in Route::ALL {
+        let row = format!(
+            "| `{} {}` | {} |",
+            route.method().as_str(),
+            route.path(),
+            route.access().describe()
+        );
+        assert!(
+            text.contains(&row),
+            "docs/api.md has no row `{row}` (its table of routes must name each route and its roles)"
+        );
+    }
+}
