@@ -1,8 +1,10 @@
 //! `jaring-bench all --out FILE.json [--quick]`: measures, in one run on one machine, the
 //! cryptographic floor, the transport floor, jaring end to end, a 50-agency fan-out, catch-up
 //! of an offline node, the audit log, and a node's memory; prints a table and writes the
-//! figures as one flat JSON object. It starts its own nats-server (through the test kit) on
-//! loopback and stops it after.
+//! figures as one flat JSON object. It starts its own nats-servers (through the test kit) on
+//! loopback and stops them after: the scenarios that go through the hub run against JetStream
+//! syncing as the generated hub ships it (`sync_interval: always`), then again at the server's
+//! default periodic sync for comparison (keys prefixed `default_sync_`).
 #![forbid(unsafe_code)]
 
 mod scenarios;
@@ -37,6 +39,9 @@ enum Command {
         /// Messages in the backlog.
         #[arg(long, default_value_t = 20_000)]
         count: usize,
+        /// Run the hub with JetStream's default periodic sync instead of the shipped setting.
+        #[arg(long)]
+        default_sync: bool,
     },
     /// End to end alone, for profiling: N sustained messages, then SECS at 1,000/s.
     #[command(hide = true)]
@@ -44,9 +49,12 @@ enum Command {
         /// Messages in the sustained part.
         #[arg(long, default_value_t = 2_000)]
         count: usize,
-        /// Seconds at the fixed load.
+        /// Seconds at each fixed load.
         #[arg(long, default_value_t = 5)]
         secs: u64,
+        /// Run the hub with JetStream's default periodic sync instead of the shipped setting.
+        #[arg(long)]
+        default_sync: bool,
     },
     /// Run a node (used by the benchmark itself, to measure a node's memory in its own process).
     #[command(hide = true)]
@@ -55,6 +63,16 @@ enum Command {
         #[arg(long)]
         config: PathBuf,
     },
+}
+
+/// A nats-server for one scenario: JetStream syncing as the generated hub ships it, or at the
+/// server's default.
+fn hub(default_sync: bool) -> anyhow::Result<jaring_testkit::NatsServer> {
+    let mut b = jaring_testkit::NatsServer::builder();
+    if !default_sync {
+        b = b.sync_interval(jaring_bus::HUB_SYNC_INTERVAL);
+    }
+    b.start().context("starting nats-server")
 }
 
 fn main() -> anyhow::Result<()> {
@@ -71,14 +89,21 @@ fn main() -> anyhow::Result<()> {
             let config = jaring_node::Config::load(&config)?;
             runtime.block_on(jaring_node::daemon::run(config))
         }
-        Command::E2e { count, secs } => {
-            let server = jaring_testkit::NatsServer::start()?;
+        Command::E2e {
+            count,
+            secs,
+            default_sync,
+        } => {
+            let server = hub(default_sync)?;
             let figures = runtime.block_on(scenarios::end_to_end(&server.url(), count, secs))?;
             println!("{}", serde_json::to_string_pretty(&figures)?);
             Ok(())
         }
-        Command::Catchup { count } => {
-            let server = jaring_testkit::NatsServer::start()?;
+        Command::Catchup {
+            count,
+            default_sync,
+        } => {
+            let server = hub(default_sync)?;
             let rate = runtime.block_on(scenarios::catchup(&server.url(), count))?;
             println!("catch-up: {rate:.0} msg/s");
             Ok(())

@@ -77,6 +77,20 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[i.min(sorted.len() - 1)]
 }
 
+/// p50, p99, p99.9 and max of sorted samples, as `{name}_{p}_ms{suffix}` keys.
+fn insert_percentiles(m: &mut Map<String, Value>, name: &str, suffix: &str, sorted: &[f64]) {
+    for (p, fraction) in [("p50", 0.50), ("p99", 0.99), ("p99_9", 0.999)] {
+        m.insert(
+            format!("{name}_{p}_ms{suffix}"),
+            json!(percentile(sorted, fraction)),
+        );
+    }
+    m.insert(
+        format!("{name}_max_ms{suffix}"),
+        json!(sorted.last().copied().unwrap_or(f64::NAN)),
+    );
+}
+
 /// A compound-relocation alert body of about 1 KiB.
 fn alert_1k() -> Value {
     let mut body = json!({
@@ -370,15 +384,53 @@ pub async fn end_to_end(url: &str, n: usize, load_secs: u64) -> Result<Map<Strin
     // copies, checkpoints) finish: the latencies below are those of a steady 1,000/s.
     tokio::time::sleep(Duration::from_secs(2)).await;
 
-    // Latency at a fixed offered load of 1,000 messages per second.
+    // Latency at a fixed offered load: 35% of the rate just sustained (comparable between
+    // machines), then 1,000 messages per second (the absolute target).
+    let at_35 = (sustained * 0.35).max(1.0);
+    let (mut latencies_35, _) =
+        fixed_load(&sender, &receiver, &post, at_35, load_secs, &peak).await?;
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let (mut latencies, mut posting) =
+        fixed_load(&sender, &receiver, &post, 1000.0, load_secs, &peak).await?;
+    latencies_35.sort_by(f64::total_cmp);
+    latencies.sort_by(f64::total_cmp);
+    posting.sort_by(f64::total_cmp);
+    let rss_loaded = peak
+        .lock()
+        .map(|p| p.max(receiver.rss_mib()))
+        .unwrap_or(f64::NAN);
+    drop(sender);
+    drop(receiver);
+    let mut m = Map::new();
+    m.insert("e2e_msgs_per_s".into(), json!(sustained));
+    insert_percentiles(&mut m, "e2e", "_at_1000", &latencies);
+    insert_percentiles(&mut m, "e2e_post", "_at_1000", &posting);
+    insert_percentiles(&mut m, "e2e", "_at_35pct", &latencies_35);
+    m.insert("e2e_35pct_offered_msgs_per_s".into(), json!(at_35));
+    m.insert("e2e_latency_samples".into(), json!(latencies.len()));
+    m.insert("rss_idle_mib".into(), json!(rss_idle));
+    m.insert("rss_loaded_mib".into(), json!(rss_loaded));
+    Ok(m)
+}
+
+/// Posts at `per_s` for `secs` and follows the receiver: for each message, posted → stored at
+/// the receiver, and posted → the sender's answer (sealed, stored, published), in ms.
+async fn fixed_load(
+    sender: &ChildNode,
+    receiver: &ChildNode,
+    post: &Value,
+    per_s: f64,
+    secs: u64,
+    peak: &Arc<std::sync::Mutex<f64>>,
+) -> Result<(Vec<f64>, Vec<f64>)> {
     let arrivals: Arc<std::sync::Mutex<HashMap<String, Instant>>> = Arc::default();
     let follower = {
         let (client, arrivals) = (receiver.client.clone(), arrivals.clone());
         tokio::spawn(async move {
             let _ = client
-                .stream("/v1/follow", |v| {
-                    if let (Some(id), Ok(mut a)) = (v["id"].as_str(), arrivals.lock()) {
-                        a.insert(id.to_owned(), Instant::now());
+                .follow(None, |e| {
+                    if let Ok(mut a) = arrivals.lock() {
+                        a.insert(e.id, Instant::now());
                     }
                 })
                 .await;
@@ -386,9 +438,9 @@ pub async fn end_to_end(url: &str, n: usize, load_secs: u64) -> Result<Map<Strin
     };
     tokio::time::sleep(Duration::from_millis(300)).await;
     let sent: Arc<std::sync::Mutex<Vec<(String, Instant, Instant)>>> = Arc::default();
-    let mut ticker = tokio::time::interval(Duration::from_millis(1));
+    let mut ticker = tokio::time::interval(Duration::from_secs_f64(1.0 / per_s));
     let mut posts = tokio::task::JoinSet::new();
-    let total = (load_secs * 1000) as usize;
+    let total = ((secs as f64) * per_s).round().max(1.0) as usize;
     for _ in 0..total {
         ticker.tick().await;
         let (client, post, sent) = (sender.client.clone(), post.clone(), sent.clone());
@@ -419,42 +471,16 @@ pub async fn end_to_end(url: &str, n: usize, load_secs: u64) -> Result<Map<Strin
     follower.abort();
     let ms =
         |later: Instant, earlier: Instant| later.duration_since(earlier).as_secs_f64() * 1000.0;
-    // Posted → stored at the receiver, and posted → the sender's answer (sealed, stored,
-    // published): the first half of the path.
-    let (mut latencies, mut posting): (Vec<f64>, Vec<f64>) = {
-        let a = arrivals.lock().map_err(|_| anyhow!("lock"))?;
-        let s = sent.lock().map_err(|_| anyhow!("lock"))?;
-        (
-            s.iter()
-                .filter_map(|(id, at, _)| a.get(id).map(|t| ms(*t, *at)))
-                .collect(),
-            s.iter()
-                .map(|(_, at, answered)| ms(*answered, *at))
-                .collect(),
-        )
-    };
-    latencies.sort_by(f64::total_cmp);
-    posting.sort_by(f64::total_cmp);
-    let rss_loaded = peak
-        .lock()
-        .map(|p| p.max(receiver.rss_mib()))
-        .unwrap_or(f64::NAN);
-    drop(sender);
-    drop(receiver);
-    let mut m = Map::new();
-    m.insert("e2e_msgs_per_s".into(), json!(sustained));
-    for (name, samples) in [("e2e", &latencies), ("e2e_post", &posting)] {
-        for (p, fraction) in [("p50", 0.50), ("p99", 0.99)] {
-            m.insert(
-                format!("{name}_{p}_ms_at_1000"),
-                json!(percentile(samples, fraction)),
-            );
-        }
-    }
-    m.insert("e2e_latency_samples".into(), json!(latencies.len()));
-    m.insert("rss_idle_mib".into(), json!(rss_idle));
-    m.insert("rss_loaded_mib".into(), json!(rss_loaded));
-    Ok(m)
+    let a = arrivals.lock().map_err(|_| anyhow!("lock"))?;
+    let s = sent.lock().map_err(|_| anyhow!("lock"))?;
+    Ok((
+        s.iter()
+            .filter_map(|(id, at, _)| a.get(id).map(|t| ms(*t, *at)))
+            .collect(),
+        s.iter()
+            .map(|(_, at, answered)| ms(*answered, *at))
+            .collect(),
+    ))
 }
 
 /// In-process nodes for the fan-out and catch-up scenarios.
@@ -486,7 +512,7 @@ impl InProcess {
 }
 
 /// One alert to every agency (published once, on `ALL`): time until all have stored it.
-async fn fanout(url: &str, agencies: usize, runs: usize) -> Result<(f64, f64)> {
+async fn fanout(url: &str, agencies: usize, runs: usize) -> Result<Vec<f64>> {
     let tmp = tempfile::tempdir()?;
     let net = network(tmp.path(), agencies)?;
     let sender = InProcess::start(node_config(&net, "TH-RTP", url)?).await?;
@@ -536,7 +562,7 @@ async fn fanout(url: &str, agencies: usize, runs: usize) -> Result<(f64, f64)> {
     for r in receivers {
         r.shutdown().await;
     }
-    Ok((percentile(&times, 0.5), percentile(&times, 0.99)))
+    Ok(times)
 }
 
 /// An offline node's backlog of `n` alerts, already in the stream: messages per second drained.
@@ -605,7 +631,7 @@ pub async fn catchup(url: &str, n: usize) -> Result<f64> {
 
 /// Audit appends with durability (the node's path: entries in a SQLite transaction, then the
 /// file appended and synced, in groups of 256), and verification of a large log.
-fn audit(appends: usize, verify_entries: usize) -> Result<(f64, f64, usize)> {
+fn audit(appends: usize, verify_entries: usize) -> Result<(f64, f64, usize, f64)> {
     use jaring_node::store::{AuditEntry, Store};
     let tmp = tempfile::tempdir()?;
     let me = AgencyId::parse("ID-N001")?;
@@ -660,29 +686,83 @@ fn audit(appends: usize, verify_entries: usize) -> Result<(f64, f64, usize)> {
     let verified = jaring_audit::log::verify(&bytes).map_err(|e| anyhow!(e))?;
     let _root = verified.root();
     let secs = t.elapsed().as_secs_f64();
-    Ok((
-        append_rate,
-        secs * 1_000_000.0 / verify_entries as f64,
-        verify_entries,
-    ))
+    let floor = hash_floor(&bytes);
+    let per_1m = |s: f64| s * 1_000_000.0 / verify_entries as f64;
+    Ok((append_rate, per_1m(secs), verify_entries, per_1m(floor)))
 }
 
-/// Every scenario, in order; the figures as one flat JSON object.
-pub async fn all(scale: &Scale) -> Result<Map<String, Value>> {
-    let mut f = Map::new();
-    eprintln!("crypto floor ...");
-    let (crypto_floor, open_floor, open_every_core) = tokio::task::spawn_blocking({
-        let n = scale.crypto;
-        move || crypto(n)
-    })
-    .await??;
-    f.insert("crypto_floor_msgs_per_s".into(), json!(crypto_floor));
-    f.insert("open_floor_msgs_per_s".into(), json!(open_floor));
-    f.insert("open_every_core_msgs_per_s".into(), json!(open_every_core));
+/// The floor under verifying a log: the SHA-256 leaf hash of every line and the node hashes
+/// up to the root (RFC 9162), on every core, with no parsing at all. Seconds.
+fn hash_floor(log: &[u8]) -> f64 {
+    use jaring_audit::merkle::{leaf_hash, node_hash};
+    let t = Instant::now();
+    let lines: Vec<&[u8]> = log
+        .split(|b| *b == b'\n')
+        .filter(|l| !l.is_empty())
+        .collect();
+    let cores = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1);
+    let chunk = lines.len().div_ceil(cores).max(1);
+    let mut level: Vec<jaring_audit::Hash> = std::thread::scope(|scope| {
+        let parts: Vec<_> = lines
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(|l| leaf_hash(l)).collect::<Vec<_>>()))
+            .collect();
+        parts
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    });
+    // Each level pairs neighbours (an odd last one is carried up, as RFC 9162's split at the
+    // largest power of two gives for the hash count); the levels in parallel halves.
+    while level.len() > 1 {
+        let chunk = level.len().div_ceil(cores).max(2).next_multiple_of(2);
+        level = std::thread::scope(|scope| {
+            let parts: Vec<_> = level
+                .chunks(chunk)
+                .map(|part| {
+                    scope.spawn(move || {
+                        part.chunks(2)
+                            .map(|p| match p {
+                                [l, r] => node_hash(l, r),
+                                [one] => *one,
+                                _ => jaring_audit::merkle::empty_root(),
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            parts
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_default())
+                .collect()
+        });
+    }
+    std::hint::black_box(level);
+    t.elapsed().as_secs_f64()
+}
 
-    let server = NatsServer::start().context("starting nats-server")?;
+/// The scenarios that go through a hub: transport floor, end to end, fan-out, catch-up, on
+/// nats-servers whose JetStream syncs at `sync` (`None`: the server's default); every key
+/// prefixed with `prefix`.
+async fn network_scenarios(
+    scale: &Scale,
+    sync: Option<&str>,
+    prefix: &str,
+) -> Result<Map<String, Value>> {
+    let label = sync.unwrap_or("default");
+    let start = || {
+        let mut b = NatsServer::builder();
+        if let Some(s) = sync {
+            b = b.sync_interval(s);
+        }
+        b.start().context("starting nats-server")
+    };
+    let mut f = Map::new();
+    let server = start()?;
     let url = server.url();
-    eprintln!("transport floor ...");
+    eprintln!("[sync {label}] transport floor ...");
     let size = {
         let tmp = tempfile::tempdir()?;
         let net = network(tmp.path(), 1)?;
@@ -707,23 +787,52 @@ pub async fn all(scale: &Scale) -> Result<Map<String, Value>> {
     );
     f.insert("envelope_bytes".into(), json!(size));
 
-    eprintln!("end to end ...");
+    eprintln!("[sync {label}] end to end ...");
     f.extend(end_to_end(&url, scale.e2e, scale.load_secs).await?);
-    eprintln!("fan-out to {} agencies ...", scale.fanout_agencies);
-    let (p50, p99) = fanout(&url, scale.fanout_agencies, scale.fanout_runs).await?;
-    f.insert("fanout50_p50_ms".into(), json!(p50));
-    f.insert("fanout50_p99_ms".into(), json!(p99));
+    eprintln!(
+        "[sync {label}] fan-out to {} agencies ...",
+        scale.fanout_agencies
+    );
+    let times = fanout(&url, scale.fanout_agencies, scale.fanout_runs).await?;
+    insert_percentiles(&mut f, "fanout50", "", &times);
     drop(server);
 
     // Catch-up on a fresh server, so the earlier scenarios' streams do not weigh on it.
-    let server = NatsServer::start().context("starting nats-server")?;
-    eprintln!("catch-up of {} messages ...", scale.catchup);
+    let server = start()?;
+    eprintln!("[sync {label}] catch-up of {} messages ...", scale.catchup);
     let drained = catchup(&server.url(), scale.catchup).await?;
     f.insert("catchup_msgs_per_s".into(), json!(drained));
     drop(server);
+    Ok(f.into_iter()
+        .map(|(k, v)| (format!("{prefix}{k}"), v))
+        .collect())
+}
+
+/// Every scenario, in order; the figures as one flat JSON object.
+pub async fn all(scale: &Scale) -> Result<Map<String, Value>> {
+    let mut f = Map::new();
+    eprintln!("crypto floor ...");
+    let (crypto_floor, open_floor, open_every_core) = tokio::task::spawn_blocking({
+        let n = scale.crypto;
+        move || crypto(n)
+    })
+    .await??;
+    f.insert("crypto_floor_msgs_per_s".into(), json!(crypto_floor));
+    f.insert("open_floor_msgs_per_s".into(), json!(open_floor));
+    f.insert("open_every_core_msgs_per_s".into(), json!(open_every_core));
+
+    // The hub as jaring ships it (every write synced before it is acknowledged), then, for
+    // comparison only, JetStream's default periodic sync, with its keys prefixed
+    // `default_sync_`.
+    f.insert(
+        "hub_sync_interval".into(),
+        json!(jaring_bus::HUB_SYNC_INTERVAL),
+    );
+    f.extend(network_scenarios(scale, Some(jaring_bus::HUB_SYNC_INTERVAL), "").await?);
+    f.extend(network_scenarios(scale, None, "default_sync_").await?);
 
     eprintln!("audit ...");
-    let (appends, verify_1m, entries) = tokio::task::spawn_blocking({
+    let (appends, verify_1m, entries, hash_floor_1m) = tokio::task::spawn_blocking({
         let (a, v) = (scale.audit_appends, scale.audit_verify);
         move || audit(a, v)
     })
@@ -731,6 +840,11 @@ pub async fn all(scale: &Scale) -> Result<Map<String, Value>> {
     f.insert("audit_append_per_s".into(), json!(appends));
     f.insert("audit_verify_1m_s".into(), json!(verify_1m));
     f.insert("audit_verify_entries_measured".into(), json!(entries));
+    f.insert("audit_hash_floor_1m_s".into(), json!(hash_floor_1m));
+    f.insert(
+        "ratio_audit_verify_hash_floor".into(),
+        json!(hash_floor_1m / verify_1m),
+    );
 
     let get = |k: &str| f.get(k).and_then(Value::as_f64).unwrap_or(f64::NAN);
     let (e2e, crypto_f, transport_f, catch, open_f, open_all) = (
@@ -741,7 +855,12 @@ pub async fn all(scale: &Scale) -> Result<Map<String, Value>> {
         get("open_floor_msgs_per_s"),
         get("open_every_core_msgs_per_s"),
     );
+    let default_e2e = get("default_sync_e2e_msgs_per_s");
     f.insert("ratio_e2e_crypto".into(), json!(e2e / crypto_f));
+    f.insert(
+        "default_sync_ratio_e2e_crypto".into(),
+        json!(default_e2e / crypto_f),
+    );
     f.insert("ratio_e2e_transport".into(), json!(e2e / transport_f));
     f.insert("ratio_catchup_open".into(), json!(catch / open_f));
     f.insert(
@@ -757,9 +876,11 @@ pub async fn all(scale: &Scale) -> Result<Map<String, Value>> {
     Ok(f)
 }
 
-/// Prints the figures as a table a person can read, with the targets beside them.
+/// Prints the figures as a table a person can read, with the targets beside them: the hub
+/// as shipped (`sync_interval: always`), and JetStream's default periodic sync where the
+/// scenario goes through the hub.
 pub fn print_table(f: &Map<String, Value>) {
-    let rows: [(&str, &str, &str); 18] = [
+    let rows: &[(&str, &str, &str)] = &[
         (
             "crypto_floor_msgs_per_s",
             "crypto floor: seal+open, 1 core (msg/s)",
@@ -786,6 +907,15 @@ pub fn print_table(f: &Map<String, Value>) {
             ">= 50% of crypto floor",
         ),
         (
+            "e2e_35pct_offered_msgs_per_s",
+            "offered load at 35% of sustained (msg/s)",
+            "",
+        ),
+        ("e2e_p50_ms_at_35pct", "end to end p50 at 35% (ms)", ""),
+        ("e2e_p99_ms_at_35pct", "end to end p99 at 35% (ms)", ""),
+        ("e2e_p99_9_ms_at_35pct", "end to end p99.9 at 35% (ms)", ""),
+        ("e2e_max_ms_at_35pct", "end to end max at 35% (ms)", ""),
+        (
             "e2e_p50_ms_at_1000",
             "end to end p50 at 1,000 msg/s (ms)",
             "",
@@ -795,12 +925,28 @@ pub fn print_table(f: &Map<String, Value>) {
             "end to end p99 at 1,000 msg/s (ms)",
             "< 10",
         ),
+        (
+            "e2e_p99_9_ms_at_1000",
+            "end to end p99.9 at 1,000 msg/s (ms)",
+            "",
+        ),
+        (
+            "e2e_max_ms_at_1000",
+            "end to end max at 1,000 msg/s (ms)",
+            "",
+        ),
         ("fanout50_p50_ms", "fan-out to 50 agencies, p50 (ms)", ""),
         (
             "fanout50_p99_ms",
             "fan-out to 50 agencies, p99 (ms)",
             "< 100",
         ),
+        (
+            "fanout50_p99_9_ms",
+            "fan-out to 50 agencies, p99.9 (ms)",
+            "",
+        ),
+        ("fanout50_max_ms", "fan-out to 50 agencies, max (ms)", ""),
         (
             "catchup_msgs_per_s",
             "catch-up of an offline node (msg/s)",
@@ -816,6 +962,11 @@ pub fn print_table(f: &Map<String, Value>) {
             "audit verify of 1,000,000 entries (s)",
             "< 2",
         ),
+        (
+            "audit_hash_floor_1m_s",
+            "hashing floor of the same log, every core (s)",
+            "",
+        ),
         ("rss_idle_mib", "node RSS idle (MiB)", "< 30"),
         ("rss_loaded_mib", "node RSS under load (MiB)", "< 100"),
         ("ratio_e2e_crypto", "end to end / crypto floor", ">= 0.5"),
@@ -826,10 +977,23 @@ pub fn print_table(f: &Map<String, Value>) {
             "catch-up / open on every core",
             "",
         ),
+        (
+            "ratio_audit_verify_hash_floor",
+            "audit verify rate / hashing floor rate",
+            "",
+        ),
     ];
-    println!("{:<52} {:>12}  target", "figure", "value");
+    println!(
+        "{:<52} {:>12} {:>14}  target",
+        "figure", "sync always", "default sync"
+    );
     for (key, label, target) in rows {
-        let v = f.get(key).and_then(Value::as_f64).unwrap_or(f64::NAN);
-        println!("{label:<52} {v:>12.2}  {target}");
+        let v = f.get(*key).and_then(Value::as_f64).unwrap_or(f64::NAN);
+        let d = f
+            .get(&format!("default_sync_{key}"))
+            .and_then(Value::as_f64)
+            .map(|d| format!("{d:>14.2}"))
+            .unwrap_or_else(|| format!("{:>14}", "-"));
+        println!("{label:<52} {v:>12.2} {d}  {target}");
     }
 }

@@ -12,6 +12,7 @@ fn every_scenario_runs_and_reports_its_figures() {
         .unwrap();
     assert!(status.success());
     let figures: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(figures["hub_sync_interval"], "always", "the hub as shipped");
     for key in [
         "crypto_floor_msgs_per_s",
         "open_floor_msgs_per_s",
@@ -29,6 +30,20 @@ fn every_scenario_runs_and_reports_its_figures() {
         "ratio_e2e_crypto",
         "ratio_e2e_transport",
         "ratio_catchup_open",
+        "e2e_p99_9_ms_at_1000",
+        "e2e_max_ms_at_1000",
+        "e2e_p50_ms_at_35pct",
+        "e2e_p99_ms_at_35pct",
+        "e2e_p99_9_ms_at_35pct",
+        "e2e_max_ms_at_35pct",
+        "fanout50_p99_9_ms",
+        "fanout50_max_ms",
+        "ratio_audit_verify_hash_floor",
+        "default_sync_transport_floor_msgs_per_s",
+        "default_sync_e2e_msgs_per_s",
+        "default_sync_e2e_p99_ms_at_1000",
+        "default_sync_fanout50_p99_ms",
+        "default_sync_catchup_msgs_per_s",
     ] {
         let v = figures[key]
             .as_f64()

@@ -18,6 +18,11 @@ pub const FAMILIES: [Family; 4] = [
     Family::Checkpoint,
 ];
 
+/// JetStream's `sync_interval` on the hub jaring generates: every write is synced before it is
+/// acknowledged. Under the server's default (a sync every two minutes) JetStream lost
+/// acknowledged writes in Jepsen's analysis of NATS 2.12.1; the benchmark measures this one.
+pub const HUB_SYNC_INTERVAL: &str = "always";
+
 /// The key of the signed directory in the hub's key-value bucket.
 pub const DIRECTORY_KEY: &str = "current";
 

@@ -205,8 +205,9 @@ pub fn generate(spec: &HubSpec) -> Result<Generated, HubError> {
         text.push_str(&format!(
             "# sync_interval always: every acknowledged message is on disk (the default syncs every\n\
              # two minutes and can lose acknowledged writes in a crash); it costs an fsync per write.\n\
-             jetstream {{\n  store_dir: {}\n  sync_interval: always\n}}\n\n",
-            quote(&store.display().to_string())
+             jetstream {{\n  store_dir: {}\n  sync_interval: {}\n}}\n\n",
+            quote(&store.display().to_string()),
+            jaring_bus::HUB_SYNC_INTERVAL
         ));
         if let Some(tls) = &spec.tls {
             text.push_str(&format!(

@@ -50,7 +50,7 @@ async fn a_scrape_during_an_exchange_shows_the_counts_move() {
         &format!("[metrics]\nlisten = \"127.0.0.1:{p_th}\"\n"),
     )
     .await;
-    let id = Daemon::start(
+    let _id = Daemon::start(
         &net,
         "ID-KEMLU-PNH",
         &nats.url(),

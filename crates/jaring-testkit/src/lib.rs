@@ -97,6 +97,7 @@ pub struct ServerBuilder {
     port: Option<u16>,
     extra: String,
     jetstream: bool,
+    sync_interval: Option<String>,
     dir: Option<PathBuf>,
     file: Option<PathBuf>,
 }
@@ -118,6 +119,13 @@ impl ServerBuilder {
     pub fn config(mut self, text: impl Into<String>) -> Self {
         self.extra.push_str(&text.into());
         self.extra.push('\n');
+        self
+    }
+
+    /// JetStream's `sync_interval` (e.g. `always`, as the generated hub ships); unset, the
+    /// server's default periodic sync.
+    pub fn sync_interval(mut self, interval: impl Into<String>) -> Self {
+        self.sync_interval = Some(interval.into());
         self
     }
 
@@ -211,6 +219,7 @@ impl NatsServer {
     pub fn builder() -> ServerBuilder {
         ServerBuilder {
             jetstream: true,
+            sync_interval: None,
             ..ServerBuilder::default()
         }
     }
@@ -248,8 +257,14 @@ impl NatsServer {
         );
         if self.builder.jetstream {
             let store = self.dir.join("jetstream");
+            let sync = self
+                .builder
+                .sync_interval
+                .as_deref()
+                .map(|s| format!("  sync_interval: {s}\n"))
+                .unwrap_or_default();
             text.push_str(&format!(
-                "jetstream {{\n  store_dir: \"{}\"\n  max_memory_store: 256MB\n  max_file_store: 4GB\n}}\n",
+                "jetstream {{\n  store_dir: \"{}\"\n  max_memory_store: 256MB\n  max_file_store: 4GB\n{sync}}}\n",
                 store.display()
             ));
         }
