@@ -5,8 +5,10 @@
 # in release mode, then in .quickstart/: two RSO root keys and three agencies (the Royal Thai
 # Police, the Indonesian embassy in Phnom Penh, the Philippine DFA), a directory signed 2-of-2,
 # a TLS hub whose configuration is generated from the directory, three nodes, a compound-
-# relocation alert and a victim referral, the referral accepted, and what each agency sees,
-# the delivery receipts and the audit checks. The network keeps running afterwards;
+# relocation alert and a victim referral, users and roles (a referral refused to an admin
+# without the caseworker role, then opened by a caseworker, both audited with the user's
+# name), the referral accepted, what each agency sees, the delivery receipts, a node's metrics
+# and the audit checks. The network keeps running afterwards;
 # `deploy/quickstart.sh stop` stops it. Running the script again starts afresh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -77,12 +79,15 @@ echo $! > run/nats-server.pid
 wait_for 20 "nats-server on port $PORT" bash -c "exec 3<>/dev/tcp/127.0.0.1/$PORT"
 $J hub provision --client-profile hub/clients/RSO-ADMIN.json --directory directory.json --trust trust.json
 
-step "Each agency starts its node"
+step "Each agency starts its node; its first user, \"ops\" (this local account), is its admin"
+METRICS_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 for a in "${AGENCIES[@]}"; do
   $J node init --agency "$a" --key "agencies/$a/$a.key.json" --trust trust.json --directory directory.json \
-    --directory-bucket jaring-directory --client-profile "hub/clients/$a.json" --data "nodes/$a" --out "nodes/$a.toml" >/dev/null
+    --directory-bucket jaring-directory --client-profile "hub/clients/$a.json" --data "nodes/$a" --out "nodes/$a.toml" \
+    --admin ops >/dev/null
   # Checkpoint often, so that the audit check at the end has signed checkpoints to verify.
   printf '\n[audit]\ncheckpoint_every = 5\ncheckpoint_interval = "1s"\n' >> "nodes/$a.toml"
+  if [ "$a" = TH-RTP ]; then printf '\n[metrics]\nlisten = "127.0.0.1:%s"\n' "$METRICS_PORT" >> "nodes/$a.toml"; fi
   "$JD" --config "nodes/$a.toml" > "logs/$a.log" 2>&1 &
   echo $! > "run/$a.pid"
 done
@@ -91,6 +96,15 @@ for a in "${AGENCIES[@]}"; do
   echo "$a: $($J --config "nodes/$a.toml" status | sed -n 2p | sed 's/  */ /g')"
 done
 TH="--config nodes/TH-RTP.toml"; ID="--config nodes/ID-KEMLU-PNH.toml"; PH="--config nodes/PH-DFA.toml"
+
+step "Roles: each admin gives its account the roles its agency's work needs"
+# One local account runs this walk-through, so each node's one user "ops" takes the roles its
+# officers would hold; in an agency each person has an account and a user of their own
+# (`jaring user add siti.rahayu --unix srahayu --role caseworker`).
+$J $TH user set-roles ops --role admin --role liaison --role caseworker
+$J $ID user set-roles ops --role admin --role auditor
+$J $PH user set-roles ops --role admin --role liaison
+$J $ID user list
 
 step "Royal Thai Police: a compound moved from Myawaddy (MM) to O'Smach (KH); alert the two consulates"
 ALERT=$($J $TH alert post --to ID-KEMLU-PNH,PH-DFA --compound "Golden Fortune annex" --alias GF-2 \
@@ -114,7 +128,10 @@ done
 
 step "Philippine DFA opens the alert (verified, decrypted, audited as viewed)"
 $J $PH show "$ALERT" | head -12
-step "Indonesian embassy opens the referral and accepts it"
+step "Indonesian embassy: its admin (no caseworker role) is refused the referral; audited as denied"
+if $J $ID show "$REFERRAL" 2>&1; then echo "an admin without the caseworker role read a referral" >&2; exit 1; fi
+$J $ID user set-roles ops --role admin --role auditor --role caseworker
+step "Indonesian embassy: as caseworker it opens the referral and accepts it"
 $J $ID show "$REFERRAL" | head -8
 $J $ID referral status "$REFERRAL" --set accepted --note "consular officer assigned" >/dev/null
 wait_for 20 "the status at TH-RTP" bash -c "$J $TH show $REFERRAL --json | grep -q '\"status\":\"accepted\"'"
@@ -123,6 +140,12 @@ wait_for 20 "the receipts at TH-RTP" bash -c "! $J $TH show $ALERT | grep -q pen
 step "Royal Thai Police sees the referral accepted, and a delivery receipt from each recipient"
 $J $TH show "$REFERRAL" | sed -n '/^referral:/,$p'
 $J $TH show "$ALERT" | sed -n '/^delivery:/,$p'
+
+step "Indonesian embassy (auditor): who asked for the referral, and who opened it"
+$J $ID audit show --message "$REFERRAL"
+
+step "Royal Thai Police: a few of its node's metrics (Prometheus, on 127.0.0.1:$METRICS_PORT)"
+python3 -c "import urllib.request,sys; t=urllib.request.urlopen('http://127.0.0.1:$METRICS_PORT/metrics', timeout=5).read().decode(); print('\n'.join(l for l in t.splitlines() if l.startswith(('jaring_messages_sent_total', 'jaring_deliveries', 'jaring_directory_serial'))))"
 
 step "Audit logs: each node's log verifies against its signed checkpoints"
 for a in "${AGENCIES[@]}"; do

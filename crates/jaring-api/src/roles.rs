@@ -86,13 +86,14 @@ impl Roles {
     }
 
     /// The role needed to read the body of (or post) a message of `kind`: alerts are the
-    /// liaison's, referrals the caseworker's. Receipts carry no content of a case but say who
-    /// received what, so they go with either.
+    /// liaison's, referrals the caseworker's. A receipt's body is delivery metadata that names
+    /// the messages it answers, referrals among them: the auditor's (a sender's own deliveries
+    /// show in the message it sent, for whoever may read that).
     pub fn for_kind(kind: Kind) -> &'static [Role] {
         match kind.family() {
             Family::Alert => &[Role::Liaison],
             Family::Referral => &[Role::Caseworker],
-            Family::Receipt | Family::Checkpoint => &[Role::Liaison, Role::Caseworker],
+            Family::Receipt | Family::Checkpoint => &[Role::Auditor],
         }
     }
 
@@ -137,6 +138,8 @@ mod tests {
             assert!(r.may_list(Kind::VictimReferral));
         }
         assert!(!liaison.may_list(Kind::VictimReferral));
+        assert!(!liaison.may_list(Kind::Receipt) && !caseworker.may_read(Kind::Receipt));
+        assert!(auditor.may_read(Kind::Receipt));
         assert_eq!("caseworker".parse::<Role>(), Ok(Role::Caseworker));
         assert!("root".parse::<Role>().is_err());
     }

@@ -62,7 +62,7 @@ impl Access {
     }
 }
 
-const BODY_READERS: &[Role] = &[Role::Liaison, Role::Caseworker];
+const BODY_READERS: &[Role] = &[Role::Liaison, Role::Caseworker, Role::Auditor];
 const SENDERS: &[Role] = &[Role::Liaison, Role::Caseworker];
 const METADATA: &[Role] = &[Role::Admin, Role::Auditor];
 
@@ -79,7 +79,8 @@ pub enum Route {
     Inbox,
     /// Send a message (alerts: liaison; referrals and statuses: caseworker).
     Send,
-    /// One message, decrypted (alerts: liaison; referrals: caseworker), audited as `viewed`.
+    /// One message, decrypted (alerts: liaison; referrals: caseworker; receipts, which are
+    /// delivery metadata: auditor), audited as `viewed`.
     Show,
     /// Set a received referral's status.
     ReferralStatus,

@@ -40,3 +40,24 @@ fn api_md_lists_every_route_with_its_roles() {
         );
     }
 }
+
+#[test]
+fn no_route_type_holds_untyped_json() {
+    // A field typed `serde_json::Value` (or a map of them) would let a route drift from its
+    // documented shape; bodies are typed by kind, free-form extensions live in jaring-core.
+    let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src");
+    for entry in std::fs::read_dir(&src).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            let l = line.trim();
+            let field = l.starts_with("pub ") && !l.starts_with("pub fn") && l.contains(':');
+            assert!(
+                !(field && (l.contains("Value") || l.contains("serde_json::Map"))),
+                "{}:{}: a route type holds untyped JSON: {l}",
+                path.display(),
+                n + 1
+            );
+        }
+    }
+}

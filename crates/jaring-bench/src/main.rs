@@ -53,8 +53,12 @@ enum Command {
         #[arg(long, default_value_t = 5)]
         secs: u64,
         /// Run the hub with JetStream's default periodic sync instead of the shipped setting.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "sync_interval")]
         default_sync: bool,
+        /// Run the hub with this JetStream `sync_interval` (e.g. `2m`, `24h`): to find out
+        /// what a periodic sync does to the latency tail.
+        #[arg(long)]
+        sync_interval: Option<String>,
     },
     /// Run a node (used by the benchmark itself, to measure a node's memory in its own process).
     #[command(hide = true)]
@@ -93,8 +97,15 @@ fn main() -> anyhow::Result<()> {
             count,
             secs,
             default_sync,
+            sync_interval,
         } => {
-            let server = hub(default_sync)?;
+            let server = match sync_interval {
+                Some(interval) => jaring_testkit::NatsServer::builder()
+                    .sync_interval(interval)
+                    .start()
+                    .context("starting nats-server")?,
+                None => hub(default_sync)?,
+            };
             let figures = runtime.block_on(scenarios::end_to_end(&server.url(), count, secs))?;
             println!("{}", serde_json::to_string_pretty(&figures)?);
             Ok(())

@@ -152,16 +152,11 @@ fn node_config(net: &TestNetwork, id: &str, url: &str) -> Result<Config> {
 /// The account running the benchmark as a user of the node with every role: the API serves
 /// nobody else.
 fn bench_user(config: &Config) -> Result<jaring_api::users::User> {
-    let new = jaring_api::users::NewUser {
-        name: "bench".into(),
-        unix: jaring_node::api::current_account()
-            .ok_or_else(|| anyhow!("cannot tell which local account runs the benchmark"))?,
-        roles: jaring_api::Roles::new(jaring_api::Role::ALL.to_vec()),
-    };
-    Ok(jaring_node::store::Store::bootstrap_user(
+    Ok(jaring_node::accounts::add_this_account(
         &config.data_dir,
         config.agency.clone(),
-        &new,
+        "bench",
+        jaring_api::Roles::new(jaring_api::Role::ALL.to_vec()),
         "benchmark",
     )?)
 }

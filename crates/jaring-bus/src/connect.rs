@@ -124,17 +124,28 @@ impl NatsConfig {
         self
     }
 
-    /// Connection options: credentials, TLS, reconnects with backoff, and `inbox_prefix` when
-    /// given (an agency's own, see [`crate::inbox_prefix`]).
+    /// Connection options for a daemon: credentials, TLS, `inbox_prefix` when given (an
+    /// agency's own, see [`crate::inbox_prefix`]), and reconnects with backoff for ever,
+    /// the first connection included (a node starts before its hub is reachable).
     pub async fn options(
+        &self,
+        name: &str,
+        inbox_prefix: Option<&str>,
+    ) -> Result<async_nats::ConnectOptions, NatsError> {
+        Ok(self
+            .base_options(name, inbox_prefix)
+            .await?
+            .retry_on_initial_connect()
+            .max_reconnects(None))
+    }
+
+    async fn base_options(
         &self,
         name: &str,
         inbox_prefix: Option<&str>,
     ) -> Result<async_nats::ConnectOptions, NatsError> {
         let mut opts = async_nats::ConnectOptions::new()
             .name(name)
-            .retry_on_initial_connect()
-            .max_reconnects(None)
             .connection_timeout(Duration::from_secs(5))
             .reconnect_delay_callback(reconnect_delay);
         if let Some(prefix) = inbox_prefix {
@@ -171,8 +182,8 @@ impl NatsConfig {
         Ok(opts)
     }
 
-    /// Connects once (no retry on the first attempt: a tool run by a person should say at
-    /// once that the hub is not there).
+    /// Connects for a one-shot tool: the first connection is tried once, so that a person is
+    /// told at once that the hub is not there or refused the credentials.
     pub async fn connect_once(
         &self,
         name: &str,
@@ -181,9 +192,10 @@ impl NatsConfig {
         if self.servers.is_empty() {
             return Err(NatsError::Connect("no server named".into()));
         }
-        let mut opts = self.options(name, inbox_prefix).await?;
-        // `retry_on_initial_connect` is for daemons; a one-shot tool fails fast.
-        opts = opts.max_reconnects(Some(3));
+        let opts = self
+            .base_options(name, inbox_prefix)
+            .await?
+            .max_reconnects(Some(3));
         opts.connect(self.servers.clone())
             .await
             .map_err(|e| NatsError::Connect(e.to_string()))

@@ -18,6 +18,10 @@ pub struct Cli {
         default_value = "jaring.toml"
     )]
     pub config: PathBuf,
+    /// The daemon's socket, for verbs that talk to the daemon: instead of reading it from the
+    /// node configuration (which officers need not be able to read).
+    #[arg(long, global = true, env = "JARING_SOCKET")]
+    pub socket: Option<PathBuf>,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,

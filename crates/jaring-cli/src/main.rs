@@ -25,22 +25,25 @@ pub struct Refused(pub jaring_core::OpenError);
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // The online verbs reach the daemon through its socket: named directly (an officer needs
+    // no read access to the node's configuration), or found in the configuration.
+    let daemon = cli.socket.clone().unwrap_or_else(|| cli.config.clone());
     let result = match cli.command {
         Command::Keygen(args) => commands::keys::keygen(args),
         Command::Trust(cmd) => commands::trust::run(cmd),
         Command::Directory(cmd) => commands::directory::run(cmd),
         Command::Envelope(cmd) => commands::envelope::run(cmd),
         Command::Node(cli::NodeCommand::Init(args)) => commands::node::init(args),
-        Command::Alert(cmd) => commands::online::alert(&cli.config, cmd),
-        Command::Referral(cmd) => commands::online::referral(&cli.config, cmd),
-        Command::Inbox(args) => commands::online::inbox(&cli.config, args),
-        Command::Show(args) => commands::online::show(&cli.config, args),
-        Command::Follow(args) => commands::online::follow(&cli.config, args),
-        Command::Status(f) => commands::online::status(&cli.config, f.json),
-        Command::Quarantine(a) => commands::online::quarantine(&cli.config, a),
-        Command::User(cmd) => commands::online::user(&cli.config, cmd),
-        Command::Whoami(f) => commands::online::whoami(&cli.config, f.json),
-        Command::Audit(cmd) => commands::audit::run(&cli.config, cmd),
+        Command::Alert(cmd) => commands::online::alert(&daemon, cmd),
+        Command::Referral(cmd) => commands::online::referral(&daemon, cmd),
+        Command::Inbox(args) => commands::online::inbox(&daemon, args),
+        Command::Show(args) => commands::online::show(&daemon, args),
+        Command::Follow(args) => commands::online::follow(&daemon, args),
+        Command::Status(f) => commands::online::status(&daemon, f.json),
+        Command::Quarantine(a) => commands::online::quarantine(&daemon, a),
+        Command::User(cmd) => commands::online::user(&daemon, cmd),
+        Command::Whoami(f) => commands::online::whoami(&daemon, f.json),
+        Command::Audit(cmd) => commands::audit::run(&daemon, cmd),
         Command::Hub(cmd) => commands::hub::run(cmd),
     };
     match result {

@@ -17,7 +17,9 @@ fn jaringd_bin() -> PathBuf {
     Path::new(env!("CARGO_BIN_EXE_jaring")).with_file_name("jaringd")
 }
 
-/// `jaring --config CONFIG ARGS...` as the local account with `uid` (root: `None`).
+/// `jaring ARGS...` as the local account with `uid` (root: `None`), against the daemon of
+/// `config`: root reads the node's configuration, the officers name the socket alone
+/// (`--socket`), as they would without read access to the configuration.
 fn jaring_as(uid: Option<u32>, config: &Path, args: &[&str]) -> Output {
     let mut cmd = match uid {
         Some(uid) => {
@@ -31,7 +33,16 @@ fn jaring_as(uid: Option<u32>, config: &Path, args: &[&str]) -> Output {
         }
         None => Command::new(env!("CARGO_BIN_EXE_jaring")),
     };
-    cmd.arg("--config").arg(config).args(args).output().unwrap()
+    match uid {
+        Some(_) => {
+            let socket = config.with_extension("sock");
+            cmd.arg("--socket").arg(socket)
+        }
+        None => cmd.arg("--config").arg(config),
+    }
+    .args(args)
+    .output()
+    .unwrap()
 }
 
 fn ok(out: Output) -> String {
@@ -63,8 +74,7 @@ impl Drop for Daemon {
     }
 }
 
-/// Lets other local accounts reach the test's files: every folder traversable, the configs
-/// readable (they hold no password here); key files stay 0600.
+/// Lets other local accounts reach the sockets: every folder of the test traversable.
 fn open_folders(dir: &Path) {
     std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o755)).unwrap();
     for entry in std::fs::read_dir(dir).unwrap() {
@@ -98,7 +108,6 @@ fn a_referral_body_is_for_caseworkers_and_every_refusal_and_view_names_the_user(
         ],
     )
     .unwrap();
-    std::fs::create_dir_all(d.join("sock")).unwrap();
     let config = |id: &str| d.join(format!("{id}.toml"));
     for id in ["TH-RTP", "ID-KEMLU-PNH"] {
         let out = Command::new(env!("CARGO_BIN_EXE_jaring"))
@@ -121,13 +130,12 @@ fn a_referral_body_is_for_caseworkers_and_every_refusal_and_view_names_the_user(
             .arg("--data")
             .arg(d.join(format!("data-{id}")))
             .arg("--socket")
-            .arg(d.join("sock").join(format!("{id}.sock")))
+            .arg(config(id).with_extension("sock"))
             .arg("--out")
             .arg(config(id))
             .output()
             .unwrap();
         ok(out);
-        std::fs::set_permissions(config(id), std::fs::Permissions::from_mode(0o644)).unwrap();
     }
     let mut daemons = Vec::new();
     for id in ["TH-RTP", "ID-KEMLU-PNH"] {
@@ -153,7 +161,7 @@ fn a_referral_body_is_for_caseworkers_and_every_refusal_and_view_names_the_user(
         );
         // The socket's mode (0660) and group decide who may connect at all; here every
         // account may, and the user table alone decides what each may do.
-        let socket = d.join("sock").join(format!("{id}.sock"));
+        let socket = config(id).with_extension("sock");
         std::fs::set_permissions(&socket, std::fs::Permissions::from_mode(0o666)).unwrap();
     }
     open_folders(d);
@@ -259,6 +267,63 @@ fn a_referral_body_is_for_caseworkers_and_every_refusal_and_view_names_the_user(
     .unwrap();
     assert_eq!(shown["body"]["case_ref"], "RTP-2026-0042");
 
+    // A caseworker following new messages is cut off the moment she is removed: the stream
+    // re-reads its caller whenever users change.
+    let mut follow = Command::new("setpriv")
+        .arg(format!("--reuid={CASEWORKER_UID}"))
+        .arg(format!("--regid={CASEWORKER_UID}"))
+        .args([
+            "--clear-groups",
+            "--",
+            env!("CARGO_BIN_EXE_jaring"),
+            "--socket",
+        ])
+        .arg(id.with_extension("sock"))
+        .args(["follow", "--json"])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+    ok(jaring_as(None, &id, &["user", "remove", "siti"]));
+    let second = ok(jaring_as(
+        None,
+        &th,
+        &[
+            "referral",
+            "send",
+            "--to",
+            "ID-KEMLU-PNH",
+            "--case-ref",
+            "RTP-2026-0043",
+            "--nationality",
+            "ID",
+            "--location",
+            "TH:Mae Sot",
+            "--consent",
+            "--need",
+            "legal",
+            "--risk",
+            "medium",
+        ],
+    ))
+    .trim()
+    .to_owned();
+    let ended = until(Duration::from_secs(20), || {
+        matches!(follow.try_wait(), Ok(Some(_)))
+    });
+    let _ = follow.kill();
+    let out = follow.wait_with_output().unwrap();
+    assert!(ended, "a removed user's follow stream went on");
+    assert!(
+        !String::from_utf8_lossy(&out.stdout).contains(&second),
+        "a removed user was told of a new referral"
+    );
+    ok(jaring_as(
+        None,
+        &id,
+        &["user", "add", "siti", "--unix", &cw, "--role", "caseworker"],
+    ));
+
     // An account that is no jaring user gets nothing, not even metadata.
     let stranger = jaring_as(Some(STRANGER_UID), &id, &["inbox"]);
     assert!(!stranger.status.success());
@@ -289,7 +354,11 @@ fn a_referral_body_is_for_caseworkers_and_every_refusal_and_view_names_the_user(
             .collect()
     };
     assert_eq!(by("viewed"), vec!["siti".to_owned()], "{log}");
-    assert_eq!(by("denied"), vec!["budi".to_owned()], "{log}");
+    assert_eq!(
+        by("denied"),
+        vec!["budi".to_owned(), "ops".to_owned()],
+        "{log}"
+    );
     let admin_denied = ok(jaring_as(
         None,
         &id,
@@ -298,7 +367,7 @@ fn a_referral_body_is_for_caseworkers_and_every_refusal_and_view_names_the_user(
         ],
     ));
     assert!(
-        admin_denied.contains("GET /v1/messages/{id}"),
+        admin_denied.contains("GET /v1/messages/") && admin_denied.contains("caseworker role"),
         "{admin_denied}"
     );
     let stranger_denied = ok(jaring_as(
@@ -310,6 +379,13 @@ fn a_referral_body_is_for_caseworkers_and_every_refusal_and_view_names_the_user(
         stranger_denied.contains(&format!("account {}", account(STRANGER_UID))),
         "{stranger_denied}"
     );
+    // A user left with no role lists nothing at all.
+    ok(jaring_as(None, &id, &["user", "set-roles", "budi"]));
+    let nothing = ok(jaring_as(Some(LIAISON_UID), &id, &["inbox", "--json"]));
+    assert_eq!(nothing.trim(), "[]", "{nothing}");
+    // A badly formed name is a bad request, not a conflict.
+    let bad = jaring_as(None, &id, &["user", "add", "Bad Name", "--unix", "nobody"]);
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("bad-request"));
     // And only auditors read the log.
     let not_auditor = jaring_as(Some(CASEWORKER_UID), &id, &["audit", "show"]);
     assert!(!not_auditor.status.success());

@@ -20,7 +20,6 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post, put};
 use axum::serve::IncomingStream;
 use axum::{Json, Router};
-use futures::StreamExt;
 use jaring_api::audit::{AuditEntriesQuery, CheckpointNote, ProveQuery};
 use jaring_api::messages::{FollowQuery, InboxQuery, OutgoingBody, SendRequest, StatusUpdate};
 use jaring_api::users::{NewUser, RolesUpdate, User, WhoAmI};
@@ -49,19 +48,7 @@ impl Connected<IncomingStream<'_, UnixListener>> for Peer {
     }
 }
 
-/// The local account name of `uid`, from the system's user database (NSS: /etc/passwd,
-/// LDAP, whatever the host uses).
-pub fn account_name(uid: u32) -> Option<String> {
-    nix::unistd::User::from_uid(nix::unistd::Uid::from_raw(uid))
-        .ok()
-        .flatten()
-        .map(|u| u.name)
-}
-
-/// The local account name of the process itself.
-pub fn current_account() -> Option<String> {
-    account_name(nix::unistd::getuid().as_raw())
-}
+pub use crate::accounts::{account_name, current_account};
 
 /// An error answer: the status from the code, the body an [`ApiError`].
 pub struct Failure(pub ApiError);
@@ -169,7 +156,21 @@ pub async fn serve(
 
 /// The jaring user calling, allowed on `route`; otherwise the refusal, audited.
 async fn authorize(node: &Node, peer: &Peer, route: Route) -> Result<User, Failure> {
-    let account = peer.uid.and_then(account_name);
+    authorize_on(node, peer, route, None).await
+}
+
+/// Like [`authorize`], for a route about one message: a refusal names it in the audit log.
+async fn authorize_on(
+    node: &Node,
+    peer: &Peer,
+    route: Route,
+    message: Option<&str>,
+) -> Result<User, Failure> {
+    // NSS may ask a directory server (LDAP, sssd): off the async workers.
+    let account = match peer.uid {
+        Some(uid) => blocking(move || account_name(uid)).await?,
+        None => None,
+    };
     let user = match &account {
         Some(name) => {
             let store = node.store.clone();
@@ -186,8 +187,14 @@ async fn authorize(node: &Node, peer: &Peer, route: Route) -> Result<User, Failu
             (None, Some(uid)) => format!("uid {uid}"),
             (None, None) => "an unidentified peer".into(),
         };
-        node.deny(&who, &route.label(), None, "not a jaring user of this node")
-            .await;
+        node.deny(
+            &who,
+            None,
+            &route.label(),
+            message,
+            "not a jaring user of this node",
+        )
+        .await;
         return Err(Failure(ApiError::new(
             ErrorCode::UnknownUser,
             format!(
@@ -198,7 +205,8 @@ async fn authorize(node: &Node, peer: &Peer, route: Route) -> Result<User, Failu
     let access = route.access();
     if !access.allows(&user.roles) {
         let why = format!("needs the role {}", access.describe());
-        node.deny(&user.name, &route.label(), None, &why).await;
+        node.deny(&user.name, Some(&user.unix), &route.label(), message, &why)
+            .await;
         return Err(Failure(ApiError::new(
             ErrorCode::Forbidden,
             format!(
@@ -287,7 +295,8 @@ async fn show(
     ConnectInfo(peer): ConnectInfo<Peer>,
     UrlPath(id): UrlPath<String>,
 ) -> Answer<jaring_api::messages::MessageView> {
-    let user = authorize(&node, &peer, Route::Show).await?;
+    let named = MessageId::parse(&id).is_ok().then_some(id.as_str());
+    let user = authorize_on(&node, &peer, Route::Show, named).await?;
     message_id(&id)?;
     ok(node.show(&id, &user).await?)
 }
@@ -298,7 +307,8 @@ async fn referral_status(
     UrlPath(id): UrlPath<String>,
     bytes: Bytes,
 ) -> Answer<jaring_api::messages::Sent> {
-    let user = authorize(&node, &peer, Route::ReferralStatus).await?;
+    let named = MessageId::parse(&id).is_ok().then_some(id.as_str());
+    let user = authorize_on(&node, &peer, Route::ReferralStatus, named).await?;
     let referral = message_id(&id)?;
     let update: StatusUpdate = body(&bytes)?;
     let mut value = serde_json::json!({"status": update.status});
@@ -344,25 +354,45 @@ async fn follow(
         Ok(q) => q,
         Err(f) => return f.into_response(),
     };
-    let rx = node.events.subscribe();
-    let stream = futures::stream::unfold(rx, |mut rx| async move {
+    // The caller's roles are read again whenever users change, so that a user removed or
+    // demoted while following stops receiving at once, not when the daemon restarts.
+    struct Following {
+        rx: tokio::sync::broadcast::Receiver<jaring_api::messages::FollowEvent>,
+        node: Arc<Node>,
+        user: User,
+        seen: u64,
+    }
+    let seen = node.users_version();
+    let state = Following {
+        rx: node.events.subscribe(),
+        node: node.clone(),
+        user,
+        seen,
+    };
+    let stream = futures::stream::unfold(state, move |mut f| async move {
         loop {
-            match rx.recv().await {
-                Ok(v) => return Some((v, rx)),
+            let event = match f.rx.recv().await {
+                Ok(e) => e,
                 Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => continue,
                 Err(tokio::sync::broadcast::error::RecvError::Closed) => return None,
+            };
+            let now = f.node.users_version();
+            if now != f.seen {
+                f.seen = now;
+                let store = f.node.store.clone();
+                let unix = f.user.unix.clone();
+                match blocking(move || store.user_by_unix(&unix)).await {
+                    Ok(Ok(Some(u))) => f.user = u,
+                    _ => return None,
+                }
+            }
+            let wanted =
+                q.kind.is_none_or(|k| event.kind == k) && f.user.roles.may_list(event.kind);
+            if wanted {
+                let line = format!("{}\n", serde_json::to_string(&event).unwrap_or_default());
+                return Some((Ok::<_, std::convert::Infallible>(line), f));
             }
         }
-    })
-    .filter(move |e| {
-        let keep = q.kind.is_none_or(|k| e.kind == k) && user.roles.may_list(e.kind);
-        async move { keep }
-    })
-    .map(|e| {
-        Ok::<_, std::convert::Infallible>(format!(
-            "{}\n",
-            serde_json::to_string(&e).unwrap_or_default()
-        ))
     });
     Response::builder()
         .header("content-type", "application/x-ndjson")
@@ -432,11 +462,18 @@ async fn user_add(
 ) -> Answer<User> {
     let admin = authorize(&node, &peer, Route::UserAdd).await?;
     let new: NewUser = body(&bytes)?;
+    jaring_api::users::check_name(&new.name).map_err(|e| Failure(ApiError::bad_request(e)))?;
+    if new.unix.trim().is_empty() {
+        return Err(Failure(ApiError::bad_request(
+            "unix: name the local account",
+        )));
+    }
     let store = node.store.clone();
     let user = blocking(move || store.add_user(&new, &admin.name))
         .await?
         .map_err(crate::node::NodeError::from)?;
     node.audit_due();
+    node.users_changed();
     ok(user)
 }
 
@@ -451,6 +488,7 @@ async fn user_remove(
         .await?
         .map_err(crate::node::NodeError::from)?;
     node.audit_due();
+    node.users_changed();
     ok(user)
 }
 
@@ -467,5 +505,6 @@ async fn user_roles(
         .await?
         .map_err(crate::node::NodeError::from)?;
     node.audit_due();
+    node.users_changed();
     ok(user)
 }

@@ -195,6 +195,21 @@ impl Client {
         self.typed::<(), T>("GET", path, None).await
     }
 
+    /// GET with `query`'s fields as parameters (unset ones left out).
+    async fn get_with<Q: Serialize, T: DeserializeOwned>(
+        &self,
+        path: &str,
+        query: &Q,
+    ) -> Result<T, ClientError> {
+        let q = serde_urlencoded::to_string(query)
+            .map_err(|e| ClientError::Protocol(format!("query of {path}: {e}")))?;
+        if q.is_empty() {
+            self.get(path).await
+        } else {
+            self.get(&format!("{path}?{q}")).await
+        }
+    }
+
     /// `GET /v1/whoami`.
     pub async fn whoami(&self) -> Result<WhoAmI, ClientError> {
         self.get(Route::WhoAmI.path()).await
@@ -212,21 +227,7 @@ impl Client {
 
     /// `GET /v1/inbox`: one page.
     pub async fn inbox(&self, q: &InboxQuery) -> Result<Page<Summary>, ClientError> {
-        let mut pairs = vec![
-            ("kind", q.kind.map(|k| k.as_str().to_owned())),
-            ("from", q.from.clone()),
-            ("since", q.since.clone()),
-            ("limit", q.limit.map(|l| l.to_string())),
-            ("cursor", q.cursor.clone()),
-        ];
-        if q.unread {
-            pairs.push(("unread", Some("true".into())));
-        }
-        if q.sent {
-            pairs.push(("sent", Some("true".into())));
-        }
-        self.get(&format!("{}{}", Route::Inbox.path(), query_string(&pairs)))
-            .await
+        self.get_with(Route::Inbox.path(), q).await
     }
 
     /// `POST /v1/messages`.
@@ -255,16 +256,7 @@ impl Client {
 
     /// `GET /v1/quarantine`: one page.
     pub async fn quarantine(&self, q: &PageQuery) -> Result<Page<QuarantineItem>, ClientError> {
-        let pairs = [
-            ("limit", q.limit.map(|l| l.to_string())),
-            ("cursor", q.cursor.clone()),
-        ];
-        self.get(&format!(
-            "{}{}",
-            Route::Quarantine.path(),
-            query_string(&pairs)
-        ))
-        .await
+        self.get_with(Route::Quarantine.path(), q).await
     }
 
     /// `GET /v1/audit/entries`: one page.
@@ -272,20 +264,7 @@ impl Client {
         &self,
         q: &AuditEntriesQuery,
     ) -> Result<Page<AuditRecord>, ClientError> {
-        let pairs = [
-            ("message", q.message.clone()),
-            ("event", q.event.clone()),
-            ("user", q.user.clone()),
-            ("since", q.since.clone()),
-            ("limit", q.limit.map(|l| l.to_string())),
-            ("cursor", q.cursor.clone()),
-        ];
-        self.get(&format!(
-            "{}{}",
-            Route::AuditEntries.path(),
-            query_string(&pairs)
-        ))
-        .await
+        self.get_with(Route::AuditEntries.path(), q).await
     }
 
     /// `GET /v1/audit/prove`.
@@ -306,12 +285,7 @@ impl Client {
 
     /// `GET /v1/users`: one page.
     pub async fn users(&self, q: &PageQuery) -> Result<Page<User>, ClientError> {
-        let pairs = [
-            ("limit", q.limit.map(|l| l.to_string())),
-            ("cursor", q.cursor.clone()),
-        ];
-        self.get(&format!("{}{}", Route::Users.path(), query_string(&pairs)))
-            .await
+        self.get_with(Route::Users.path(), q).await
     }
 
     /// `POST /v1/users`.
@@ -342,8 +316,10 @@ impl Client {
         kind: Option<jaring_core::Kind>,
         mut each: impl FnMut(FollowEvent),
     ) -> Result<(), ClientError> {
-        let pairs = [("kind", kind.map(|k| k.as_str().to_owned()))];
-        let path = format!("{}{}", Route::Follow.path(), query_string(&pairs));
+        let path = match kind {
+            Some(k) => format!("{}?kind={}", Route::Follow.path(), k.as_str()),
+            None => Route::Follow.path().to_owned(),
+        };
         self.stream(&path, |v| {
             if let Ok(e) = serde_json::from_value(v) {
                 each(e)
@@ -386,19 +362,6 @@ impl Client {
             }
         }
         Ok(())
-    }
-}
-
-/// `?k=v&...` of the pairs that have a value, percent-encoded.
-fn query_string(pairs: &[(&str, Option<String>)]) -> String {
-    let parts: Vec<String> = pairs
-        .iter()
-        .filter_map(|(k, v)| v.as_ref().map(|v| format!("{k}={}", encode(v))))
-        .collect();
-    if parts.is_empty() {
-        String::new()
-    } else {
-        format!("?{}", parts.join("&"))
     }
 }
 

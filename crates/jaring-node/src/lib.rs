@@ -4,6 +4,7 @@
 //! what no receipt confirms, and serves the `jaring` CLI over a local socket.
 #![forbid(unsafe_code)]
 
+pub mod accounts;
 pub mod api;
 pub mod audit_file;
 pub mod client;

@@ -44,7 +44,13 @@ pub struct Metrics {
     directory_serial: Gauge<i64, AtomicI64>,
     directory_expiry: Gauge<i64, AtomicI64>,
     connected: Gauge<i64, AtomicI64>,
+    /// The last scrape's text: a scrape within [`SCRAPE_REUSE`] of it gets the same, so that
+    /// scraping in a loop cannot hold the store (its counts) and the hub (consumer info) busy.
+    last: Mutex<Option<(std::time::Instant, String)>>,
 }
+
+/// How long a scrape's text is served again.
+pub const SCRAPE_REUSE: std::time::Duration = std::time::Duration::from_secs(1);
 
 impl Default for Metrics {
     fn default() -> Self {
@@ -67,6 +73,7 @@ impl Default for Metrics {
             directory_serial: Gauge::default(),
             directory_expiry: Gauge::default(),
             connected: Gauge::default(),
+            last: Mutex::new(None),
         };
         r.register("messages_sent", "Messages sent, per family", m.sent.clone());
         r.register(
@@ -204,6 +211,14 @@ impl Metrics {
             .inc();
     }
 
+    /// The last scrape's text, if it is recent enough to serve again.
+    pub fn recent(&self) -> Option<String> {
+        let last = self.last.lock().ok()?;
+        last.as_ref()
+            .filter(|(at, _)| at.elapsed() < SCRAPE_REUSE)
+            .map(|(_, text)| text.clone())
+    }
+
     /// The text of a scrape, with the gauges set from `s`.
     pub fn render(&self, s: &Snapshot) -> String {
         for (family, n) in &s.lag {
@@ -228,6 +243,9 @@ impl Metrics {
             if encode(&mut out, &registry).is_err() {
                 out.clear();
             }
+        }
+        if let Ok(mut last) = self.last.lock() {
+            *last = Some((std::time::Instant::now(), out.clone()));
         }
         out
     }

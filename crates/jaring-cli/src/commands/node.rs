@@ -70,22 +70,37 @@ pub fn init(a: NodeInitArgs) -> Result<()> {
     // Check it the way the daemon will.
     let config = Config::load(&a.out).context("the written configuration does not load")?;
     if let Some(name) = &a.admin {
-        let unix = match &a.admin_unix {
-            Some(u) => u.clone(),
-            None => jaring_node::api::current_account()
-                .context("cannot tell which local account runs this: pass --admin-unix LOGIN")?,
-        };
-        let new = NewUser {
-            name: name.clone(),
-            unix,
-            roles: Roles::new(vec![Role::Admin]),
-        };
-        let user = Store::bootstrap_user(
-            &config.data_dir,
-            config.agency.clone(),
-            &new,
-            "jaring node init",
-        )
+        // The store's audit head is the running daemon's alone: a second writer beside it
+        // would fork the audit chain.
+        if std::os::unix::net::UnixStream::connect(config.socket_path()).is_ok() {
+            anyhow::bail!(
+                "jaringd is running on {}: add users through it with `jaring user add`",
+                config.socket_path().display()
+            );
+        }
+        let roles = Roles::new(vec![Role::Admin]);
+        let user = match &a.admin_unix {
+            Some(unix) => {
+                let new = NewUser {
+                    name: name.clone(),
+                    unix: unix.clone(),
+                    roles,
+                };
+                Store::bootstrap_user(
+                    &config.data_dir,
+                    config.agency.clone(),
+                    &new,
+                    "jaring node init",
+                )
+            }
+            None => jaring_node::accounts::add_this_account(
+                &config.data_dir,
+                config.agency.clone(),
+                name,
+                roles,
+                "jaring node init",
+            ),
+        }
         .context("cannot add the first admin")?;
         println!(
             "first admin: {} (local account {}); add the others with `jaring user add`",

@@ -17,8 +17,14 @@ use crate::cli::{
 };
 use crate::output::{print_json, read_input};
 
-fn client(config: &Path) -> Result<Client> {
-    let config = Config::load(config)
+/// A client of the daemon at `daemon`: its socket itself (`--socket`), or a node
+/// configuration that names it (`--config`).
+fn client(daemon: &Path) -> Result<Client> {
+    use std::os::unix::fs::FileTypeExt;
+    if std::fs::metadata(daemon).is_ok_and(|m| m.file_type().is_socket()) {
+        return Ok(Client::new(daemon));
+    }
+    let config = Config::load(daemon)
         .with_context(|| "cannot find the daemon: pass --config FILE or set JARING_CONFIG")?;
     Ok(Client::new(&config.socket_path()))
 }

@@ -121,6 +121,8 @@ pub struct Node {
     pub events: broadcast::Sender<jaring_api::messages::FollowEvent>,
     /// The figures served on the metrics listener.
     pub metrics: crate::metrics::Metrics,
+    /// Counts changes to the users, so that long-lived streams re-read their caller.
+    users_version: std::sync::atomic::AtomicU64,
     health: Mutex<Health>,
     shutdown: watch::Receiver<bool>,
     sent_queue: tokio::sync::mpsc::Sender<SentJob>,
@@ -267,6 +269,7 @@ impl Node {
             js,
             events,
             metrics,
+            users_version: std::sync::atomic::AtomicU64::new(0),
             health: Mutex::new(Health::default()),
             shutdown,
             sent_queue,
@@ -334,16 +337,32 @@ impl Node {
     }
 
     /// Audits a refusal (`denied`, naming the user and what was asked) and counts it.
-    pub async fn deny(&self, user: &str, asked: &str, message: Option<&str>, why: &str) {
+    pub async fn deny(
+        &self,
+        user: &str,
+        unix: Option<&str>,
+        asked: &str,
+        message: Option<&str>,
+        why: &str,
+    ) {
         let store = self.store.clone();
-        let (user2, asked2, message2, why2) = (
+        let (user2, unix2, asked2, message2, why2) = (
             user.to_owned(),
+            unix.map(str::to_owned),
             asked.to_owned(),
             message.map(str::to_owned),
             why.to_owned(),
         );
-        let result =
-            blocking(move || store.denied(&user2, &asked2, message2.as_deref(), &why2)).await;
+        let result = blocking(move || {
+            store.denied(
+                &user2,
+                unix2.as_deref(),
+                &asked2,
+                message2.as_deref(),
+                &why2,
+            )
+        })
+        .await;
         match result {
             Ok(Ok(())) => {}
             Ok(Err(e)) => self.note_error(&format!("auditing a refusal: {e}")),
@@ -352,6 +371,17 @@ impl Node {
         self.metrics.denied.inc();
         self.audit_due.notify_one();
         warn!(user, asked, why, "denied");
+    }
+
+    /// Says that users changed: streams re-read their caller's roles.
+    pub fn users_changed(&self) {
+        self.users_version
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    /// How many times users changed since the node started.
+    pub fn users_version(&self) -> u64 {
+        self.users_version.load(std::sync::atomic::Ordering::SeqCst)
     }
 
     /// Asks for the audit file to catch up with entries just committed.

@@ -43,6 +43,13 @@ impl Node {
             .filter(|k| roles.may_list(**k))
             .map(|k| k.as_str().to_owned())
             .collect();
+        if kinds.is_empty() {
+            // A user left with no role lists nothing (an empty filter would mean "any kind").
+            return Ok(Page {
+                items: Vec::new(),
+                next: None,
+            });
+        }
         let filter = InboxFilter {
             kind: q.kind.map(|k| k.as_str().to_owned()),
             kinds,
@@ -59,21 +66,12 @@ impl Node {
         .limit();
         let store = self.store.clone();
         let rows = blocking(move || store.inbox(&filter, limit)).await??;
-        // The cursor is the last row's sort key; its stored_at is read back as unix ms.
-        let store = self.store.clone();
-        let last_key = match rows.get(limit.saturating_sub(1)) {
-            Some(row) if rows.len() > limit => {
-                let id = row.id.clone();
-                blocking(move || store.inbox_key(&id)).await??
-            }
-            _ => None,
-        };
-        Ok(Page::from_rows(rows, limit, |_| {
-            last_key
-                .as_ref()
-                .map(|(at, id)| format!("{at}.{id}"))
-                .unwrap_or_default()
-        }))
+        // The cursor is the last row's sort key: when it was stored (unix ms) and its id.
+        let page = Page::from_rows(rows, limit, |(m, at)| format!("{at}.{}", m.id));
+        Ok(Page {
+            items: page.items.into_iter().map(|(m, _)| m).collect(),
+            next: page.next,
+        })
     }
 
     /// `jaring show`: the full message, decrypted, with its referral history and deliveries.
@@ -100,6 +98,7 @@ impl Node {
             let why = format!("a {kind} is read with the {need} role");
             self.deny(
                 &user.name,
+                Some(&user.unix),
                 &format!("GET /v1/messages/{id}"),
                 Some(id),
                 &why,
@@ -116,8 +115,13 @@ impl Node {
             .map_err(|e| NodeError::Internal(format!("stored envelope does not open: {e}")))?;
         let body = MessageBody::of(&opened.body).map_err(NodeError::Internal)?;
         let store = self.store.clone();
-        let (id2, user2, digest) = (id.to_owned(), user.name.clone(), stored.digest);
-        blocking(move || store.viewed(&id2, &digest, &user2)).await??;
+        let (id2, user2, unix, digest) = (
+            id.to_owned(),
+            user.name.clone(),
+            user.unix.clone(),
+            stored.digest,
+        );
+        blocking(move || store.viewed(&id2, &digest, &user2, &unix)).await??;
         self.audit_due.notify_one();
         self.metrics.views.inc();
         let store = self.store.clone();
@@ -234,6 +238,9 @@ impl Node {
 
     /// The metrics text, with the gauges read now.
     pub async fn metrics_text(&self) -> String {
+        if let Some(text) = self.metrics.recent() {
+            return text;
+        }
         let lag = self
             .consumer_lag()
             .await

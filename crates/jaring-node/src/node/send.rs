@@ -70,7 +70,14 @@ impl Node {
                 .collect::<Vec<_>>()
                 .join(" or ");
             let why = format!("a {} is sent with the {need} role", req.kind);
-            self.deny(&user.name, "POST /v1/messages", None, &why).await;
+            self.deny(
+                &user.name,
+                Some(&user.unix),
+                "POST /v1/messages",
+                None,
+                &why,
+            )
+            .await;
             return Err(NodeError::Forbidden(format!(
                 "{}: {why}, which you do not hold",
                 user.name
@@ -127,7 +134,13 @@ impl Node {
                     .unwrap_or_default();
                 let original = self.store.message(&alert).map_err(NodeError::internal)?;
                 match original {
-                    Some(m) if m.summary.direction == crate::store::Direction::Out => {
+                    Some(m)
+                        if m.summary.direction == crate::store::Direction::Out
+                            && m.summary
+                                .kind
+                                .parse::<Kind>()
+                                .is_ok_and(|k| k.family() == Family::Alert) =>
+                    {
                         to = m
                             .summary
                             .recipients
@@ -210,6 +223,7 @@ impl Node {
             next_attempt_at: resend,
             status,
             user: user.name.clone(),
+            unix: user.unix.clone(),
         };
         let (done, stored) = tokio::sync::oneshot::channel();
         self.sent_queue

@@ -620,8 +620,9 @@ impl Store {
     }
 
     /// The inbox: newest first, at most `limit + 1` rows (the extra one says more remain),
-    /// after the row `(stored_at, id)` of `filter.after` when given.
-    pub fn inbox(&self, filter: &InboxFilter, limit: usize) -> Result<Vec<Summary>> {
+    /// after the row `(stored_at, id)` of `filter.after` when given; each row with its
+    /// `stored_at` in unix ms, its sort key with the id.
+    pub fn inbox(&self, filter: &InboxFilter, limit: usize) -> Result<Vec<(Summary, i64)>> {
         self.with(|c| {
             let mut sql = String::from(
                 "SELECT id, direction, kind, sender, recipients, tlp, refs, created_at, stored_at, read_at, state FROM messages WHERE kind != 'receipt'",
@@ -664,20 +665,10 @@ impl Store {
             args.push(Box::new((limit + 1) as i64));
             sql.push_str(&format!(" LIMIT ?{}", args.len()));
             let mut stmt = c.prepare(&sql)?;
-            let rows = stmt.query_map(rusqlite::params_from_iter(args.iter().map(|a| a.as_ref())), summary_row)?;
+            let rows = stmt.query_map(rusqlite::params_from_iter(args.iter().map(|a| a.as_ref())), |r| {
+                Ok((summary_row(r)?, r.get::<_, i64>(8)?))
+            })?;
             Ok(rows.collect::<std::result::Result<Vec<_>, _>>()?)
-        })
-    }
-
-    /// The sort key of an inbox row, for its cursor: `stored_at` in unix ms and the id.
-    pub fn inbox_key(&self, id: &str) -> Result<Option<(i64, String)>> {
-        self.with(|c| {
-            Ok(c.query_row(
-                "SELECT stored_at, id FROM messages WHERE id = ?1",
-                [id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?)
         })
     }
 
@@ -701,7 +692,9 @@ impl Store {
     }
 
     /// Marks a message read and audits that a person viewed it.
-    pub fn viewed(&self, id: &str, digest: &[u8; 32], user: &str) -> Result<()> {
+    /// `user` is the jaring user, `unix` the local account that acted as it (names can be
+    /// reused after a user is removed; the account pins who it was).
+    pub fn viewed(&self, id: &str, digest: &[u8; 32], user: &str, unix: &str) -> Result<()> {
         self.transaction(|tx, me| {
             tx.prepare_cached("UPDATE messages SET read_at = COALESCE(read_at, ?2) WHERE id = ?1")?
                 .execute(params![id, now_ms()])?;
@@ -713,7 +706,7 @@ impl Store {
                     message: Some(id),
                     peer: None,
                     digest: Some(digest),
-                    detail: json!({"user": user}),
+                    detail: json!({"user": user, "unix": unix}),
                 },
             )?;
             Ok(())
@@ -1375,6 +1368,8 @@ pub struct SentRecord {
     pub status: Option<String>,
     /// The jaring user who sent it, for the `sent` audit entry.
     pub user: String,
+    /// The local account that acted as that user.
+    pub unix: String,
 }
 
 fn record_sent_in(tx: &Transaction<'_>, me: &TxCtx<'_>, r: &SentRecord) -> Result<()> {
@@ -1414,7 +1409,7 @@ fn record_sent_in(tx: &Transaction<'_>, me: &TxCtx<'_>, r: &SentRecord) -> Resul
             message: Some(&r.header.id.to_string()),
             peer: (to.len() == 1).then(|| to[0]),
             digest: Some(&r.digest),
-            detail: json!({"kind": r.header.kind.as_str(), "recipients": to, "user": r.user}),
+            detail: json!({"kind": r.header.kind.as_str(), "recipients": to, "user": r.user, "unix": r.unix}),
         },
     )?;
     Ok(())

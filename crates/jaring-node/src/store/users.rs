@@ -170,7 +170,7 @@ impl Store {
                 tx,
                 me,
                 AuditEntry {
-                    detail: json!({"user": by, "name": name, "roles": roles.joined(), "was": user.roles.joined()}),
+                    detail: json!({"user": by, "name": name, "roles": roles.joined(), "was": user.roles.joined(), "self": by == name}),
                     ..AuditEntry::event("user-roles")
                 },
             )?;
@@ -179,15 +179,23 @@ impl Store {
         })
     }
 
-    /// Audits a refusal: who (`user`, or `uid N` for an unknown caller) asked for what.
-    pub fn denied(&self, user: &str, asked: &str, message: Option<&str>, why: &str) -> Result<()> {
+    /// Audits a refusal: who (`user` with its local account, or `account X` / `uid N` for an
+    /// unknown caller) asked for what.
+    pub fn denied(
+        &self,
+        user: &str,
+        unix: Option<&str>,
+        asked: &str,
+        message: Option<&str>,
+        why: &str,
+    ) -> Result<()> {
         self.transaction(|tx, me| {
             Store::audit(
                 tx,
                 me,
                 AuditEntry {
                     message,
-                    detail: json!({"user": user, "asked": asked, "why": why}),
+                    detail: json!({"user": user, "unix": unix, "asked": asked, "why": why}),
                     ..AuditEntry::event("denied")
                 },
             )

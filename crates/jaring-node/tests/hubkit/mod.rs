@@ -158,15 +158,11 @@ impl Hub {
 /// Makes the account running the tests a user of the node with every role: the API serves
 /// nobody else.
 pub fn add_tester(data: &Path, agency: &str) {
-    let new = jaring_api::users::NewUser {
-        name: "tester".into(),
-        unix: jaring_node::api::current_account().unwrap(),
-        roles: jaring_api::Roles::new(jaring_api::Role::ALL.to_vec()),
-    };
-    jaring_node::store::Store::bootstrap_user(
+    jaring_node::accounts::add_this_account(
         data,
         jaring_core::AgencyId::parse(agency).unwrap(),
-        &new,
+        "tester",
+        jaring_api::Roles::new(jaring_api::Role::ALL.to_vec()),
         "test kit",
     )
     .unwrap();
