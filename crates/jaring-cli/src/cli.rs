@@ -590,6 +590,39 @@ pub enum DirectoryCommand {
     Verify(DirectoryVerifyArgs),
     /// Put a signed directory into the hub's key-value bucket, for nodes that follow it.
     Publish(DirectoryPublishArgs),
+    /// Revoke an agency's key (or all its keys) in a directory body; sign and publish after.
+    Revoke {
+        /// The directory body file.
+        #[arg(long)]
+        body: PathBuf,
+        /// The agency.
+        #[arg(long, value_parser = parse_agency)]
+        agency: AgencyId,
+        /// Only this key (its signing or encryption kid); default every key of the agency.
+        #[arg(long)]
+        kid: Option<String>,
+        /// From when (default now); messages the key made after it are refused.
+        #[arg(long)]
+        at: Option<Timestamp>,
+    },
+    /// Add a new key pair to an agency of a directory body (a rotation); sign and publish after.
+    AddKey {
+        /// The directory body file.
+        #[arg(long)]
+        body: PathBuf,
+        /// The agency (must match the public file's).
+        #[arg(long, value_parser = parse_agency)]
+        agency: AgencyId,
+        /// The new public key file (from `jaring keygen`).
+        #[arg(long = "pub")]
+        public: PathBuf,
+        /// Valid from (default now).
+        #[arg(long)]
+        not_before: Option<Timestamp>,
+        /// Valid for this many days.
+        #[arg(long, default_value_t = 365)]
+        key_valid_days: u32,
+    },
 }
 
 /// `jaring directory publish`.
@@ -614,14 +647,15 @@ pub struct NatsArgs {
     /// A NATS server URL; repeat for several.
     #[arg(long = "nats")]
     pub nats: Vec<String>,
-    /// NATS user.
-    #[arg(long, requires = "password")]
+    /// NATS user (its password from --password-file or JARING_NATS_PASSWORD).
+    #[arg(long)]
     pub user: Option<String>,
-    /// NATS password.
+    /// A file holding the NATS password (never on the command line, where `ps` shows it to
+    /// every account of the host); or set JARING_NATS_PASSWORD.
     #[arg(long, requires = "user")]
-    pub password: Option<String>,
+    pub password_file: Option<PathBuf>,
     /// NATS credentials file.
-    #[arg(long, conflicts_with_all = ["user", "password"])]
+    #[arg(long, conflicts_with_all = ["user", "password_file"])]
     pub creds: Option<PathBuf>,
     /// CA certificate file for TLS.
     #[arg(long)]
@@ -637,11 +671,24 @@ pub struct NatsArgs {
 impl NatsArgs {
     /// The connection settings these flags give (the same type a node's config and a client
     /// profile give, so that one builder connects them all).
-    pub fn settings(&self) -> jaring_bus::NatsConfig {
-        jaring_bus::NatsConfig {
+    pub fn settings(&self) -> anyhow::Result<jaring_bus::NatsConfig> {
+        use anyhow::Context;
+        let password = match (&self.user, &self.password_file) {
+            (None, _) => None,
+            (Some(_), Some(file)) => Some(
+                std::fs::read_to_string(file)
+                    .with_context(|| format!("cannot read --password-file {}", file.display()))?
+                    .trim_end_matches(['\r', '\n'])
+                    .to_owned(),
+            ),
+            (Some(user), None) => Some(std::env::var("JARING_NATS_PASSWORD").with_context(|| {
+                format!("--user {user}: give its password with --password-file FILE or JARING_NATS_PASSWORD")
+            })?),
+        };
+        Ok(jaring_bus::NatsConfig {
             servers: self.nats.clone(),
             user: self.user.clone(),
-            password: self.password.clone(),
+            password,
             creds_file: self.creds.clone(),
             tls: (self.tls_ca.is_some() || self.tls_cert.is_some()).then(|| {
                 jaring_bus::TlsConfig {
@@ -651,7 +698,7 @@ impl NatsArgs {
                 }
             }),
             ..Default::default()
-        }
+        })
     }
 }
 

@@ -523,3 +523,175 @@ fn seal_refuses_bad_input_and_prints_nothing() {
     let out = jaring(&args, tmp.path(), Some(&good));
     assert!(stderr(&out).contains("chmod 600"), "{}", stderr(&out));
 }
+
+#[test]
+fn revocation_and_rotation_edit_the_body_and_close_the_hub_door() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let run = |args: &[&str]| ok(jaring(args, d, None));
+    let fails = |args: &[&str]| {
+        let out = jaring(args, d, None);
+        assert!(!out.status.success(), "{args:?} succeeded");
+        stderr(&out)
+    };
+    for root in ["RSO-ROOT-1", "RSO-ROOT-2"] {
+        run(&["keygen", "--agency", root, "--out", "roots"]);
+    }
+    for id in ["TH-RTP", "PH-DFA"] {
+        run(&["keygen", "--agency", id, "--out", "keys"]);
+        let public = format!("keys/{id}.pub.json");
+        run(&[
+            "directory",
+            "add",
+            "--body",
+            "body.json",
+            "--network",
+            "bali-rso",
+            "--pub",
+            &public,
+            "--name",
+            id,
+            "--country",
+            &id[..2],
+            "--role",
+            "law-enforcement",
+        ]);
+    }
+    run(&[
+        "trust",
+        "init",
+        "--network",
+        "bali-rso",
+        "--threshold",
+        "1",
+        "--root",
+        "roots/RSO-ROOT-1.pub.json",
+        "--out",
+        "trust.json",
+    ]);
+    // The hub's own identity is no agency.
+    run(&["keygen", "--agency", "RSO-ADMIN", "--out", "keys"]);
+    let reserved = fails(&[
+        "directory",
+        "add",
+        "--body",
+        "body.json",
+        "--network",
+        "bali-rso",
+        "--pub",
+        "keys/RSO-ADMIN.pub.json",
+        "--name",
+        "x",
+        "--country",
+        "TH",
+        "--role",
+        "coordinator",
+    ]);
+    assert!(reserved.contains("reserved"), "{reserved}");
+
+    // Rotation: a second key for TH-RTP; the same key twice is refused.
+    run(&["keygen", "--agency", "TH-RTP", "--out", "keys2"]);
+    let added = run(&[
+        "directory",
+        "add-key",
+        "--body",
+        "body.json",
+        "--agency",
+        "TH-RTP",
+        "--pub",
+        "keys2/TH-RTP.pub.json",
+    ]);
+    assert!(added.contains("added key"), "{added}");
+    let again = fails(&[
+        "directory",
+        "add-key",
+        "--body",
+        "body.json",
+        "--agency",
+        "TH-RTP",
+        "--pub",
+        "keys2/TH-RTP.pub.json",
+    ]);
+    assert!(again.contains("in the directory already"), "{again}");
+    let foreign = fails(&[
+        "directory",
+        "add-key",
+        "--body",
+        "body.json",
+        "--agency",
+        "PH-DFA",
+        "--pub",
+        "keys2/TH-RTP.pub.json",
+    ]);
+    assert!(foreign.contains("is a key of TH-RTP"), "{foreign}");
+
+    // Revocation: all of PH-DFA's keys; again is refused; an unknown kid is refused.
+    run(&[
+        "directory",
+        "revoke",
+        "--body",
+        "body.json",
+        "--agency",
+        "PH-DFA",
+    ]);
+    let twice = fails(&[
+        "directory",
+        "revoke",
+        "--body",
+        "body.json",
+        "--agency",
+        "PH-DFA",
+    ]);
+    assert!(twice.contains("revoked already"), "{twice}");
+    let unknown = fails(&[
+        "directory",
+        "revoke",
+        "--body",
+        "body.json",
+        "--agency",
+        "TH-RTP",
+        "--kid",
+        "nope",
+    ]);
+    assert!(unknown.contains("has no key nope"), "{unknown}");
+    let body: Value = serde_json::from_slice(&std::fs::read(d.join("body.json")).unwrap()).unwrap();
+    let th = &body["agencies"][0];
+    assert_eq!(th["keys"].as_array().unwrap().len(), 2);
+    assert!(body["agencies"][1]["keys"][0]["revoked_at"].is_string());
+
+    // Signed, it verifies; the hub generated from it has no user for PH-DFA.
+    run(&[
+        "directory",
+        "sign",
+        "--body",
+        "body.json",
+        "--serial",
+        "2",
+        "--root-key",
+        "roots/RSO-ROOT-1.key.json",
+        "--out",
+        "dir.json",
+    ]);
+    run(&["directory", "verify", "--trust", "trust.json", "dir.json"]);
+    let out = jaring(
+        &[
+            "hub",
+            "config",
+            "--directory",
+            "dir.json",
+            "--trust",
+            "trust.json",
+            "--out",
+            "hub",
+        ],
+        d,
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("PH-DFA has every key revoked"));
+    let conf = std::fs::read_to_string(d.join("hub/nats-server.conf")).unwrap();
+    assert!(
+        conf.contains("\"TH-RTP\"") && !conf.contains("\"PH-DFA\""),
+        "{conf}"
+    );
+}

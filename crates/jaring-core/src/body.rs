@@ -229,6 +229,8 @@ impl Body {
     ) -> Result<Self, ValidationError> {
         let value: Value =
             serde_json::from_slice(bytes).map_err(|e| err("body", format!("must be JSON: {e}")))?;
+        crate::json::check_unique_names(bytes)
+            .map_err(|_| err("body", "must not name a member twice in one object"))?;
         Self::new(kind, value, refs)
     }
 
@@ -813,6 +815,21 @@ mod tests {
         let typed: AlertBody = body.typed().unwrap();
         assert_eq!(typed.to.country, "KH");
         assert!(typed.extra.contains_key("x-future-field"));
+    }
+
+    #[test]
+    fn a_member_named_twice_is_refused_without_its_value() {
+        let e = Body::from_bytes(
+            Kind::AlertCancel,
+            br#"{"reason":"duplicate entry","reason":"SECRET-VALUE"}"#,
+            &[MessageId::parse("01a211d3-bd17-76e6-823e-947705ee1a8a").unwrap()],
+        )
+        .unwrap_err();
+        assert_eq!(e.path, "body");
+        assert!(
+            e.rule.contains("twice") && !e.to_string().contains("SECRET"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -592,6 +592,92 @@ impl DirectoryBody {
         }
     }
 
+    /// Revokes an agency's key `kid` (a signing or encryption kid), or every key it holds
+    /// when `kid` is `None`, from `at`; refuses an unknown agency or kid, and a key already
+    /// revoked (its time stays as it was).
+    pub fn revoke(
+        &mut self,
+        agency: &AgencyId,
+        kid: Option<&str>,
+        at: Timestamp,
+    ) -> Result<usize, DirectoryError> {
+        let entry = self
+            .agencies
+            .iter_mut()
+            .find(|a| &a.id == agency)
+            .ok_or_else(|| malformed(format!("agency {agency} is not in the directory")))?;
+        let mut revoked = 0;
+        for key in entry.keys.iter_mut() {
+            let matches =
+                kid.is_none_or(|k| key.sign.kid.as_str() == k || key.enc.kid.as_str() == k);
+            if !matches {
+                continue;
+            }
+            if key.revoked_at.is_some() {
+                if kid.is_some() {
+                    return Err(malformed(format!(
+                        "key {} of {agency} is revoked already",
+                        key.sign.kid
+                    )));
+                }
+                continue;
+            }
+            key.revoked_at = Some(at);
+            revoked += 1;
+        }
+        if revoked == 0 {
+            return Err(malformed(match kid {
+                Some(k) => format!("{agency} has no key {k}"),
+                None => format!("every key of {agency} is revoked already"),
+            }));
+        }
+        Ok(revoked)
+    }
+
+    /// Adds a key pair to an agency that is listed (a rotation: old and new overlap until the
+    /// old one is revoked or runs out); refuses a key of another agency or a kid listed
+    /// anywhere already.
+    pub fn add_key(
+        &mut self,
+        key: &PublicKey,
+        not_before: Timestamp,
+        not_after: Timestamp,
+    ) -> Result<(), DirectoryError> {
+        let id = AgencyId::parse(&key.agency).map_err(|e| malformed(e.to_string()))?;
+        let (sign, enc) = (
+            PublicKeyJson::from_verifying(&key.sign),
+            PublicKeyJson::from_encryption(&key.enc),
+        );
+        let taken = self.agencies.iter().flat_map(|a| &a.keys).any(|k| {
+            [&k.sign.kid, &k.enc.kid]
+                .iter()
+                .any(|kid| **kid == sign.kid || **kid == enc.kid)
+        });
+        if taken {
+            return Err(malformed(format!(
+                "key {} is in the directory already",
+                sign.kid
+            )));
+        }
+        let entry = self
+            .agencies
+            .iter_mut()
+            .find(|a| a.id == id)
+            .ok_or_else(|| {
+                malformed(format!(
+                    "agency {id} is not in the directory: add it with `directory add`"
+                ))
+            })?;
+        entry.keys.push(KeyEntry {
+            sign,
+            enc,
+            not_before,
+            not_after,
+            revoked_at: None,
+        });
+        Ok(())
+    }
+
     /// Adds an agency with one key; refuses an id that is already listed.
     pub fn add_agency(
         &mut self,

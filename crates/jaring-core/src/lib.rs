@@ -16,6 +16,7 @@ pub mod country;
 pub mod directory;
 pub mod envelope;
 pub mod id;
+pub mod json;
 pub mod keys;
 pub mod subject;
 pub mod time;

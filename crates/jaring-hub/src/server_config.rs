@@ -134,9 +134,29 @@ pub fn generate(spec: &HubSpec) -> Result<Generated, HubError> {
         .iter()
         .map(|p| format!("{scheme}://{}:{p}", spec.host))
         .collect();
-    let mutual = spec.tls.as_ref().is_some_and(|t| {
-        spec.agencies.iter().all(|a| t.client_cert(a).is_file()) && t.client_cert(ADMIN).is_file()
-    });
+    if spec.agencies.iter().any(|a| a == ADMIN) {
+        return Err(HubError::Invalid(format!(
+            "{ADMIN} is the hub's own administrative identity and cannot be an agency of the directory"
+        )));
+    }
+    // Mutual TLS for all or for none: a hub where some identities need a certificate and
+    // others only a password is weaker than it looks, and would be so by accident.
+    let mutual = match &spec.tls {
+        Some(t) => {
+            let mut identities: Vec<&str> = spec.agencies.iter().map(String::as_str).collect();
+            identities.push(ADMIN);
+            let (with, without): (Vec<&str>, Vec<&str>) =
+                identities.iter().partition(|a| t.client_cert(a).is_file());
+            if !with.is_empty() && !without.is_empty() {
+                return Err(HubError::Invalid(format!(
+                    "client certificates for some identities but not for {}: give every identity one (`jaring hub dev-certs`) or none",
+                    without.join(", ")
+                )));
+            }
+            without.is_empty()
+        }
+        None => false,
+    };
 
     let mut users = Vec::new();
     let mut profiles = Vec::new();
@@ -264,4 +284,47 @@ pub fn generate(spec: &HubSpec) -> Result<Generated, HubError> {
         urls,
         profiles,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spec(dir: &Path, agencies: &[&str], tls: Option<TlsDir>) -> HubSpec {
+        HubSpec {
+            agencies: agencies.iter().map(|a| a.to_string()).collect(),
+            prefix: "rso".into(),
+            host: "127.0.0.1".into(),
+            port: 4222,
+            cluster: 1,
+            tls,
+            bucket: "jaring-directory".into(),
+            out: dir.join("hub"),
+        }
+    }
+
+    #[test]
+    fn the_admin_identity_is_no_agency() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = generate(&spec(dir.path(), &["TH-RTP", ADMIN], None)).unwrap_err();
+        assert!(err.to_string().contains("administrative identity"), "{err}");
+    }
+
+    #[test]
+    fn client_certificates_for_all_or_for_none() {
+        let dir = tempfile::tempdir().unwrap();
+        // Certificates for TH-RTP and the admin, none for PH-DFA.
+        let tls = crate::certs::dev_certs(
+            &dir.path().join("tls"),
+            &["TH-RTP".to_owned(), ADMIN.to_owned()],
+        )
+        .unwrap();
+        let err =
+            generate(&spec(dir.path(), &["TH-RTP", "PH-DFA"], Some(tls.clone()))).unwrap_err();
+        assert!(err.to_string().contains("but not for PH-DFA"), "{err}");
+        // All of them: mutual TLS.
+        let generated = generate(&spec(dir.path(), &["TH-RTP"], Some(tls))).unwrap();
+        let conf = std::fs::read_to_string(&generated.servers[0]).unwrap();
+        assert!(conf.contains("verify: true"), "{conf}");
+    }
 }

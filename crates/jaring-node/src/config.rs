@@ -213,6 +213,22 @@ impl Config {
                 reason,
             }
         })?;
+        if config.nats.password.is_some() || config.nats.token.is_some() {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(path)
+                .map(|m| m.permissions().mode())
+                .unwrap_or(0);
+            if mode & 0o077 != 0 {
+                return Err(ConfigError {
+                    file,
+                    key: "nats".into(),
+                    reason: format!(
+                        "the file holds a NATS password or token but is readable by others (mode {:o}): chmod 600 it",
+                        mode & 0o777
+                    ),
+                });
+            }
+        }
         let base = path.parent().unwrap_or(Path::new("."));
         config.resolve(base);
         config.check().map_err(|(key, reason)| ConfigError {
@@ -333,11 +349,72 @@ impl Config {
         if self.streams.replicas == 0 || self.streams.replicas > 5 {
             return Err(("streams.replicas", "must be between 1 and 5".into()));
         }
-        if self.delivery.backoff < 1.0 || !self.delivery.backoff.is_finite() {
-            return Err(("delivery.backoff", "must be 1.0 or more".into()));
+        if !(1.0..=10.0).contains(&self.delivery.backoff) {
+            return Err(("delivery.backoff", "must be between 1.0 and 10.0".into()));
         }
-        if self.delivery.max_attempts == 0 {
-            return Err(("delivery.max_attempts", "must be 1 or more".into()));
+        if !(1..=100).contains(&self.delivery.max_attempts) {
+            return Err(("delivery.max_attempts", "must be between 1 and 100".into()));
+        }
+        // Durations that pace loops or feed the hub: zero would spin or be refused by the
+        // server; absurdly long ones would overflow the arithmetic built on them.
+        let year = Duration::from_secs(366 * 86_400);
+        for (key, d, least) in [
+            (
+                "streams.ack_wait",
+                self.streams.ack_wait,
+                Duration::from_secs(1),
+            ),
+            (
+                "streams.duplicate_window",
+                self.streams.duplicate_window,
+                Duration::from_secs(1),
+            ),
+            (
+                "streams.alerts_max_age",
+                self.streams.alerts_max_age,
+                Duration::from_secs(60),
+            ),
+            (
+                "streams.referrals_max_age",
+                self.streams.referrals_max_age,
+                Duration::from_secs(60),
+            ),
+            (
+                "streams.receipts_max_age",
+                self.streams.receipts_max_age,
+                Duration::from_secs(60),
+            ),
+            (
+                "delivery.resend_after",
+                self.delivery.resend_after,
+                Duration::from_secs(1),
+            ),
+            (
+                "retention.sweep_interval",
+                self.retention.sweep_interval,
+                Duration::from_millis(100),
+            ),
+            (
+                "audit.checkpoint_interval",
+                self.audit.checkpoint_interval,
+                Duration::from_millis(100),
+            ),
+        ] {
+            if d < least {
+                return Err((
+                    key,
+                    format!(
+                        "must be at least {}",
+                        humantime_serde::re::humantime::format_duration(least)
+                    ),
+                ));
+            }
+            if d > 100 * year {
+                return Err((key, "must be at most 100 years".into()));
+            }
+        }
+        if self.retention.referrals > 100 * year {
+            return Err(("retention.referrals", "must be at most 100 years".into()));
         }
         if self.audit.flush_delay > Duration::from_secs(10) {
             return Err(("audit.flush_delay", "must be 10s or less".into()));

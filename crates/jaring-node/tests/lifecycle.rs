@@ -291,6 +291,23 @@ fn config_errors_are_one_line_naming_the_key() {
             base.replace("[nats]\n", "[nats]\nuser = \"TH\"\n"),
             "nats.password: user and password go together",
         ),
+        // std::fs::write leaves the file 0644: a password in it is refused.
+        (
+            base.replace("[nats]\n", "[nats]\nuser = \"TH\"\npassword = \"pw\"\n"),
+            "nats: the file holds a NATS password or token but is readable by others",
+        ),
+        (
+            format!("{base}[streams]\nack_wait = \"0s\"\n"),
+            "streams.ack_wait: must be at least 1s",
+        ),
+        (
+            format!("{base}[delivery]\nbackoff = 1e300\n"),
+            "delivery.backoff: must be between 1.0 and 10.0",
+        ),
+        (
+            format!("{base}[audit]\ncheckpoint_interval = \"200years\"\n"),
+            "audit.checkpoint_interval: must be at most 100 years",
+        ),
     ];
     for (i, (text, expect)) in cases.iter().enumerate() {
         let path = tmp.path().join(format!("bad{i}.toml"));

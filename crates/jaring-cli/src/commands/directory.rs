@@ -17,7 +17,64 @@ pub fn run(cmd: DirectoryCommand) -> Result<()> {
         DirectoryCommand::Sign(args) => sign(args),
         DirectoryCommand::Verify(args) => verify(args),
         DirectoryCommand::Publish(args) => crate::commands::node::publish(args),
+        DirectoryCommand::Revoke {
+            body,
+            agency,
+            kid,
+            at,
+        } => {
+            let mut b = load_body(&body)?;
+            let n = b.revoke(&agency, kid.as_deref(), at.unwrap_or_else(Timestamp::now))?;
+            save_checked(&body, &b)?;
+            println!(
+                "revoked {n} key(s) of {agency} in {}: sign it with a new serial, publish it, and regenerate the hub's configuration (`jaring hub config`, then reload nats-server)",
+                body.display()
+            );
+            Ok(())
+        }
+        DirectoryCommand::AddKey {
+            body,
+            agency,
+            public,
+            not_before,
+            key_valid_days,
+        } => {
+            let mut b = load_body(&body)?;
+            let key = PublicKey::load(&public)
+                .with_context(|| format!("cannot use {}", public.display()))?;
+            if key.agency != agency.as_str() {
+                bail!(
+                    "{} is a key of {}, not of {agency}",
+                    public.display(),
+                    key.agency
+                );
+            }
+            let from = not_before.unwrap_or_else(Timestamp::now);
+            b.add_key(
+                &key,
+                from,
+                from.plus_seconds(i64::from(key_valid_days) * DAY),
+            )?;
+            save_checked(&body, &b)?;
+            println!(
+                "added key {} to {agency} in {}: sign it with a new serial and publish it; revoke the old key once the agency's node holds the new one",
+                key.sign.kid(),
+                body.display()
+            );
+            Ok(())
+        }
     }
+}
+
+/// Writes a body after checking it as signing would: nothing invalid is left on disk.
+fn save_checked(path: &std::path::Path, body: &DirectoryBody) -> Result<()> {
+    jaring_core::directory::check_body(&DirectoryBody {
+        expires_at: body.issued_at.plus_seconds(1),
+        ..body.clone()
+    })?;
+    let mut bytes = serde_json::to_vec_pretty(body)?;
+    bytes.push(b'\n');
+    write_atomic(path, &bytes)
 }
 
 fn load_body(path: &std::path::Path) -> Result<DirectoryBody> {
@@ -44,6 +101,12 @@ fn add(args: DirectoryAddArgs) -> Result<()> {
     };
     let key = PublicKey::load(&args.public)
         .with_context(|| format!("cannot use {}", args.public.display()))?;
+    if key.agency == jaring_hub::server_config::ADMIN {
+        anyhow::bail!(
+            "{} is reserved for the hub's administrative identity: choose another agency id",
+            key.agency
+        );
+    }
     let not_before = args.not_before.unwrap_or_else(Timestamp::now);
     let not_after = not_before.plus_seconds(i64::from(args.key_valid_days) * DAY);
     body.add_agency(

@@ -25,13 +25,24 @@ fn directory(path: &Path, trust: Option<&Path>) -> Result<SignedDirectory> {
     Ok(signed)
 }
 
+/// The agencies that may use the hub: those with a key not revoked. An agency whose keys are
+/// all revoked gets no user, so that regenerating the configuration and reloading the server
+/// (`nats-server --signal reload`) closes the door on it.
 fn agency_ids(signed: &SignedDirectory) -> Result<Vec<String>> {
-    Ok(signed
-        .unverified_body()?
-        .agencies
-        .iter()
-        .map(|a| a.id.to_string())
-        .collect())
+    let body = signed.unverified_body()?;
+    let now = Timestamp::now();
+    let mut ids = Vec::new();
+    for a in &body.agencies {
+        if a.keys
+            .iter()
+            .any(|k| k.revoked_at.is_none_or(|at| at > now))
+        {
+            ids.push(a.id.to_string());
+        } else {
+            eprintln!("note: {} has every key revoked: it gets no hub user", a.id);
+        }
+    }
+    Ok(ids)
 }
 
 /// Runs a hub verb.

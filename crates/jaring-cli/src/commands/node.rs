@@ -9,7 +9,7 @@ use jaring_node::config::{Config, DirectoryConfig};
 use jaring_node::store::Store;
 
 use crate::cli::{DirectoryPublishArgs, NodeInitArgs};
-use crate::output::write_atomic;
+use crate::output::write_atomic_mode;
 
 fn absolute(p: &std::path::Path) -> Result<std::path::PathBuf> {
     std::path::absolute(p).with_context(|| format!("cannot resolve {}", p.display()))
@@ -17,7 +17,7 @@ fn absolute(p: &std::path::Path) -> Result<std::path::PathBuf> {
 
 /// Writes a node configuration that works as it is.
 pub fn init(a: NodeInitArgs) -> Result<()> {
-    let mut nats = a.conn.settings();
+    let mut nats = a.conn.settings()?;
     if let Some(profile) = &a.client_profile {
         nats = nats.or(NatsConfig::from_profile(profile)?.nats);
     }
@@ -66,7 +66,8 @@ pub fn init(a: NodeInitArgs) -> Result<()> {
         Timestamp::now(),
         toml::to_string_pretty(&table).context("cannot write TOML")?
     );
-    write_atomic(&a.out, text.as_bytes())?;
+    // It may hold the hub password: 0600, and the daemon refuses it wider.
+    write_atomic_mode(&a.out, text.as_bytes(), 0o600)?;
     // Check it the way the daemon will.
     let config = Config::load(&a.out).context("the written configuration does not load")?;
     if let Some(name) = &a.admin {
@@ -138,7 +139,7 @@ pub fn publish(a: DirectoryPublishArgs) -> Result<()> {
     rt.block_on(async {
         let client = a
             .conn
-            .settings()
+            .settings()?
             .connect_once("jaring directory publish", None)
             .await
             .context("cannot connect to NATS")?;

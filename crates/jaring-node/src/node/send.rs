@@ -287,9 +287,11 @@ impl Node {
         let (id2, subject2) = (id.to_owned(), subject.to_owned());
         match acked {
             Some(ack) => {
-                let wait = d
-                    .resend_after
-                    .mul_f64(d.backoff.powi(attempts.min(30) as i32));
+                // At most a year between attempts, whatever the backoff multiplies up to.
+                let factor = d.backoff.powi(attempts.min(30) as i32);
+                let wait = Duration::try_from_secs_f64(d.resend_after.as_secs_f64() * factor)
+                    .unwrap_or(Duration::MAX)
+                    .min(Duration::from_secs(366 * 86_400));
                 let next = Timestamp::now().unix_millis() + ms(wait);
                 let seq = (!ack.duplicate).then_some(ack.sequence);
                 if record {
