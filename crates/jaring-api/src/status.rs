@@ -25,6 +25,10 @@ pub struct DirectoryState {
     pub agencies: usize,
     /// Why the last directory offered was refused, if it was.
     pub last_refused: Option<String>,
+    /// `valid`, `expiring` (within the node's `directory.warn_before`) or `expired`.
+    pub state: String,
+    /// The highest serial this node ever accepted: no directory below it is accepted again.
+    pub highest_serial: u64,
 }
 
 /// Counts from the store.

@@ -134,6 +134,7 @@ fn node_config(net: &TestNetwork, id: &str, url: &str) -> Result<Config> {
         directory: DirectoryConfig {
             file: Some(net.directory_file()),
             kv_bucket: None,
+            ..Default::default()
         },
         nats: NatsConfig {
             servers: vec![url.to_owned()],

@@ -108,13 +108,31 @@ fn default_prefix() -> String {
 
 /// Where the directory comes from: a file, the hub's key-value bucket, or both (the file is
 /// the starting point and the bucket brings newer versions).
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DirectoryConfig {
     /// A signed directory file.
     pub file: Option<PathBuf>,
     /// A JetStream key-value bucket to follow.
     pub kv_bucket: Option<String>,
+    /// Warn (status, metrics, audit `directory-expiring`) this long before the directory in
+    /// force expires; the RSO must have published a newer one by then.
+    #[serde(default = "default_warn_before", with = "humantime_serde")]
+    pub warn_before: Duration,
+}
+
+fn default_warn_before() -> Duration {
+    Duration::from_secs(7 * 86_400)
+}
+
+impl Default for DirectoryConfig {
+    fn default() -> Self {
+        Self {
+            file: None,
+            kv_bucket: None,
+            warn_before: default_warn_before(),
+        }
+    }
 }
 
 /// The local API.

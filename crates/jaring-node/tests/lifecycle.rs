@@ -12,7 +12,7 @@ use jaring_core::directory::DirectoryBody;
 use jaring_core::envelope::craft;
 use jaring_core::{AgencyId, Kind, MessageId, SignedDirectory, Timestamp, Tlp, Trust};
 use jaring_testkit::NatsServer;
-use serde_json::json;
+use serde_json::{json, Value};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn expired_referrals_are_erased_from_inbox_show_and_the_file() {
@@ -422,4 +422,86 @@ async fn a_client_reuses_its_connection_and_survives_a_daemon_restart() {
         .as_array()
         .map(|a| a.iter().filter(|m| m["direction"] == "out").count());
     assert_eq!(sent_count, Some(1), "posted once: {listed}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_directory_warns_before_it_expires_and_no_restart_rolls_it_back() {
+    let nats = NatsServer::start().unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let net = net(tmp.path());
+    let body1: DirectoryBody =
+        serde_json::from_slice(&std::fs::read(net.dir.join("directory-body.json")).unwrap())
+            .unwrap();
+    // Serial 3 expires in a few seconds: within `directory.warn_before` from the start.
+    let mut body3 = body1.clone();
+    body3.serial = 3;
+    body3.issued_at = Timestamp::now();
+    body3.expires_at = Timestamp::now().plus_seconds(5);
+    std::fs::write(net.directory_file(), sign(&body3, &net).to_json()).unwrap();
+    let mut id = Daemon::start(&net, "ID-KEMLU-PNH", &nats.url(), "").await;
+    let state = |s: Value| {
+        s["directory"]["state"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert!(
+        wait_until(Duration::from_secs(5), || async {
+            state(id.status().await) == "expiring"
+        })
+        .await,
+        "{}",
+        id.status().await
+    );
+    assert_eq!(id.status().await["directory"]["highest_serial"], 3);
+    assert!(
+        wait_until(Duration::from_secs(15), || async {
+            state(id.status().await) == "expired"
+        })
+        .await,
+        "{}",
+        id.status().await
+    );
+    let status = id.status().await;
+    assert!(
+        status["alarms"][0]["reason"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("directory serial 3 expired"),
+        "{status}"
+    );
+    let events: Vec<String> = id
+        .audit_lines()
+        .await
+        .iter()
+        .map(|e| e["event"].as_str().unwrap_or_default().to_owned())
+        .collect();
+    assert!(
+        events.contains(&"directory-expiring".to_owned()),
+        "{events:?}"
+    );
+    assert!(
+        events.contains(&"directory-expired".to_owned()),
+        "{events:?}"
+    );
+
+    // Serial 2 is valid for a month, but older than what the node accepted: after a restart,
+    // with serial 3 expired in its store, the node refuses it rather than roll back.
+    let mut body2 = body1.clone();
+    body2.serial = 2;
+    body2.issued_at = Timestamp::now();
+    body2.expires_at = Timestamp::now().plus_seconds(30 * 86_400);
+    std::fs::write(net.directory_file(), sign(&body2, &net).to_json()).unwrap();
+    id.terminate();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_jaringd"))
+        .arg("--config")
+        .arg(&id.config)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("directory serial 2 is older than serial 3"),
+        "{err}"
+    );
 }

@@ -33,6 +33,7 @@ pub fn init(a: NodeInitArgs) -> Result<()> {
         directory: DirectoryConfig {
             file: a.directory.as_deref().map(absolute).transpose()?,
             kv_bucket: a.directory_bucket.clone(),
+            ..Default::default()
         },
         nats,
         api: jaring_node::config::ApiConfig {

@@ -15,7 +15,7 @@ use tracing::{debug, info, warn};
 
 use crate::store::{AuditEntry, Store};
 
-use super::Node;
+use super::{blocking, Node};
 
 impl Node {
     pub(super) async fn directory_loop(self: Arc<Self>) {
@@ -76,6 +76,10 @@ impl Node {
                 let (serial, digest) = (d.serial, b64::encode(d.body_digest()));
                 let result = self.store.transaction(|tx, me| {
                     Store::set_meta(tx, "directory", &signed)?;
+                    let highest: u64 = Store::meta_in(tx, super::HIGHEST_SERIAL)?
+                        .and_then(|v| v.parse().ok())
+                        .unwrap_or(0);
+                    Store::set_meta(tx, super::HIGHEST_SERIAL, &serial.max(highest).to_string())?;
                     Store::audit(
                         tx,
                         me,
@@ -119,6 +123,68 @@ impl Node {
                     .map(drop)
                 });
                 self.audit_due.notify_one();
+            }
+        }
+    }
+
+    /// Watches the directory in force run out: once within `directory.warn_before` of its
+    /// expiry, a warning (status, log, audit `directory-expiring`, once per serial); once
+    /// expired, an alarm (status, log, the alarms of `jaring status`, audit
+    /// `directory-expired`, once per serial). Only a newer directory from the RSO ends either.
+    pub(super) async fn expiry_loop(self: Arc<Self>) {
+        let mut said: Option<(u64, &'static str)> = None;
+        loop {
+            let d = self.directory();
+            let left = d.expires_at.unix_millis() - Timestamp::now().unix_millis();
+            let warn_ms =
+                i64::try_from(self.config.directory.warn_before.as_millis()).unwrap_or(i64::MAX);
+            let state = if left <= 0 {
+                "expired"
+            } else if left <= warn_ms {
+                "expiring"
+            } else {
+                "valid"
+            };
+            if let Ok(mut h) = self.health.lock() {
+                h.directory_state = state;
+            }
+            if state != "valid" && said != Some((d.serial, state)) {
+                said = Some((d.serial, state));
+                let (serial, expires) = (d.serial, d.expires_at.to_string());
+                let store = self.store.clone();
+                let me = self.me.to_string();
+                let outcome = blocking(move || {
+                    if state == "expired" {
+                        warn!(serial, expires = %expires, "the directory has expired: ask the RSO for a new one");
+                        store.raise_alarm(
+                            &me,
+                            &format!("directory serial {serial} expired at {expires}: ask the RSO for a new one"),
+                            "directory-expired",
+                            json!({"serial": serial, "expires_at": expires}),
+                        )
+                    } else {
+                        warn!(serial, expires = %expires, "the directory expires soon: the RSO must publish a new one");
+                        store.transaction(|tx, agency| {
+                            Store::audit(
+                                tx,
+                                agency,
+                                AuditEntry {
+                                    detail: json!({"serial": serial, "expires_at": expires}),
+                                    ..AuditEntry::event("directory-expiring")
+                                },
+                            )
+                            .map(drop)
+                        })
+                    }
+                })
+                .await;
+                if let Ok(Err(e)) = outcome {
+                    self.note_error(&format!("recording the directory's expiry: {e}"));
+                }
+                self.audit_due.notify_one();
+            }
+            if self.wait(Duration::from_secs(1)).await {
+                return;
             }
         }
     }

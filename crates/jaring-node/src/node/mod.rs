@@ -24,6 +24,9 @@ mod send;
 
 pub use jaring_bus::DIRECTORY_KEY;
 
+/// The store's meta key of the highest directory serial this node ever accepted.
+pub(crate) const HIGHEST_SERIAL: &str = "directory_serial_max";
+
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 
@@ -98,6 +101,8 @@ pub struct Health {
     pub last_error: Option<(Timestamp, String)>,
     /// Why the last offered directory was refused, if it was.
     pub directory_refused: Option<String>,
+    /// `valid`, `expiring` (within `directory.warn_before`) or `expired`.
+    pub directory_state: &'static str,
 }
 
 pub use jaring_api::messages::SendRequest;
@@ -204,6 +209,18 @@ impl Node {
             (Some(d), None) | (None, Some(d)) => d,
             (None, None) => anyhow::bail!("no acceptable directory: set directory.file, or wait until the hub's bucket holds one"),
         };
+        // The highest serial ever accepted, kept apart from any directory's validity: no
+        // restart, expired directory or older file lowers it (a rollback would bring back
+        // revoked keys).
+        let highest: u64 = store
+            .meta(HIGHEST_SERIAL)?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0);
+        anyhow::ensure!(
+            directory.serial >= highest,
+            "directory serial {} is older than serial {highest}, which this node accepted before: refusing a rollback; get the current directory from the RSO",
+            directory.serial
+        );
         anyhow::ensure!(
             directory
                 .agency(&me)
@@ -224,6 +241,7 @@ impl Node {
                 ..AuditEntry::event("key-loaded")
             })?;
             let signed = String::from_utf8_lossy(&directory.signed().to_json()).into_owned();
+            Store::set_meta(tx, HIGHEST_SERIAL, &directory.serial.max(highest).to_string())?;
             if Store::meta_in(tx, "directory")?.as_deref() != Some(signed.as_str()) {
                 Store::set_meta(tx, "directory", &signed)?;
                 Store::audit(tx, agency, AuditEntry {
@@ -270,7 +288,10 @@ impl Node {
             events,
             metrics,
             users_version: std::sync::atomic::AtomicU64::new(0),
-            health: Mutex::new(Health::default()),
+            health: Mutex::new(Health {
+                directory_state: "valid",
+                ..Health::default()
+            }),
             shutdown,
             sent_queue,
         }))
@@ -313,6 +334,7 @@ impl Node {
         if self.config.directory.kv_bucket.is_some() {
             tasks.spawn(self.clone().directory_loop());
         }
+        tasks.spawn(self.clone().expiry_loop());
         while let Some(done) = tasks.join_next().await {
             if let Err(e) = done {
                 error!(error = %e, "a node task failed");

@@ -162,6 +162,14 @@ impl Node {
                 expires_at: directory.expires_at.to_string(),
                 agencies: directory.agencies().count(),
                 last_refused: health.directory_refused,
+                state: health.directory_state.to_owned(),
+                highest_serial: self
+                    .store
+                    .meta(super::HIGHEST_SERIAL)
+                    .ok()
+                    .flatten()
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(directory.serial),
             },
             counts,
             audit: AuditState {

@@ -906,6 +906,17 @@ impl Store {
 
     /// Raises an alarm about a peer's checkpoint, with an audit entry of our own.
     pub fn alarm(&self, peer: &str, reason: &str, size: Option<u64>) -> Result<()> {
+        self.raise_alarm(
+            peer,
+            reason,
+            "checkpoint-alarm",
+            json!({"reason": reason, "size": size}),
+        )
+    }
+
+    /// Raises an alarm (shown by `jaring status`) with its audit entry `event`, in one
+    /// transaction.
+    pub fn raise_alarm(&self, peer: &str, reason: &str, event: &str, detail: Value) -> Result<()> {
         self.transaction(|tx, me| {
             tx.prepare_cached("INSERT INTO alarms (at, peer, reason) VALUES (?1, ?2, ?3)")?
                 .execute(params![now_ms(), peer, reason])?;
@@ -913,11 +924,11 @@ impl Store {
                 tx,
                 me,
                 AuditEntry {
-                    event: "checkpoint-alarm",
+                    event,
                     message: None,
                     peer: Some(peer),
                     digest: None,
-                    detail: json!({"reason": reason, "size": size}),
+                    detail,
                 },
             )?;
             Ok(())

@@ -127,6 +127,7 @@ impl Hub {
             directory: DirectoryConfig {
                 file: Some(self.net.directory_file()),
                 kv_bucket: Some("jaring-directory".into()),
+                ..Default::default()
             },
             nats: NatsConfig {
                 servers: self.urls(),
