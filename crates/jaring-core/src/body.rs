@@ -582,10 +582,9 @@ fn check_country(path: &str, code: &str) -> Result<(), ValidationError> {
     if is_country_code(code) {
         Ok(())
     } else {
-        Err(err(
-            path,
-            format!("`{code}` is not an ISO 3166-1 alpha-2 country code"),
-        ))
+        // The rule, never the value: a refusal's detail is kept and shown, and a value of a
+        // referral (a nationality, say) is personal data.
+        Err(err(path, "must be an ISO 3166-1 alpha-2 country code"))
     }
 }
 
@@ -617,7 +616,7 @@ fn strings(
             }
         }
         if unique && items[..i].contains(item) {
-            return Err(err(at, format!("`{s}` is listed twice")));
+            return Err(err(at, "repeats an earlier item"));
         }
     }
     Ok(())
@@ -722,10 +721,7 @@ fn receipt(o: &Obj<'_>) -> Result<(), ValidationError> {
                 ))
             }
             (true, Some(Value::String(code))) if code.parse::<ErrorCode>().is_err() => {
-                return Err(err(
-                    it.path("error"),
-                    format!("`{code}` is not an error code"),
-                ))
+                return Err(err(it.path("error"), "must be an error code of spec §4"))
             }
             (true, Some(Value::String(_))) | (false, None) => {}
             (true, Some(_)) => return Err(err(it.path("error"), "must be a string")),
@@ -841,13 +837,13 @@ mod tests {
             ("/to/lat", json!("14"), "to.lat: must be a number"),
             ("/compound", Value::Null, "compound: is required"),
             ("/compound/name", json!(" "), "compound.name: must not be empty"),
-            ("/from/country", json!("XX"), "from.country: `XX` is not an ISO 3166-1 alpha-2 country code"),
+            ("/from/country", json!("XX"), "from.country: must be an ISO 3166-1 alpha-2 country code"),
             ("/source_reliability", json!("G"), "source_reliability: must be one of A, B, C, D, E, F"),
             ("/info_credibility", json!(2), "info_credibility: must be a string"),
             ("/estimated_persons", json!(-1), "estimated_persons: must be a whole number, 0 or more"),
             ("/estimated_persons", json!(2.5), "estimated_persons: must be a whole number, 0 or more"),
             ("/indicators/0/type", json!("email"), "indicators[0].type: must be one of domain, url, phone, crypto-wallet, social-handle, ip, bank-account"),
-            ("/nationalities/1", json!("ph"), "nationalities[1]: `ph` is not an ISO 3166-1 alpha-2 country code"),
+            ("/nationalities/1", json!("ph"), "nationalities[1]: must be an ISO 3166-1 alpha-2 country code"),
         ];
         for (pointer, value, expected) in cases {
             assert_eq!(rule_for(k, alert_json(), pointer, value, &[]), expected);
@@ -877,7 +873,7 @@ mod tests {
                 json!(["medical", "medical"]),
                 &[]
             ),
-            "needs[1]: `medical` is listed twice"
+            "needs[1]: repeats an earlier item"
         );
         assert_eq!(
             rule_for(k, good.clone(), "/consent/given", json!("yes"), &[]),

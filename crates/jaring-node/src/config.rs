@@ -153,6 +153,10 @@ pub struct RetentionConfig {
     /// Closed referrals are erased this long after they were closed.
     #[serde(with = "humantime_serde")]
     pub closed_referrals: Duration,
+    /// Quarantined envelopes other than referrals are erased this long after they were
+    /// refused (quarantined referrals go with `referrals`).
+    #[serde(with = "humantime_serde")]
+    pub quarantine: Duration,
     /// How often to look for expired data.
     #[serde(with = "humantime_serde")]
     pub sweep_interval: Duration,
@@ -163,6 +167,7 @@ impl Default for RetentionConfig {
         Self {
             referrals: days(180),
             closed_referrals: days(30),
+            quarantine: days(30),
             sweep_interval: Duration::from_secs(3600),
         }
     }

@@ -66,6 +66,19 @@ async fn alert_to_two_and_a_referral_accepted() {
         th.call("GET", &format!("/v1/messages/{alert}"), None).await
     );
 
+    // Personal data goes to named agencies only: never to every agency or to a role.
+    for audience in [json!({"to_all": true}), json!({"to_role": "consular"})] {
+        let mut req = json!({"kind": "victim-referral", "body": referral_body()});
+        req.as_object_mut()
+            .unwrap()
+            .extend(audience.as_object().unwrap().clone());
+        let err = th
+            .try_call("POST", "/v1/messages", Some(req))
+            .await
+            .unwrap_err();
+        assert!(err.contains("named agencies only"), "{err}");
+    }
+
     // A referral to the Indonesian consulate only.
     let r = th
         .call(

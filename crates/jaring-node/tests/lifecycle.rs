@@ -99,6 +99,42 @@ async fn expired_referrals_are_erased_from_inbox_show_and_the_file() {
         json!({}),
         "the purge entry names the id and nothing else"
     );
+
+    // A replay of the erased referral is refused as a duplicate and nothing of it is kept.
+    js.publish("rso.v1.referral.TH-RTP.ID-KEMLU-PNH", stored.clone().into())
+        .await
+        .unwrap()
+        .await
+        .unwrap();
+    let refused = wait_until(Duration::from_secs(10), || async {
+        id.call("GET", "/v1/quarantine", None).await["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|q| q["code"] == "duplicate" && q["message"] == referral.as_str())
+    })
+    .await;
+    assert!(refused, "the replay was not refused");
+    let q = id.call("GET", "/v1/quarantine", None).await["items"][0].clone();
+    assert_eq!(q["bytes"], 0, "the replay's envelope is not kept: {q}");
+    assert!(id
+        .try_call("GET", &format!("/v1/messages/{referral}"), None)
+        .await
+        .is_err_and(|e| e.contains("no message")));
+    // Quarantine rows go with the referral retention too (4 s here).
+    let emptied = wait_until(Duration::from_secs(15), || async {
+        id.call("GET", "/v1/quarantine", None).await["items"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    })
+    .await;
+    assert!(emptied, "the quarantine outlived retention");
+    assert!(id
+        .audit_lines()
+        .await
+        .iter()
+        .any(|e| e["event"] == "quarantine-purged"));
 }
 
 fn sign(body: &DirectoryBody, net: &jaring_testkit::TestNetwork) -> SignedDirectory {

@@ -16,12 +16,15 @@ impl Node {
         loop {
             let r = &self.config.retention;
             let now = Timestamp::now().unix_millis();
-            let (stored_before, closed_before) =
-                (now - ms(r.referrals), now - ms(r.closed_referrals));
+            let (stored_before, closed_before, quarantine_before) = (
+                now - ms(r.referrals),
+                now - ms(r.closed_referrals),
+                now - ms(r.quarantine),
+            );
             let store = self.store.clone();
             match blocking(move || {
                 store
-                    .purge_expired(stored_before, closed_before)
+                    .purge_expired(stored_before, closed_before, quarantine_before)
                     .and_then(|ids| store.checkpoint_wal().map(|()| ids))
             })
             .await

@@ -136,6 +136,9 @@ CREATE TABLE IF NOT EXISTS users (
     roles TEXT NOT NULL,
     created_at INTEGER NOT NULL
 );
+-- Ids of messages erased after retention: a replay of one is refused as `duplicate` rather than
+-- stored again (a tombstone holds the id and when, nothing of the content).
+CREATE TABLE IF NOT EXISTS erased (id TEXT PRIMARY KEY, at INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS alarms (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     at INTEGER NOT NULL,
@@ -826,8 +829,69 @@ impl Store {
     /// Erases referrals past retention (and closed ones past the shorter retention), with their
     /// status messages, deliveries and quarantine copies; one `purged` audit entry each, naming
     /// the id and nothing of the content. Returns the purged referral ids.
-    pub fn purge_expired(&self, stored_before: i64, closed_before: i64) -> Result<Vec<String>> {
+    ///
+    /// Besides: status messages whose referral this node does not hold (orphans) past the same
+    /// retention, and quarantined envelopes past the earlier of the two retentions (any of
+    /// them may be a referral that still opens). Every erased id leaves a tombstone.
+    pub fn purge_expired(
+        &self,
+        stored_before: i64,
+        closed_before: i64,
+        quarantine_before: i64,
+    ) -> Result<Vec<String>> {
         self.transaction(|tx, me| {
+            let now = now_ms();
+            let erase = |m: &str| -> Result<()> {
+                tx.prepare_cached("DELETE FROM messages WHERE id = ?1")?
+                    .execute([m])?;
+                tx.prepare_cached("DELETE FROM deliveries WHERE message_id = ?1")?
+                    .execute([m])?;
+                tx.prepare_cached("DELETE FROM quarantine WHERE message_id = ?1")?
+                    .execute([m])?;
+                tx.prepare_cached("DELETE FROM receipts_owed WHERE message_id = ?1")?
+                    .execute([m])?;
+                tx.prepare_cached("INSERT OR IGNORE INTO erased (id, at) VALUES (?1, ?2)")?
+                    .execute(params![m, now])?;
+                Store::audit(
+                    tx,
+                    me,
+                    AuditEntry {
+                        event: "purged",
+                        message: Some(m),
+                        peer: None,
+                        digest: None,
+                        detail: json!({}),
+                    },
+                )?;
+                Ok(())
+            };
+            // Status messages about a referral this node does not hold.
+            let mut stmt = tx.prepare(
+                "SELECT m.id FROM messages m WHERE m.kind = 'referral-status' AND m.stored_at < ?1
+                 AND NOT EXISTS (SELECT 1 FROM referrals r WHERE m.refs = json_array(r.id))",
+            )?;
+            let orphans: Vec<String> = stmt
+                .query_map([stored_before], |r| r.get(0))?
+                .collect::<std::result::Result<_, _>>()?;
+            drop(stmt);
+            for m in &orphans {
+                erase(m)?;
+            }
+            // The quarantine: any refused envelope may be a referral (its kind may be a lie, its
+            // subject another family's), so every row goes by the earlier of the two limits.
+            let gone = tx
+                .prepare_cached("DELETE FROM quarantine WHERE at < ?1")?
+                .execute([stored_before.max(quarantine_before)])?;
+            if gone > 0 {
+                Store::audit(
+                    tx,
+                    me,
+                    AuditEntry {
+                        detail: json!({"rows": gone}),
+                        ..AuditEntry::event("quarantine-purged")
+                    },
+                )?;
+            }
             let mut stmt = tx.prepare(
                 "SELECT r.id FROM referrals r JOIN messages m ON m.id = r.id
                  WHERE m.stored_at < ?1 OR (r.closed_at IS NOT NULL AND r.closed_at < ?2)",
@@ -845,25 +909,7 @@ impl Store {
                 drop(stmt);
                 doomed.push(id.clone());
                 for m in &doomed {
-                    tx.prepare_cached("DELETE FROM messages WHERE id = ?1")?
-                        .execute([m])?;
-                    tx.prepare_cached("DELETE FROM deliveries WHERE message_id = ?1")?
-                        .execute([m])?;
-                    tx.prepare_cached("DELETE FROM quarantine WHERE message_id = ?1")?
-                        .execute([m])?;
-                    tx.prepare_cached("DELETE FROM receipts_owed WHERE message_id = ?1")?
-                        .execute([m])?;
-                    Store::audit(
-                        tx,
-                        me,
-                        AuditEntry {
-                            event: "purged",
-                            message: Some(m),
-                            peer: None,
-                            digest: None,
-                            detail: json!({}),
-                        },
-                    )?;
+                    erase(m)?;
                 }
                 tx.prepare_cached("DELETE FROM referral_events WHERE referral_id = ?1")?
                     .execute([id])?;
@@ -1224,6 +1270,32 @@ fn record_one(tx: &Transaction<'_>, me: &TxCtx<'_>, item: &Inbound) -> Result<Re
             let id = header.id.to_string();
             let is_receipt = header.kind == jaring_core::Kind::Receipt;
             let recipients: Vec<&str> = others(header).collect();
+            let erased: bool = tx
+                .prepare_cached("SELECT 1 FROM erased WHERE id = ?1")?
+                .query_row([&id], |_| Ok(()))
+                .optional()?
+                .is_some();
+            if erased {
+                // Erased after retention: the replay is refused, and nothing of it is kept (a
+                // quarantined copy would bring the erased referral back).
+                quarantine(
+                    tx,
+                    me,
+                    &QuarantineItem {
+                        subject,
+                        stream_seq: *stream_seq,
+                        code: ErrorCode::Duplicate,
+                        detail: "the id was erased after retention: a replay is not stored again",
+                        sender: Some(header.sender.as_str()),
+                        verified: true,
+                        message_id: Some(&id),
+                        digest,
+                        envelope: &[],
+                        is_receipt,
+                    },
+                )?;
+                return Ok(Received::Quarantined(ErrorCode::Duplicate));
+            }
             // Insert first and look only when the id is taken: a redelivery or a duplicate is
             // the exception, so the common case costs one lookup of the id, not two.
             let inserted = tx.prepare_cached("INSERT INTO messages (id, direction, kind, sender, recipients, tlp, refs, created_at, stored_at, expires_at, envelope, digest, subject, stream_seq, state)
