@@ -101,9 +101,9 @@ step "Roles: each admin gives its account the roles its agency's work needs"
 # One local account runs this walk-through, so each node's one user "ops" takes the roles its
 # officers would hold; in an agency each person has an account and a user of their own
 # (`jaring user add siti.rahayu --unix srahayu --role caseworker`).
-$J $TH user set-roles ops --role admin --role liaison --role caseworker
+$J $TH user set-roles ops --role admin --role auditor --role liaison --role caseworker
 $J $ID user set-roles ops --role admin --role auditor
-$J $PH user set-roles ops --role admin --role liaison
+$J $PH user set-roles ops --role admin --role auditor --role liaison
 $J $ID user list
 
 step "Royal Thai Police: a compound moved from Myawaddy (MM) to O'Smach (KH); alert the two consulates"

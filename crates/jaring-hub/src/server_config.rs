@@ -7,11 +7,12 @@
 //!
 //! - publish envelopes only with its own sender token (`<prefix>.v1.<family>.<ID>.*`) and
 //!   checkpoints only on `<prefix>.v1.checkpoint.<ID>.ALL`;
-//! - read stream information, and its own durable consumers only: info, next message, ack;
+//! - its own durable consumers only: info, next message, ack (no stream information on the
+//!   message streams: it would list every subject and count, who sends to whom);
 //!   it cannot create consumers (the RSO provisions them, because a consumer's filter is in the
 //!   request body, which permissions cannot see), nor touch another agency's, nor delete or
 //!   purge anything;
-//! - read the directory bucket;
+//! - read the directory bucket's one key by direct get (no consumer on it);
 //! - subscribe only to its own inbox prefix `_INBOX_<ID>.>` (a shared `_INBOX.>` would let one
 //!   agency read the messages pulled by another) and to subjects whose recipient token is its
 //!   id or `ALL`.
@@ -79,19 +80,18 @@ pub fn agency_permissions(prefix: &str, id: &str, bucket: &str) -> (Vec<String>,
     for family in FAMILIES {
         let s = stream_name(prefix, family);
         let c = agency.as_ref().map(consumer_name).unwrap_or_default();
-        publish.push(format!("$JS.API.STREAM.INFO.{s}"));
+        // No STREAM.INFO on the message streams: with a subjects filter it lists every
+        // subject and its count, the network's whole sender → recipient graph.
         publish.push(format!("$JS.API.CONSUMER.INFO.{s}.{c}"));
         publish.push(format!("$JS.API.CONSUMER.MSG.NEXT.{s}.{c}"));
         publish.push(format!("$JS.ACK.{s}.{c}.>"));
     }
     let kv = format!("KV_{bucket}");
+    // The directory is read by direct get of its key: no consumer on the bucket to create or
+    // delete (stream information of the bucket says nothing of the messages).
     publish.extend([
         format!("$JS.API.STREAM.INFO.{kv}"),
-        format!("$JS.API.CONSUMER.CREATE.{kv}"),
-        format!("$JS.API.CONSUMER.CREATE.{kv}.>"),
-        format!("$JS.API.CONSUMER.DELETE.{kv}.>"),
         format!("$JS.API.DIRECT.GET.{kv}.>"),
-        format!("$JS.FC.{kv}.>"),
     ]);
     let subscribe = vec![
         format!("{}.>", inbox_prefix(id)),

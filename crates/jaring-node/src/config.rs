@@ -119,6 +119,13 @@ pub struct DirectoryConfig {
     /// force expires; the RSO must have published a newer one by then.
     #[serde(default = "default_warn_before", with = "humantime_serde")]
     pub warn_before: Duration,
+    /// How often to read the bucket's directory (a direct get of one key).
+    #[serde(default = "default_poll_interval", with = "humantime_serde")]
+    pub poll_interval: Duration,
+}
+
+fn default_poll_interval() -> Duration {
+    Duration::from_secs(5)
 }
 
 fn default_warn_before() -> Duration {
@@ -131,6 +138,7 @@ impl Default for DirectoryConfig {
             file: None,
             kv_bucket: None,
             warn_before: default_warn_before(),
+            poll_interval: default_poll_interval(),
         }
     }
 }

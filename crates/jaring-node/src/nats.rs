@@ -19,27 +19,36 @@ pub async fn ensure_consumers(
     let mut out = Vec::new();
     for family in FAMILIES {
         let name = stream_name(prefix, family);
+        let durable = consumer_name(me);
+        if !config.streams.create {
+            // On the hub, the RSO provisions streams and consumers, and an agency may not read
+            // stream information (it would list every subject with its count: who sends to
+            // whom): go to its own consumer directly.
+            let consumer = js
+                .get_consumer_from_stream::<pull::Config, _, _>(&durable, &name)
+                .await
+                .map_err(|e| {
+                    NatsError::JetStream(format!(
+                        "consumer {durable} on {name}: {e} (the RSO creates it with `jaring hub provision`)"
+                    ))
+                })?;
+            out.push((family, consumer));
+            continue;
+        }
         let stream = match js.get_stream(&name).await {
             Ok(s) => s,
-            Err(_) if config.streams.create => js
+            Err(_) => js
                 .get_or_create_stream(stream_config(prefix, family, &config.streams))
                 .await
                 .map_err(|e| NatsError::JetStream(format!("creating stream {name}: {e}")))?,
-            Err(e) => {
-                return Err(NatsError::JetStream(format!(
-                    "stream {name} is missing and streams.create is off (the hub creates it): {e}"
-                )))
-            }
         };
         let consumer = stream
-            .get_or_create_consumer(&consumer_name(me), consumer_config(prefix, family, me, config.streams.ack_wait))
+            .get_or_create_consumer(
+                &durable,
+                consumer_config(prefix, family, me, config.streams.ack_wait),
+            )
             .await
-            .map_err(|e| {
-                NatsError::JetStream(format!(
-                    "consumer {} on {name}: {e} (on a hub with permissions, the RSO creates it with `jaring hub provision`)",
-                    consumer_name(me)
-                ))
-            })?;
+            .map_err(|e| NatsError::JetStream(format!("consumer {durable} on {name}: {e}")))?;
         out.push((family, consumer));
     }
     Ok(out)

@@ -119,41 +119,65 @@ async fn an_agency_is_confined_to_its_own_subjects_and_consumers() {
             || inboxes.next().await.is_none()
     );
 
-    // Another agency's consumer: neither its info nor its messages.
-    let alerts = js.get_stream("RSO_ALERTS").await.unwrap();
-    assert!(alerts
-        .get_consumer::<pull::Config>("jaring-ID-KEMLU-PNH")
+    // No stream information on the message streams: with a subjects filter it would list
+    // every subject and its count, who sends to whom.
+    assert!(
+        js.get_stream("RSO_ALERTS").await.is_err(),
+        "an agency read a message stream's information"
+    );
+    assert!(js.get_stream("RSO_REFERRALS").await.is_err());
+    // Another agency's consumer: neither its info nor its messages; its own, yes.
+    assert!(js
+        .get_consumer_from_stream::<pull::Config, _, _>("jaring-ID-KEMLU-PNH", "RSO_ALERTS")
         .await
         .is_err());
-    let mine = alerts.get_consumer::<pull::Config>("jaring-TH-RTP").await;
+    let mine = js
+        .get_consumer_from_stream::<pull::Config, _, _>("jaring-TH-RTP", "RSO_ALERTS")
+        .await;
     assert!(
         mine.is_ok(),
         "its own consumer is readable: {:?}",
         mine.err()
     );
     // No consumer creation (a filter on another agency's subjects would read its messages).
-    let created = alerts
-        .create_consumer(pull::Config {
-            durable_name: Some("snoop".into()),
-            filter_subject: "rso.v1.alert.*.ID-KEMLU-PNH".into(),
-            ..Default::default()
-        })
+    let created = js
+        .create_consumer_on_stream(
+            pull::Config {
+                durable_name: Some("snoop".into()),
+                filter_subject: "rso.v1.alert.*.ID-KEMLU-PNH".into(),
+                ..Default::default()
+            },
+            "RSO_ALERTS",
+        )
         .await;
     assert!(created.is_err(), "an agency created a consumer");
-    let created = alerts
-        .create_consumer(pull::Config {
-            durable_name: Some("jaring-TH-RTP".into()),
-            filter_subject: "rso.v1.alert.>".into(),
-            ..Default::default()
-        })
+    let created = js
+        .create_consumer_on_stream(
+            pull::Config {
+                durable_name: Some("jaring-TH-RTP".into()),
+                filter_subject: "rso.v1.alert.>".into(),
+                ..Default::default()
+            },
+            "RSO_ALERTS",
+        )
         .await;
     assert!(
         created.is_err(),
         "an agency re-created its own consumer with a wider filter"
     );
+    // The directory bucket: its key by direct get, but no consumer on it (a watch needs one).
+    let kv = js.get_key_value("jaring-directory").await.unwrap();
+    assert!(kv.entry("current").await.unwrap().is_some());
+    assert!(
+        kv.watch("current").await.is_err(),
+        "an agency created a consumer on the directory bucket"
+    );
     // No deleting or purging streams.
     assert!(js.delete_stream("RSO_REFERRALS").await.is_err());
-    assert!(alerts.clone().purge().await.is_err());
+    let purged = th
+        .request("$JS.API.STREAM.PURGE.RSO_ALERTS", "".into())
+        .await;
+    assert!(purged.is_err(), "an agency purged a stream");
     assert_eq!(stream_count(&admin_js, "RSO_ALERTS").await, 1);
     assert!(admin_js.get_stream("RSO_REFERRALS").await.is_ok());
 

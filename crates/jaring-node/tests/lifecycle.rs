@@ -150,7 +150,9 @@ async fn directory_updates_from_the_bucket_revoke_keys_and_refuse_rollback() {
     let nats = NatsServer::start().unwrap();
     let tmp = tempfile::tempdir().unwrap();
     let net = net(tmp.path());
-    let follow = "kv_bucket = \"jaring-directory\"";
+    // The node reads the bucket's key every poll_interval: a revision replaced before it was
+    // read is never seen (the newest one is what counts).
+    let follow = "kv_bucket = \"jaring-directory\"\npoll_interval = \"100ms\"";
     let th = Daemon::start_with(&net, "TH-RTP", &nats.url(), "", follow).await;
     let id = Daemon::start_with(&net, "ID-KEMLU-PNH", &nats.url(), "", follow).await;
     let first = th.post_alert(&["ID-KEMLU-PNH"]).await;
@@ -251,6 +253,15 @@ async fn directory_updates_from_the_bucket_revoke_keys_and_refuse_rollback() {
 
     // A rollback to serial 1 and a directory signed by one root only are refused; serial 2 stays.
     kv.put("current", serial1.into()).await.unwrap();
+    assert!(
+        wait_until(Duration::from_secs(10), || async {
+            id.audit_lines()
+                .await
+                .iter()
+                .any(|e| e["event"] == "directory-refused")
+        })
+        .await
+    );
     let mut body3 = body2.clone();
     body3.serial = 3;
     let one = SignedDirectory::sign_new(&body3, &net.secret_key("RSO-ROOT-1")).unwrap();

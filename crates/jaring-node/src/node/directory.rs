@@ -7,7 +7,6 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use futures::StreamExt;
 use jaring_core::directory::{SignedDirectory, Supersedes};
 use jaring_core::{b64, Timestamp};
 use serde_json::json;
@@ -18,48 +17,37 @@ use crate::store::{AuditEntry, Store};
 use super::{blocking, Node};
 
 impl Node {
+    /// Follows the hub's directory bucket by reading its key directly every
+    /// `directory.poll_interval` (a direct get: the hub grants an agency no consumer on the
+    /// bucket, so no agency can create or delete one there), offering each new revision.
     pub(super) async fn directory_loop(self: Arc<Self>) {
         let Some(bucket) = self.config.directory.kv_bucket.clone() else {
             return;
         };
-        while !self.stopping() {
-            let kv = match self.js.get_key_value(&bucket).await {
-                Ok(kv) => kv,
-                Err(e) => {
-                    debug!(error = %e, "directory bucket not available yet");
-                    if self.wait(Duration::from_secs(2)).await {
-                        break;
-                    }
-                    continue;
+        let every = self.config.directory.poll_interval;
+        let mut seen: Option<u64> = None;
+        let mut kv = None;
+        loop {
+            if kv.is_none() {
+                match self.js.get_key_value(&bucket).await {
+                    Ok(k) => kv = Some(k),
+                    Err(e) => debug!(error = %e, "directory bucket not available yet"),
                 }
-            };
-            let mut watch = match kv.watch_with_history(jaring_bus::DIRECTORY_KEY).await {
-                Ok(w) => w,
-                Err(e) => {
-                    self.note_error(&format!("watching the directory bucket: {e}"));
-                    if self.wait(Duration::from_secs(2)).await {
-                        break;
+            }
+            if let Some(k) = &kv {
+                match k.entry(jaring_bus::DIRECTORY_KEY).await {
+                    Ok(Some(entry)) if Some(entry.revision) != seen => {
+                        seen = Some(entry.revision);
+                        if !entry.value.is_empty() {
+                            self.offer_directory(&entry.value).await;
+                        }
                     }
-                    continue;
+                    Ok(_) => {}
+                    Err(e) => self.note_error(&format!("reading the directory bucket: {e}")),
                 }
-            };
-            loop {
-                let mut rx = self.shutdown.clone();
-                let entry = tokio::select! {
-                    e = watch.next() => e,
-                    _ = rx.wait_for(|s| *s) => return,
-                };
-                match entry {
-                    Some(Ok(entry)) if !entry.value.is_empty() => {
-                        self.offer_directory(&entry.value).await
-                    }
-                    Some(Ok(_)) => {}
-                    Some(Err(e)) => {
-                        self.note_error(&format!("directory watch: {e}"));
-                        break;
-                    }
-                    None => break,
-                }
+            }
+            if self.wait(every).await {
+                return;
             }
         }
     }

@@ -190,17 +190,19 @@ impl Node {
         let mut lag = std::collections::BTreeMap::new();
         for family in jaring_bus::FAMILIES {
             let name = jaring_bus::stream_name(&self.config.subject_prefix, family);
-            let pending = match self.js.get_stream(&name).await {
-                Ok(s) => match s
-                    .get_consumer::<pull::Config>(&jaring_bus::consumer_name(&self.me))
-                    .await
-                {
-                    Ok(mut c) => c.info().await.ok().map(|i| Lag {
-                        pending: i.num_pending,
-                        unacknowledged: i.num_ack_pending as u64,
-                    }),
-                    Err(_) => None,
-                },
+            // Straight to this agency's own consumer: the hub grants no stream information.
+            let pending = match self
+                .js
+                .get_consumer_from_stream::<pull::Config, _, _>(
+                    jaring_bus::consumer_name(&self.me),
+                    name,
+                )
+                .await
+            {
+                Ok(mut c) => c.info().await.ok().map(|i| Lag {
+                    pending: i.num_pending,
+                    unacknowledged: i.num_ack_pending as u64,
+                }),
                 Err(_) => None,
             };
             lag.insert(family.as_str().to_owned(), pending);
