@@ -39,7 +39,7 @@ async fn a_nodes_log_verifies_is_witnessed_and_betrays_any_edit() {
     let nats = NatsServer::start().unwrap();
     let tmp = tempfile::tempdir().unwrap();
     let net = net(tmp.path());
-    let th = Daemon::start(&net, "TH-RTP", &nats.url(), CHECKPOINTS).await;
+    let mut th = Daemon::start(&net, "TH-RTP", &nats.url(), CHECKPOINTS).await;
     let id = Daemon::start(&net, "ID-KEMLU-PNH", &nats.url(), CHECKPOINTS).await;
     let ph = Daemon::start(&net, "PH-DFA", &nats.url(), CHECKPOINTS).await;
 
@@ -203,9 +203,21 @@ async fn a_nodes_log_verifies_is_witnessed_and_betrays_any_edit() {
     let js = jetstream::new(async_nats::connect(nats.url()).await.unwrap());
     let th_key = net.secret_key("TH-RTP");
     let leaves: Vec<merkle::Hash> = lines.iter().map(|l| merkle::leaf_hash(l)).collect();
+    // TH-RTP stops first, so that no genuine checkpoint (its log grows with every receipt and
+    // every view) overtakes the forged ones; the fork is at the size PH-DFA holds.
+    th.terminate();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let held = ph
+        .audit_lines()
+        .await
+        .iter()
+        .filter(|e| e["event"] == "checkpoint-witnessed" && e["peer"] == "TH-RTP")
+        .filter_map(|e| e["detail"]["size"].as_u64())
+        .max()
+        .unwrap();
     let fork = Checkpoint {
         agency: "TH-RTP".into(),
-        size: cp.size,
+        size: held,
         root: merkle::leaf_hash(b"another history"),
     };
     let backwards = Checkpoint {

@@ -234,3 +234,89 @@ async fn receipts_are_batched_and_never_answered() {
         .count();
     assert_eq!(th_received, sent.len());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_genuine_envelope_republished_elsewhere_never_gets_its_sender_a_rejection() {
+    let nats = NatsServer::start().unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let net = net(tmp.path());
+    let th = Daemon::start(&net, "TH-RTP", &nats.url(), "").await;
+    let id = Daemon::start(&net, "ID-KEMLU-PNH", &nats.url(), "").await;
+    let alert = th.post_alert(&["ID-KEMLU-PNH"]).await;
+    // A co-recipient (or the hub) copies the genuine envelope onto subjects its sender never
+    // used: another family, another sender token.
+    let js = async_nats::jetstream::new(async_nats::connect(nats.url()).await.unwrap());
+    let envelope = js
+        .get_stream("RSO_ALERTS")
+        .await
+        .unwrap()
+        .get_last_raw_message_by_subject("rso.v1.alert.TH-RTP.ID-KEMLU-PNH")
+        .await
+        .unwrap()
+        .payload;
+    for subject in [
+        "rso.v1.referral.TH-RTP.ID-KEMLU-PNH",
+        "rso.v1.alert.PH-DFA.ID-KEMLU-PNH",
+    ] {
+        js.publish(subject, envelope.clone())
+            .await
+            .unwrap()
+            .await
+            .unwrap();
+    }
+    let refused = wait_until(Duration::from_secs(10), || async {
+        id.call("GET", "/v1/quarantine", None).await["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|q| q["code"] == "subject-mismatch")
+            .count()
+            == 2
+    })
+    .await;
+    assert!(refused, "{}", id.call("GET", "/v1/quarantine", None).await);
+    // The true sender hears `delivered` only.
+    let delivered = wait_until(Duration::from_secs(10), || async {
+        th.call("GET", &format!("/v1/messages/{alert}"), None).await["deliveries"][0]["state"]
+            == "delivered"
+    })
+    .await;
+    assert!(delivered);
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    let d = th.call("GET", &format!("/v1/messages/{alert}"), None).await["deliveries"][0].clone();
+    assert_eq!(d["state"], "delivered", "{d}");
+    assert!(d["error"].is_null(), "{d}");
+    // Every receipt ID-KEMLU-PNH sent TH-RTP, opened as TH-RTP would: no `rejected` item.
+    let key = net.secret_key("TH-RTP");
+    let trust = jaring_core::Trust::load(&net.trust_file()).unwrap();
+    let now = jaring_core::Timestamp::now();
+    let directory = jaring_core::SignedDirectory::load(&net.directory_file())
+        .unwrap()
+        .verify(&trust, now)
+        .unwrap();
+    let me = jaring_core::AgencyId::parse("TH-RTP").unwrap();
+    let keys = [key.enc];
+    let receiver = jaring_core::envelope::Receiver {
+        me: &me,
+        keys: &keys,
+        directory: &directory,
+    };
+    let mut receipts = js.get_stream("RSO_RECEIPTS").await.unwrap();
+    let last = receipts.info().await.unwrap().state.last_sequence;
+    let mut items = Vec::new();
+    for seq in 1..=last {
+        let Ok(m) = receipts.get_raw_message(seq).await else {
+            continue;
+        };
+        if m.subject.as_str() != "rso.v1.receipt.ID-KEMLU-PNH.TH-RTP" {
+            continue;
+        }
+        let opened = jaring_core::envelope::open(&m.payload, &receiver, now).unwrap();
+        items.extend(opened.body.to_value()["items"].as_array().unwrap().clone());
+    }
+    assert!(!items.is_empty());
+    assert!(
+        items.iter().all(|i| i["status"] == "delivered"),
+        "the true sender was told: {items:?}"
+    );
+}

@@ -1207,6 +1207,20 @@ fn owe(tx: &Transaction<'_>, to: &str, id: &str, status: &str, error: Option<&st
     Ok(())
 }
 
+/// Whether a verified envelope refused here came from its sender to this agency, so that the
+/// sender is owed a `rejected` receipt: the subject names its family, that sender and this
+/// agency (or `ALL`), and the header lists this agency. A genuine envelope re-published by someone else on
+/// a foreign subject, or to an agency it was not sealed to, owes its sender nothing: a
+/// `rejected` there would be a lie told on the true sender's behalf.
+fn owed_a_rejection(header: &Header, subject: &str, me: &TxCtx<'_>) -> bool {
+    let mut tokens = subject.rsplit('.');
+    let (recipient, sender, family) = (tokens.next(), tokens.next(), tokens.next());
+    family == Some(header.kind.family().as_str())
+        && sender == Some(header.sender.as_str())
+        && (recipient == Some(me.as_str()) || recipient == Some("ALL"))
+        && header.recipient_ids().any(|a| a.as_str() == me.as_str())
+}
+
 fn quarantine(tx: &Transaction<'_>, me: &TxCtx<'_>, item: &QuarantineItem<'_>) -> Result<()> {
     tx.prepare_cached("INSERT INTO quarantine (at, subject, stream_seq, code, detail, sender, sender_verified, message_id, digest, envelope)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")?.execute(
@@ -1236,8 +1250,8 @@ fn quarantine(tx: &Transaction<'_>, me: &TxCtx<'_>, item: &QuarantineItem<'_>) -
     )?;
     // A rejected receipt goes only to a sender whose signature verified, and never answers a
     // receipt.
-    if let (true, Some(sender), Some(id), false) =
-        (item.verified, item.sender, item.message_id, item.is_receipt)
+    if let (true, Some(sender), Some(id), true) =
+        (item.verified, item.sender, item.message_id, item.owe)
     {
         owe(tx, sender, id, "rejected", Some(item.code.as_str()))?;
     }
@@ -1254,7 +1268,9 @@ struct QuarantineItem<'a> {
     message_id: Option<&'a str>,
     digest: &'a [u8; 32],
     envelope: &'a [u8],
-    is_receipt: bool,
+    /// Whether the verified sender is owed a `rejected` receipt: only when it plausibly sent
+    /// this here itself (see [`owed_a_rejection`]), and never for a receipt.
+    owe: bool,
 }
 
 fn record_one(tx: &Transaction<'_>, me: &TxCtx<'_>, item: &Inbound) -> Result<Received> {
@@ -1291,7 +1307,7 @@ fn record_one(tx: &Transaction<'_>, me: &TxCtx<'_>, item: &Inbound) -> Result<Re
                         message_id: Some(&id),
                         digest,
                         envelope: &[],
-                        is_receipt,
+                        owe: false,
                     },
                 )?;
                 return Ok(Received::Quarantined(ErrorCode::Duplicate));
@@ -1317,14 +1333,14 @@ fn record_one(tx: &Transaction<'_>, me: &TxCtx<'_>, item: &Inbound) -> Result<Re
                     initial_state(header.kind).map(|s| if s == "sent" { "received" } else { s }),
                 ],
             )?;
-            let known: Option<(Vec<u8>, String)> = if inserted == 0 {
-                tx.prepare_cached("SELECT digest, direction FROM messages WHERE id = ?1")?
-                    .query_row([&id], |r| Ok((r.get(0)?, r.get(1)?)))
+            let known: Option<(Vec<u8>, String, String)> = if inserted == 0 {
+                tx.prepare_cached("SELECT digest, direction, sender FROM messages WHERE id = ?1")?
+                    .query_row([&id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
                     .optional()?
             } else {
                 None
             };
-            if let Some((known_digest, direction)) = known {
+            if let Some((known_digest, direction, known_sender)) = known {
                 if known_digest == digest && direction == "in" {
                     if !is_receipt {
                         owe(tx, header.sender.as_str(), &id, "delivered", None)?;
@@ -1345,7 +1361,9 @@ fn record_one(tx: &Transaction<'_>, me: &TxCtx<'_>, item: &Inbound) -> Result<Re
                         message_id: Some(&id),
                         digest,
                         envelope,
-                        is_receipt,
+                        // Another agency holding this id first (it saw the id in a header it
+                        // was sent) must not get the true sender told `rejected`.
+                        owe: !is_receipt && known_sender == header.sender.as_str(),
                     },
                 )?;
                 return Ok(Received::Quarantined(ErrorCode::Duplicate));
@@ -1362,9 +1380,12 @@ fn record_one(tx: &Transaction<'_>, me: &TxCtx<'_>, item: &Inbound) -> Result<Re
                         ReceiptStatus::Delivered => ("delivered", None),
                         ReceiptStatus::Rejected => ("rejected", error.map(|e| e.as_str())),
                     };
-                    // Only for messages this node sent to the receipt's sender.
+                    // Only for messages this node sent to the receipt's sender; `delivered` wins
+                    // over an earlier `rejected` (a copy re-published elsewhere may have been
+                    // refused first), never the other way round.
                     applied += tx.prepare_cached("UPDATE deliveries SET state = ?3, error = ?4, updated_at = ?5
-                         WHERE message_id = ?1 AND recipient = ?2 AND state IN ('pending', 'failed')")?.execute(
+                         WHERE message_id = ?1 AND recipient = ?2
+                           AND (state IN ('pending', 'failed') OR (?3 = 'delivered' AND state = 'rejected'))")?.execute(
                         params![of.to_string(), header.sender.as_str(), state, error, now_ms()],
                     )?;
                 }
@@ -1405,11 +1426,11 @@ fn record_one(tx: &Transaction<'_>, me: &TxCtx<'_>, item: &Inbound) -> Result<Re
             subject,
             stream_seq,
         } => {
-            let (sender, id, is_receipt) = match &verified {
+            let (sender, id, owe) = match &verified {
                 Some(h) => (
                     Some(h.sender.to_string()),
                     Some(h.id.to_string()),
-                    h.kind == jaring_core::Kind::Receipt,
+                    h.kind != jaring_core::Kind::Receipt && owed_a_rejection(h, subject, me),
                 ),
                 None => (claimed_sender.clone(), claimed_id.clone(), false),
             };
@@ -1426,7 +1447,7 @@ fn record_one(tx: &Transaction<'_>, me: &TxCtx<'_>, item: &Inbound) -> Result<Re
                     message_id: id.as_deref(),
                     digest,
                     envelope,
-                    is_receipt,
+                    owe,
                 },
             )?;
             Ok(Received::Quarantined(error.code))
