@@ -20,35 +20,41 @@ pub async fn ensure_consumers(
     for family in FAMILIES {
         let name = stream_name(prefix, family);
         let durable = consumer_name(me);
-        if !config.streams.create {
-            // On the hub, the RSO provisions streams and consumers, and an agency may not read
-            // stream information (it would list every subject with its count: who sends to
-            // whom): go to its own consumer directly.
-            let consumer = js
-                .get_consumer_from_stream::<pull::Config, _, _>(&durable, &name)
-                .await
-                .map_err(|e| {
-                    NatsError::JetStream(format!(
-                        "consumer {durable} on {name}: {e} (the RSO creates it with `jaring hub provision`)"
-                    ))
-                })?;
-            out.push((family, consumer));
-            continue;
-        }
-        let stream = match js.get_stream(&name).await {
-            Ok(s) => s,
-            Err(_) => js
-                .get_or_create_stream(stream_config(prefix, family, &config.streams))
-                .await
-                .map_err(|e| NatsError::JetStream(format!("creating stream {name}: {e}")))?,
+        // Straight to this agency's own consumer first: on the hub the RSO provisions streams
+        // and consumers, and an agency may not read stream information (it would list every
+        // subject with its count: who sends to whom).
+        let existing = js
+            .get_consumer_from_stream::<pull::Config, _, _>(&durable, &name)
+            .await;
+        let consumer = match existing {
+            Ok(c) => c,
+            Err(e) if !config.streams.create => {
+                return Err(NatsError::JetStream(format!(
+                    "consumer {durable} on {name}: {e} (the RSO creates it with `jaring hub provision`)"
+                )))
+            }
+            // A development hub without permissions: create what is missing.
+            Err(_) => {
+                let stream = match js.get_stream(&name).await {
+                    Ok(s) => s,
+                    Err(_) => js
+                        .get_or_create_stream(stream_config(prefix, family, &config.streams))
+                        .await
+                        .map_err(|e| {
+                            NatsError::JetStream(format!("creating stream {name}: {e}"))
+                        })?,
+                };
+                stream
+                    .get_or_create_consumer(
+                        &durable,
+                        consumer_config(prefix, family, me, config.streams.ack_wait),
+                    )
+                    .await
+                    .map_err(|e| {
+                        NatsError::JetStream(format!("consumer {durable} on {name}: {e}"))
+                    })?
+            }
         };
-        let consumer = stream
-            .get_or_create_consumer(
-                &durable,
-                consumer_config(prefix, family, me, config.streams.ack_wait),
-            )
-            .await
-            .map_err(|e| NatsError::JetStream(format!("consumer {durable} on {name}: {e}")))?;
         out.push((family, consumer));
     }
     Ok(out)

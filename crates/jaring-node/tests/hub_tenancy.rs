@@ -335,3 +335,75 @@ async fn nodes_exchange_through_the_confined_tls_hub() {
     id.shutdown().await;
     ph.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_revoked_agency_is_shut_out_after_a_reload_while_the_others_flow() {
+    let tmp = tempfile::tempdir().unwrap();
+    let hub = Hub::start(tmp.path(), 1).await;
+    let fast = |c: &mut jaring_node::Config| {
+        c.receipts.batch_window = Duration::from_millis(50);
+    };
+    let th = InProcess::start(hub.node_config("TH-RTP", fast)).await;
+    let id = InProcess::start(hub.node_config("ID-KEMLU-PNH", fast)).await;
+    // PH-DFA's keys are all revoked: `jaring hub config` leaves it out; the RSO reloads.
+    let (ph, _) = connect_as(&hub, "PH-DFA").await;
+    hub.regenerate_and_reload(&["TH-RTP", "ID-KEMLU-PNH"]);
+    let closed = {
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        loop {
+            if ph.connection_state() != async_nats::connection::State::Connected {
+                break true;
+            }
+            if std::time::Instant::now() > deadline {
+                break false;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    };
+    assert!(
+        closed,
+        "the revoked agency's open connection survived the reload"
+    );
+    let p: Value =
+        serde_json::from_str(&std::fs::read_to_string(hub.profile("PH-DFA")).unwrap()).unwrap();
+    let again = async_nats::ConnectOptions::with_user_and_password(
+        p["user"].as_str().unwrap().into(),
+        p["password"].as_str().unwrap().into(),
+    )
+    .require_tls(true)
+    .add_root_certificates(p["tls"]["ca"].as_str().unwrap().into())
+    .add_client_certificate(
+        p["tls"]["cert"].as_str().unwrap().into(),
+        p["tls"]["key"].as_str().unwrap().into(),
+    )
+    .connection_timeout(Duration::from_secs(3))
+    .connect(hub.urls())
+    .await;
+    assert!(
+        again.is_err(),
+        "a revoked agency connected after the reload"
+    );
+    // The others keep flowing.
+    let r = th
+        .call(
+            "POST",
+            "/v1/messages",
+            Some(json!({"kind": "compound-relocation-alert", "to": ["ID-KEMLU-PNH"], "body": alert_body()})),
+        )
+        .await;
+    let alert = r["id"].as_str().unwrap().to_owned();
+    let mut arrived = false;
+    for _ in 0..100 {
+        if id.node.store.message(&alert).unwrap().is_some() {
+            arrived = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(
+        arrived,
+        "an alert between the remaining agencies did not arrive"
+    );
+    th.shutdown().await;
+    id.shutdown().await;
+}

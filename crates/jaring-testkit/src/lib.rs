@@ -341,6 +341,23 @@ impl NatsServer {
         matches!(self.child.as_mut().map(|c| c.try_wait()), Some(Ok(None)))
     }
 
+    /// Asks the server to reload its configuration (SIGHUP, as `nats-server --signal reload`
+    /// does), without stopping it.
+    pub fn reload(&self) -> Result<(), TestkitError> {
+        let Some(child) = self.child.as_ref() else {
+            return Ok(());
+        };
+        Command::new("kill")
+            .arg("-HUP")
+            .arg(child.id().to_string())
+            .status()
+            .map(drop)
+            .map_err(|source| TestkitError::Io {
+                context: "kill -HUP".into(),
+                source,
+            })
+    }
+
     /// Kills the server at once (SIGKILL), as a crash would.
     pub fn kill(&mut self) {
         if let Some(mut child) = self.child.take() {

@@ -102,6 +102,26 @@ impl Hub {
         hub
     }
 
+    /// Writes the server configuration again for `agencies` only (as `jaring hub config` does
+    /// for a directory where the others' keys are all revoked; passwords are kept) and has every
+    /// server reload it.
+    pub fn regenerate_and_reload(&self, agencies: &[&str]) {
+        let spec = HubSpec {
+            agencies: agencies.iter().map(|a| a.to_string()).collect(),
+            prefix: "rso".into(),
+            host: "127.0.0.1".into(),
+            port: self.ports[0],
+            cluster: self.ports.len(),
+            tls: Some(self.tls.clone()),
+            bucket: "jaring-directory".into(),
+            out: self.out.clone(),
+        };
+        generate(&spec).unwrap();
+        for s in &self.servers {
+            s.reload().unwrap();
+        }
+    }
+
     pub fn profile(&self, id: &str) -> PathBuf {
         self.out.join("clients").join(format!("{id}.json"))
     }
