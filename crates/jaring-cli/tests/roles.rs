@@ -28,7 +28,7 @@ fn jaring_as(uid: Option<u32>, config: &Path, args: &[&str]) -> Output {
                 .arg(format!("--regid={uid}"))
                 .arg("--clear-groups")
                 .arg("--")
-                .arg(env!("CARGO_BIN_EXE_jaring"));
+                .arg(config.with_file_name("jaring"));
             c
         }
         None => Command::new(env!("CARGO_BIN_EXE_jaring")),
@@ -164,6 +164,10 @@ fn a_referral_body_is_for_caseworkers_and_every_refusal_and_view_names_the_user(
         let socket = config(id).with_extension("sock");
         std::fs::set_permissions(&socket, std::fs::Permissions::from_mode(0o666)).unwrap();
     }
+    // The officers run a copy of the CLI beside the test's files: the build's own folder may
+    // be closed to other accounts (a checkout under /root, say).
+    std::fs::copy(env!("CARGO_BIN_EXE_jaring"), d.join("jaring")).unwrap();
+    std::fs::set_permissions(d.join("jaring"), std::fs::Permissions::from_mode(0o755)).unwrap();
     open_folders(d);
     let (th, id) = (config("TH-RTP"), config("ID-KEMLU-PNH"));
 
@@ -272,12 +276,9 @@ fn a_referral_body_is_for_caseworkers_and_every_refusal_and_view_names_the_user(
     let mut follow = Command::new("setpriv")
         .arg(format!("--reuid={CASEWORKER_UID}"))
         .arg(format!("--regid={CASEWORKER_UID}"))
-        .args([
-            "--clear-groups",
-            "--",
-            env!("CARGO_BIN_EXE_jaring"),
-            "--socket",
-        ])
+        .args(["--clear-groups", "--"])
+        .arg(id.with_file_name("jaring"))
+        .arg("--socket")
         .arg(id.with_extension("sock"))
         .args(["follow", "--json"])
         .stdout(Stdio::piped())
