@@ -147,6 +147,7 @@ fn node_config(net: &TestNetwork, id: &str, url: &str) -> Result<Config> {
         delivery: Default::default(),
         audit: Default::default(),
         metrics: Default::default(),
+        keys: Default::default(),
     })
 }
 

@@ -32,6 +32,9 @@ pub struct Cli {
 pub enum Command {
     /// Generate an agency's (or a root's) keys: DIR/ID.key.json (0600) and DIR/ID.pub.json.
     Keygen(KeygenArgs),
+    /// An agency's key rotation.
+    #[command(subcommand)]
+    Key(KeyCommand),
     /// Trust anchors: the roots and threshold a node pins.
     #[command(subcommand)]
     Trust(TrustCommand),
@@ -260,6 +263,21 @@ pub enum UserCommand {
 
 fn parse_role(s: &str) -> Result<jaring_api::Role, String> {
     s.parse()
+}
+
+/// `jaring key ...`.
+#[derive(Debug, Subcommand)]
+pub enum KeyCommand {
+    /// Make the agency's next key pair (beside the current one, which stays) and say what to
+    /// do with it: the node holds it before the RSO publishes it, so nothing is refused.
+    Rotate {
+        /// The agency's current secret key file.
+        #[arg(long)]
+        key: PathBuf,
+        /// Where to write the new pair (a folder that holds no key of the agency yet).
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 /// `jaring node ...`.

@@ -695,3 +695,56 @@ fn revocation_and_rotation_edit_the_body_and_close_the_hub_door() {
         "{conf}"
     );
 }
+
+#[test]
+fn key_rotate_makes_the_next_pair_and_says_the_order() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    ok(jaring(
+        &["keygen", "--agency", "TH-RTP", "--out", "keys"],
+        d,
+        None,
+    ));
+    let said = ok(jaring(
+        &[
+            "key",
+            "rotate",
+            "--key",
+            "keys/TH-RTP.key.json",
+            "--out",
+            "next",
+        ],
+        d,
+        None,
+    ));
+    assert!(
+        said.contains("new key") && said.contains("[keys] extra"),
+        "{said}"
+    );
+    let mode = std::fs::metadata(d.join("next/TH-RTP.key.json"))
+        .unwrap()
+        .permissions()
+        .mode()
+        & 0o777;
+    assert_eq!(mode, 0o600);
+    let old: Value =
+        serde_json::from_slice(&std::fs::read(d.join("keys/TH-RTP.pub.json")).unwrap()).unwrap();
+    let new: Value =
+        serde_json::from_slice(&std::fs::read(d.join("next/TH-RTP.pub.json")).unwrap()).unwrap();
+    assert_eq!(new["agency"], "TH-RTP");
+    assert_ne!(old, new, "a new pair");
+    let again = jaring(
+        &[
+            "key",
+            "rotate",
+            "--key",
+            "keys/TH-RTP.key.json",
+            "--out",
+            "next",
+        ],
+        d,
+        None,
+    );
+    assert!(!again.status.success());
+    assert!(stderr(&again).contains("already holds a key"));
+}

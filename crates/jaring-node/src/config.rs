@@ -61,6 +61,20 @@ pub struct Config {
     /// The Prometheus metrics listener (off unless `listen` is set).
     #[serde(default)]
     pub metrics: MetricsConfig,
+    /// Other keys of this agency, held to open messages (a key rotation).
+    #[serde(default)]
+    pub keys: KeysConfig,
+}
+
+/// Keys besides `key_file` (which signs): during a rotation the node opens messages sealed to
+/// any of them, so nothing sealed to the next key (once the directory lists it) or to an older
+/// one (earlier messages, senders not yet updated) is refused or lost.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeysConfig {
+    /// Secret key files (0600) of this agency, newer or older than `key_file`.
+    #[serde(default)]
+    pub extra: Vec<PathBuf>,
 }
 
 /// The metrics listener.
@@ -282,6 +296,9 @@ impl Config {
         if let Some(f) = self.directory.file.as_mut() {
             fix(f);
         }
+        for p in self.keys.extra.iter_mut() {
+            fix(p);
+        }
         for p in [
             &mut self.nats.nkey_seed_file,
             &mut self.nats.creds_file,
@@ -312,6 +329,9 @@ impl Config {
             }
         };
         exists("key_file", &self.key_file)?;
+        for p in &self.keys.extra {
+            exists("keys.extra", p)?;
+        }
         exists("trust_file", &self.trust_file)?;
         if self.directory.file.is_none() && self.directory.kv_bucket.is_none() {
             return Err((

@@ -552,3 +552,132 @@ async fn the_directory_warns_before_it_expires_and_no_restart_rolls_it_back() {
         "{err}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_key_rotation_in_the_middle_of_a_stream_loses_and_refuses_nothing() {
+    use jaring_core::envelope::ParsedEnvelope;
+    let nats = NatsServer::start().unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let net = net(tmp.path());
+    let js = jetstream::new(async_nats::connect(nats.url()).await.unwrap());
+    let kv = js
+        .create_key_value(jetstream::kv::Config {
+            bucket: "jaring-directory".into(),
+            history: 5,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    kv.put(
+        "current",
+        std::fs::read(net.directory_file()).unwrap().into(),
+    )
+    .await
+    .unwrap();
+    let follow = "kv_bucket = \"jaring-directory\"\npoll_interval = \"100ms\"";
+    let th = std::sync::Arc::new(Daemon::start_with(&net, "TH-RTP", &nats.url(), "", follow).await);
+    let mut id = Daemon::start_with(&net, "ID-KEMLU-PNH", &nats.url(), "", follow).await;
+    let mut sent = Vec::new();
+    for _ in 0..5 {
+        sent.push(th.post_alert(&["ID-KEMLU-PNH"]).await);
+    }
+
+    // 1. The agency makes its next key and the node holds it beside the current one.
+    let next = jaring_core::SecretKey::generate("ID-KEMLU-PNH").unwrap();
+    let next_file = tmp.path().join("next").join("ID-KEMLU-PNH.key.json");
+    std::fs::create_dir_all(next_file.parent().unwrap()).unwrap();
+    next.save(&next_file).unwrap();
+    let old_file = net.key_file("ID-KEMLU-PNH");
+    let text = std::fs::read_to_string(&id.config).unwrap();
+    std::fs::write(
+        &id.config,
+        format!("{text}\n[keys]\nextra = [\"{}\"]\n", next_file.display()),
+    )
+    .unwrap();
+    id.restart().await;
+
+    // 2. While TH-RTP streams alerts, the RSO publishes the directory listing the new key.
+    let streaming = {
+        let th = th.clone();
+        tokio::spawn(async move {
+            let mut ids = Vec::new();
+            for _ in 0..40 {
+                ids.push(th.post_alert(&["ID-KEMLU-PNH"]).await);
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+            ids
+        })
+    };
+    let mut body: DirectoryBody =
+        serde_json::from_slice(&std::fs::read(net.dir.join("directory-body.json")).unwrap())
+            .unwrap();
+    body.serial = 2;
+    body.issued_at = Timestamp::now();
+    body.add_key(
+        &next.public(),
+        Timestamp::now().plus_seconds(-1),
+        Timestamp::now().plus_seconds(86_400),
+    )
+    .unwrap();
+    kv.put("current", sign(&body, &net).to_json().into())
+        .await
+        .unwrap();
+    sent.extend(streaming.await.unwrap());
+    assert!(
+        wait_until(Duration::from_secs(10), || async {
+            th.status().await["directory"]["serial"] == 2
+        })
+        .await
+    );
+    let after = th.post_alert(&["ID-KEMLU-PNH"]).await;
+    sent.push(after.clone());
+    let envelope = js
+        .get_stream("RSO_ALERTS")
+        .await
+        .unwrap()
+        .get_last_raw_message_by_subject("rso.v1.alert.TH-RTP.ID-KEMLU-PNH")
+        .await
+        .unwrap()
+        .payload;
+    let header = ParsedEnvelope::parse(&envelope)
+        .unwrap()
+        .unverified_header()
+        .clone();
+    let to_id = header
+        .recipients
+        .iter()
+        .find(|r| r.agency.as_str() == "ID-KEMLU-PNH")
+        .unwrap();
+    assert_eq!(
+        &to_id.kid,
+        next.enc.encryption_key().kid(),
+        "after the switch, senders seal to the new key"
+    );
+
+    // Nothing lost, nothing refused.
+    assert!(
+        wait_until(Duration::from_secs(20), || async {
+            id.inbox().await.len() == sent.len()
+        })
+        .await,
+        "{} of {} arrived",
+        id.inbox().await.len(),
+        sent.len()
+    );
+    assert_eq!(count(&id.status().await, "quarantined"), 0);
+
+    // 3. The new key signs from now on; the old one stays to open earlier messages.
+    let text = std::fs::read_to_string(&id.config).unwrap();
+    let old = old_file.display().to_string();
+    let new = next_file.display().to_string();
+    let swapped = text
+        .replace(&old, "@OLD@")
+        .replace(&new, &old)
+        .replace("@OLD@", &new);
+    std::fs::write(&id.config, swapped).unwrap();
+    id.restart().await;
+    for m in [&sent[0], &after] {
+        let shown = id.call("GET", &format!("/v1/messages/{m}"), None).await;
+        assert_eq!(shown["body"], alert_body(), "{m} no longer opens");
+    }
+}

@@ -47,3 +47,43 @@ pub fn keygen(args: KeygenArgs) -> Result<()> {
     }
     Ok(())
 }
+
+/// `jaring key rotate`: the agency's next key pair, and the steps that lose nothing.
+pub fn rotate(current: &std::path::Path, out: &std::path::Path) -> Result<()> {
+    let old =
+        SecretKey::load(current).with_context(|| format!("cannot use {}", current.display()))?;
+    let id = old.agency.clone();
+    std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
+    let secret_path = out.join(format!("{id}.key.json"));
+    let public_path = out.join(format!("{id}.pub.json"));
+    anyhow::ensure!(
+        !secret_path.exists() && !public_path.exists(),
+        "{} already holds a key of {id}; choose another folder",
+        out.display()
+    );
+    let key = SecretKey::generate(&id)?;
+    key.save(&secret_path)?;
+    key.public().save(&public_path)?;
+    println!(
+        "{id}: new key {} written to {} (secret, mode 0600) and {}",
+        key.sign.verifying_key().kid(),
+        secret_path.display(),
+        public_path.display()
+    );
+    println!("Next, in this order (nothing is refused or lost on the way):");
+    println!(
+        "  1. add {} to `[keys] extra` in the node's configuration and restart jaringd: it now opens messages sealed to either key;",
+        secret_path.display()
+    );
+    println!(
+        "  2. send {} to the RSO, who adds it (`jaring directory add-key --agency {id} --pub ...`), signs and publishes the directory: senders then seal to the new key;",
+        public_path.display()
+    );
+    println!(
+        "  3. once the node runs on that directory, make {} the `key_file` and move {} to `[keys] extra` (earlier messages still open), restart;",
+        secret_path.display(),
+        current.display()
+    );
+    println!("  4. later, the RSO revokes the old key (`jaring directory revoke --agency {id} --kid {}`).", old.sign.verifying_key().kid());
+    Ok(())
+}

@@ -45,6 +45,7 @@ pub fn init(a: NodeInitArgs) -> Result<()> {
         delivery: Default::default(),
         audit: Default::default(),
         metrics: Default::default(),
+        keys: Default::default(),
     };
     // Only what differs from the defaults is written; config/node.example.toml lists the rest.
     let mut table = toml::Table::try_from(&config).context("cannot write TOML")?;
@@ -55,6 +56,7 @@ pub fn init(a: NodeInitArgs) -> Result<()> {
         "delivery",
         "audit",
         "metrics",
+        "keys",
     ] {
         table.remove(section);
     }

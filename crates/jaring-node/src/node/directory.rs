@@ -86,6 +86,11 @@ impl Node {
                         if let Ok(mut h) = self.health.lock() {
                             h.directory_refused = None;
                         }
+                        if let Some(problem) =
+                            super::keys_problem(&self.directory(), &self.me, &self.dec_keys)
+                        {
+                            self.note_error(&problem);
+                        }
                         self.audit_due.notify_one();
                         info!(serial, "directory updated");
                     }

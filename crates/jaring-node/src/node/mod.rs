@@ -114,6 +114,8 @@ pub struct Node {
     /// This agency.
     pub me: AgencyId,
     key: SecretKey,
+    /// Every encryption key this node opens with: `key_file`'s first, then `keys.extra`.
+    dec_keys: Vec<jaring_core::keys::DecryptionKey>,
     trust: Trust,
     directory: RwLock<Arc<Directory>>,
     /// The store.
@@ -131,6 +133,31 @@ pub struct Node {
     health: Mutex<Health>,
     shutdown: watch::Receiver<bool>,
     sent_queue: tokio::sync::mpsc::Sender<SentJob>,
+}
+
+/// What is wrong between the keys a node holds and its entry in `directory`, if anything: the
+/// key senders seal to now must be one the node opens with, or every message is refused
+/// `not-a-recipient` (a rotation where the RSO published the new key before the node held it).
+pub(crate) fn keys_problem(
+    directory: &Directory,
+    me: &AgencyId,
+    dec_keys: &[jaring_core::keys::DecryptionKey],
+) -> Option<String> {
+    let sealed_to = directory
+        .agency(me)?
+        .current_key(Timestamp::now())?
+        .enc
+        .kid()
+        .clone();
+    let held = dec_keys
+        .iter()
+        .any(|k| k.encryption_key().kid() == &sealed_to);
+    (!held).then(|| {
+        format!(
+            "directory serial {} has senders seal to key {sealed_to}, which this node does not hold: add its secret key file to [keys] extra and restart",
+            directory.serial
+        )
+    })
 }
 
 pub(crate) fn ms(d: Duration) -> i64 {
@@ -159,6 +186,26 @@ impl Node {
             "key_file belongs to {}, but agency is {me}",
             key.agency
         );
+        // The same file again for its encryption key: the signing key stays in `key`, and
+        // every key opened with sits in one list.
+        let mut dec_keys = vec![
+            SecretKey::load(&config.key_file)
+                .context("cannot use key_file")?
+                .enc,
+        ];
+        let mut extra_kids = Vec::new();
+        for path in &config.keys.extra {
+            let k = SecretKey::load(path)
+                .with_context(|| format!("cannot use keys.extra {}", path.display()))?;
+            anyhow::ensure!(
+                k.agency == me.as_str(),
+                "keys.extra {} belongs to {}, but agency is {me}",
+                path.display(),
+                k.agency
+            );
+            extra_kids.push(k.enc.encryption_key().kid().as_str().to_owned());
+            dec_keys.push(k.enc);
+        }
         let trust = Trust::load(&config.trust_file).context("cannot use trust_file")?;
         std::fs::create_dir_all(&config.data_dir)
             .with_context(|| format!("cannot create data_dir {}", config.data_dir.display()))?;
@@ -230,6 +277,9 @@ impl Node {
             key.sign.verifying_key().kid(),
             directory.serial
         );
+        if let Some(problem) = keys_problem(&directory, &me, &dec_keys) {
+            warn!(problem = %problem, "this node's keys and the directory disagree");
+        }
         if let Some(problem) = &audit.integrity {
             error!(problem = %problem, "this node's own audit log does not verify: restore it from a backup and investigate");
             store.alarm(me.as_str(), &format!("own audit log: {problem}"), None)?;
@@ -237,7 +287,7 @@ impl Node {
         store.transaction(|tx, agency| {
             Store::audit(tx, agency, AuditEntry { detail: json!({"version": env!("CARGO_PKG_VERSION")}), ..AuditEntry::event("started") })?;
             Store::audit(tx, agency, AuditEntry {
-                detail: json!({"sign_kid": key.sign.verifying_key().kid().as_str(), "enc_kid": key.enc.encryption_key().kid().as_str()}),
+                detail: json!({"sign_kid": key.sign.verifying_key().kid().as_str(), "enc_kid": key.enc.encryption_key().kid().as_str(), "extra_enc_kids": extra_kids}),
                 ..AuditEntry::event("key-loaded")
             })?;
             let signed = String::from_utf8_lossy(&directory.signed().to_json()).into_owned();
@@ -278,6 +328,7 @@ impl Node {
             config,
             me,
             key,
+            dec_keys,
             trust,
             directory: RwLock::new(Arc::new(directory)),
             store,

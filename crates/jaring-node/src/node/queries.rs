@@ -111,7 +111,7 @@ impl Node {
         }
         let opened = ParsedEnvelope::parse(&stored.envelope)
             .map(ParsedEnvelope::assume_verified_from_own_store)
-            .and_then(|v| v.decrypt(&self.me, std::slice::from_ref(&self.key.enc)))
+            .and_then(|v| v.decrypt(&self.me, &self.dec_keys))
             .map_err(|e| NodeError::Internal(format!("stored envelope does not open: {e}")))?;
         let body = MessageBody::of(&opened.body).map_err(NodeError::Internal)?;
         let store = self.store.clone();

@@ -281,7 +281,7 @@ impl Node {
             let node = self.clone();
             handles.push(tokio::task::spawn_blocking(move || {
                 let now = Timestamp::now();
-                let keys = std::slice::from_ref(&node.key.enc);
+                let keys = &node.dec_keys;
                 part.into_iter()
                     .map(|raw| open_one(raw, &prefix, &me, keys, &directory, now))
                     .collect::<Vec<Inbound>>()

@@ -170,6 +170,7 @@ impl Hub {
             delivery: Default::default(),
             audit: Default::default(),
             metrics: Default::default(),
+            keys: Default::default(),
         };
         extra(&mut config);
         config
