@@ -103,4 +103,7 @@ pub struct Status {
     pub alarms: Vec<Alarm>,
     /// The last error.
     pub last_error: Option<LastError>,
+    /// `ok`, or why the store cannot commit what arrives (nothing is acknowledged meanwhile;
+    /// receiving resumes by itself when it can).
+    pub store: String,
 }

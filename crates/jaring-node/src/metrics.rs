@@ -44,6 +44,8 @@ pub struct Metrics {
     directory_serial: Gauge<i64, AtomicI64>,
     directory_expiry: Gauge<i64, AtomicI64>,
     connected: Gauge<i64, AtomicI64>,
+    /// 1 while the store commits what arrives, 0 while it cannot (a full disk, say).
+    pub store_writable: Gauge<i64, AtomicI64>,
     /// The last scrape's text: a scrape within [`SCRAPE_REUSE`] of it gets the same, so that
     /// scraping in a loop cannot hold the store (its counts) and the hub (consumer info) busy.
     last: Mutex<Option<(std::time::Instant, String)>>,
@@ -73,6 +75,7 @@ impl Default for Metrics {
             directory_serial: Gauge::default(),
             directory_expiry: Gauge::default(),
             connected: Gauge::default(),
+            store_writable: Gauge::default(),
             last: Mutex::new(None),
         };
         r.register("messages_sent", "Messages sent, per family", m.sent.clone());

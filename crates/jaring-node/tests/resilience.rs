@@ -210,3 +210,111 @@ async fn a_broker_restart_mid_stream_loses_nothing() {
         th.status().await
     );
 }
+
+/// A small tmpfs mounted on `dir` for the test's life (root only: CI runs as root).
+struct SmallDisk(std::path::PathBuf);
+
+impl SmallDisk {
+    fn mount(dir: &std::path::Path, size: &str) -> Option<SmallDisk> {
+        std::fs::create_dir_all(dir).unwrap();
+        let ok = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+            .arg(dir)
+            .status()
+            .is_ok_and(|s| s.success());
+        ok.then(|| SmallDisk(dir.to_owned()))
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount")
+            .arg("-l")
+            .arg(&self.0)
+            .status();
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_full_disk_loses_nothing_and_receiving_resumes_by_itself() {
+    let nats = NatsServer::start().unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let net = net(tmp.path());
+    let data = net.dir.join("nodes").join("ID-KEMLU-PNH");
+    let Some(_disk) = SmallDisk::mount(&data, "24m") else {
+        eprintln!("skipped: mounting a tmpfs needs root (CI runs as root)");
+        return;
+    };
+    let th = Daemon::start(&net, "TH-RTP", &nats.url(), "").await;
+    let mut id = Daemon::start(&net, "ID-KEMLU-PNH", &nats.url(), "").await;
+    let first = th.post_alert(&["ID-KEMLU-PNH"]).await;
+    assert!(
+        wait_until(Duration::from_secs(10), || async {
+            id.inbox().await.len() == 1
+        })
+        .await
+    );
+
+    // Fill the disk to the last byte.
+    let filler = data.join("filler");
+    {
+        use std::io::Write;
+        let mut f = std::fs::File::create(&filler).unwrap();
+        let chunk = vec![0u8; 64 * 1024];
+        for _ in 0..10_000 {
+            if f.write_all(&chunk).is_err() {
+                break;
+            }
+        }
+        let small = [0u8; 512];
+        for _ in 0..1_000 {
+            if f.write_all(&small).is_err() {
+                break;
+            }
+        }
+        let _ = f.sync_all();
+    }
+    let mut sent = vec![first];
+    for _ in 0..20 {
+        sent.push(th.post_alert(&["ID-KEMLU-PNH"]).await);
+    }
+    let stuck = wait_until(Duration::from_secs(20), || async {
+        id.status().await["store"] != "ok"
+    })
+    .await;
+    assert!(
+        stuck,
+        "the node did not say it cannot commit: {}",
+        id.status().await
+    );
+    let held = id.inbox().await.len();
+    assert!(held < sent.len(), "everything was stored on a full disk?");
+
+    // Space comes back: everything arrives, exactly once, without a restart.
+    std::fs::remove_file(&filler).unwrap();
+    let all = wait_until(Duration::from_secs(30), || async {
+        id.inbox().await.len() == sent.len()
+    })
+    .await;
+    assert!(
+        all,
+        "{} of {} after space came back",
+        id.inbox().await.len(),
+        sent.len()
+    );
+    let ids: std::collections::HashSet<String> = id
+        .inbox()
+        .await
+        .iter()
+        .map(|m| m["id"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(ids.len(), sent.len(), "stored twice");
+    assert!(sent.iter().all(|s| ids.contains(s)));
+    assert!(
+        wait_until(Duration::from_secs(10), || async {
+            id.status().await["store"] == "ok"
+        })
+        .await
+    );
+    id.kill();
+}

@@ -464,6 +464,12 @@ pub fn status(config: &Path, json_out: bool) -> Result<()> {
         "deliveries  {} pending, {} failed; {} receipts owed",
         c.deliveries_pending, c.deliveries_failed, c.receipts_owed
     );
+    if s.store != "ok" {
+        println!(
+            "store       CANNOT COMMIT: {} (nothing is acknowledged; retrying)",
+            s.store
+        );
+    }
     for a in &s.alarms {
         println!("alarm       {} {}: {}", a.at, a.peer, a.reason);
     }

@@ -103,6 +103,8 @@ pub struct Health {
     pub directory_refused: Option<String>,
     /// `valid`, `expiring` (within `directory.warn_before`) or `expired`.
     pub directory_state: &'static str,
+    /// Why the store last failed to commit a received batch, while it fails (a full disk, say).
+    pub store_failing: Option<String>,
 }
 
 pub use jaring_api::messages::SendRequest;
@@ -444,6 +446,29 @@ impl Node {
         self.metrics.denied.inc();
         self.audit_due.notify_one();
         warn!(user, asked, why, "denied");
+    }
+
+    /// Records whether the store could commit a received batch (`None`: it could). While it
+    /// cannot, nothing is acknowledged (JetStream redelivers), and status, metrics and the log
+    /// say so; the first commit that works again ends it.
+    pub(crate) fn store_committed(&self, failure: Option<&str>) {
+        let Ok(mut h) = self.health.lock() else {
+            return;
+        };
+        match (failure, h.store_failing.is_some()) {
+            (Some(e), false) => {
+                error!(error = e, "the store cannot commit (a full disk?): not acknowledging; retrying every second");
+                h.store_failing = Some(e.to_owned());
+                self.metrics.store_writable.set(0);
+            }
+            (Some(e), true) => h.store_failing = Some(e.to_owned()),
+            (None, true) => {
+                info!("the store commits again: receiving resumes");
+                h.store_failing = None;
+                self.metrics.store_writable.set(1);
+            }
+            (None, false) => {}
+        }
     }
 
     /// Says that users changed: streams re-read their caller's roles.

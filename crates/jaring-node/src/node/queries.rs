@@ -181,6 +181,7 @@ impl Node {
                 at: at.to_string(),
                 error,
             }),
+            store: health.store_failing.unwrap_or_else(|| "ok".into()),
         })
     }
 

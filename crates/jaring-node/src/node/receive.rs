@@ -335,8 +335,12 @@ impl Node {
             .commit_seconds
             .observe(started.elapsed().as_secs_f64());
         let outcomes = match committed {
-            Ok(Ok(outcomes)) => outcomes,
+            Ok(Ok(outcomes)) => {
+                self.store_committed(None);
+                outcomes
+            }
             Ok(Err(e)) => {
+                self.store_committed(Some(&e.to_string()));
                 // Nothing of the batch is stored: ask for it again soon rather than after
                 // ack_wait, which would hold these messages back for half a minute.
                 for m in &batch {
