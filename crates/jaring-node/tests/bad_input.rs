@@ -194,6 +194,19 @@ async fn every_bad_input_class_is_quarantined_and_good_messages_flow() {
         );
         assert_eq!(q["sender_verified"], verified, "{q}");
     }
+    // An unverified refusal keeps its digest and first KiB only: junk cannot fill the disk.
+    for q in quarantine.as_array().unwrap() {
+        if q["sender_verified"] == false {
+            assert!(q["bytes"].as_i64().unwrap() <= 1024, "{q}");
+        }
+    }
+    let too_large = quarantine
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["code"] == "too-large")
+        .unwrap();
+    assert_eq!(too_large["bytes"], 1024, "{too_large}");
     // Each refusal is audited, and nothing stays unacknowledged.
     let rejected = id
         .audit_lines()

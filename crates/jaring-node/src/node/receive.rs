@@ -25,6 +25,10 @@ use super::{blocking, Node, NodeError};
 /// Messages fetched from a stream at once.
 const BATCH: usize = 512;
 
+/// Bytes fetched from a stream at once, at most: eight maximum-size envelopes (1 MiB each, spec
+/// §9), a few thousand ordinary ones.
+const MAX_BATCH_BYTES: usize = 8 * 1024 * 1024;
+
 /// A batch at least this long means a backlog is arriving: the fetcher then lets the client
 /// read on before handing the batch over (see [`fill_batch`]).
 const BACKLOG_BATCH: usize = 32;
@@ -172,6 +176,9 @@ impl Node {
             let stream = consumer
                 .stream()
                 .max_messages_per_batch(BATCH)
+                // In flight from one pull, at most this many bytes: another agency flooding
+                // with maximum-size envelopes cannot make a batch hold 512 MiB.
+                .max_bytes_per_batch(MAX_BATCH_BYTES)
                 .heartbeat(Duration::from_secs(5))
                 .expires(Duration::from_secs(30))
                 .messages()
