@@ -26,6 +26,9 @@ pub struct QuarantineItem {
     pub message: Option<String>,
     /// SHA-256 of the envelope (b64u).
     pub digest: String,
-    /// The envelope's size.
+    /// The envelope's size as it arrived.
     pub bytes: i64,
+    /// How much of it is kept here: all of a verified sender's, the first KiB of an
+    /// unverified one, nothing of a replay of an erased message.
+    pub kept: i64,
 }

@@ -262,7 +262,11 @@ impl Config {
             use std::os::unix::fs::PermissionsExt;
             let mode = std::fs::metadata(path)
                 .map(|m| m.permissions().mode())
-                .unwrap_or(0);
+                .map_err(|e| ConfigError {
+                    file: file.clone(),
+                    key: "-".into(),
+                    reason: format!("cannot read its permissions: {e}"),
+                })?;
             if mode & 0o077 != 0 {
                 return Err(ConfigError {
                     file,
@@ -434,6 +438,11 @@ impl Config {
                 "streams.receipts_max_age",
                 self.streams.receipts_max_age,
                 Duration::from_secs(60),
+            ),
+            (
+                "directory.poll_interval",
+                self.directory.poll_interval,
+                Duration::from_millis(100),
             ),
             (
                 "delivery.resend_after",

@@ -154,6 +154,12 @@ impl Default for Metrics {
             "1 while connected to the hub",
             m.connected.clone(),
         );
+        r.register(
+            "store_writable",
+            "1 while the store commits what arrives, 0 while it cannot (nothing is acknowledged then)",
+            m.store_writable.clone(),
+        );
+        m.store_writable.set(1);
         if let Ok(mut slot) = m.registry.lock() {
             *slot = r;
         }

@@ -197,7 +197,7 @@ async fn every_bad_input_class_is_quarantined_and_good_messages_flow() {
     // An unverified refusal keeps its digest and first KiB only: junk cannot fill the disk.
     for q in quarantine.as_array().unwrap() {
         if q["sender_verified"] == false {
-            assert!(q["bytes"].as_i64().unwrap() <= 1024, "{q}");
+            assert!(q["kept"].as_i64().unwrap() <= 1024, "{q}");
         }
     }
     let too_large = quarantine
@@ -206,7 +206,11 @@ async fn every_bad_input_class_is_quarantined_and_good_messages_flow() {
         .iter()
         .find(|q| q["code"] == "too-large")
         .unwrap();
-    assert_eq!(too_large["bytes"], 1024, "{too_large}");
+    assert_eq!(too_large["kept"], 1024, "{too_large}");
+    assert!(
+        too_large["bytes"].as_i64().unwrap() > 1024 * 1024,
+        "{too_large}"
+    );
     // Each refusal is audited, and nothing stays unacknowledged.
     let rejected = id
         .audit_lines()

@@ -69,6 +69,7 @@ async fn a_scrape_during_an_exchange_shows_the_counts_move() {
         0.0
     );
     assert_eq!(sample(&before, "jaring_nats_connected"), 1.0);
+    assert_eq!(sample(&before, "jaring_store_writable"), 1.0, "{before}");
     assert!(
         sample(&before, "jaring_directory_expiry_seconds") > 0.0,
         "{before}"

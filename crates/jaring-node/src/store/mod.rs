@@ -118,7 +118,8 @@ CREATE TABLE IF NOT EXISTS quarantine (
     sender_verified INTEGER NOT NULL,
     message_id TEXT,
     digest BLOB NOT NULL,
-    envelope BLOB NOT NULL
+    envelope BLOB NOT NULL,
+    size INTEGER
 );
 CREATE TABLE IF NOT EXISTS audit (seq INTEGER PRIMARY KEY, line TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS peer_checkpoints (
@@ -341,6 +342,15 @@ impl Store {
         // should the background ever fall behind.
         conn.pragma_update(None, "wal_autocheckpoint", WAL_BACKSTOP_PAGES)?;
         conn.execute_batch(SCHEMA)?;
+        // Stores made before the quarantine kept an envelope's size apart from its bytes.
+        let has_size: i64 = conn.query_row(
+            "SELECT count(*) FROM pragma_table_info('quarantine') WHERE name = 'size'",
+            [],
+            |r| r.get(0),
+        )?;
+        if has_size == 0 {
+            conn.execute_batch("ALTER TABLE quarantine ADD COLUMN size INTEGER")?;
+        }
         let checkpointer = Connection::open(path)?;
         checkpointer.busy_timeout(std::time::Duration::from_secs(10))?;
         checkpointer.pragma_update(None, "synchronous", "FULL")?;
@@ -787,7 +797,7 @@ impl Store {
     pub fn quarantine(&self, limit: usize, before: Option<i64>) -> Result<Vec<QuarantineRow>> {
         self.with(|c| {
             let mut stmt = c.prepare(
-                "SELECT qid, at, subject, stream_seq, code, detail, sender, sender_verified, message_id, digest, length(envelope)
+                "SELECT qid, at, subject, stream_seq, code, detail, sender, sender_verified, message_id, digest, COALESCE(size, length(envelope)), length(envelope)
                  FROM quarantine WHERE qid < ?2 ORDER BY qid DESC LIMIT ?1",
             )?;
             let rows = stmt.query_map(params![(limit + 1) as i64, before.unwrap_or(i64::MAX)], |r| {
@@ -804,6 +814,7 @@ impl Store {
                     message: r.get(8)?,
                     digest: b64::encode(&digest),
                     bytes: r.get(10)?,
+                    kept: r.get(11)?,
                 })
             })?;
             Ok(rows.collect::<std::result::Result<Vec<_>, _>>()?)
@@ -868,7 +879,7 @@ impl Store {
             // Status messages about a referral this node does not hold.
             let mut stmt = tx.prepare(
                 "SELECT m.id FROM messages m WHERE m.kind = 'referral-status' AND m.stored_at < ?1
-                 AND NOT EXISTS (SELECT 1 FROM referrals r WHERE m.refs = json_array(r.id))",
+                 AND NOT EXISTS (SELECT 1 FROM referrals r WHERE r.id = json_extract(m.refs, '$[0]'))",
             )?;
             let orphans: Vec<String> = stmt
                 .query_map([stored_before], |r| r.get(0))?
@@ -1225,8 +1236,8 @@ fn owed_a_rejection(header: &Header, subject: &str, me: &TxCtx<'_>) -> bool {
 pub const UNVERIFIED_KEPT: usize = 1024;
 
 fn quarantine(tx: &Transaction<'_>, me: &TxCtx<'_>, item: &QuarantineItem<'_>) -> Result<()> {
-    tx.prepare_cached("INSERT INTO quarantine (at, subject, stream_seq, code, detail, sender, sender_verified, message_id, digest, envelope)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")?.execute(
+    tx.prepare_cached("INSERT INTO quarantine (at, subject, stream_seq, code, detail, sender, sender_verified, message_id, digest, envelope, size)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")?.execute(
         params![
             now_ms(),
             item.subject,
@@ -1244,6 +1255,7 @@ fn quarantine(tx: &Transaction<'_>, me: &TxCtx<'_>, item: &QuarantineItem<'_>) -
             } else {
                 &item.envelope[..item.envelope.len().min(UNVERIFIED_KEPT)]
             },
+            item.size as i64,
         ],
     )?;
     Store::audit(
@@ -1277,6 +1289,8 @@ struct QuarantineItem<'a> {
     message_id: Option<&'a str>,
     digest: &'a [u8; 32],
     envelope: &'a [u8],
+    /// The envelope's size as it arrived (what is kept may be less).
+    size: usize,
     /// Whether the verified sender is owed a `rejected` receipt: only when it plausibly sent
     /// this here itself (see [`owed_a_rejection`]), and never for a receipt.
     owe: bool,
@@ -1316,6 +1330,7 @@ fn record_one(tx: &Transaction<'_>, me: &TxCtx<'_>, item: &Inbound) -> Result<Re
                         message_id: Some(&id),
                         digest,
                         envelope: &[],
+                        size: envelope.len(),
                         owe: false,
                     },
                 )?;
@@ -1370,9 +1385,13 @@ fn record_one(tx: &Transaction<'_>, me: &TxCtx<'_>, item: &Inbound) -> Result<Re
                         message_id: Some(&id),
                         digest,
                         envelope,
+                        size: envelope.len(),
                         // Another agency holding this id first (it saw the id in a header it
                         // was sent) must not get the true sender told `rejected`.
-                        owe: !is_receipt && known_sender == header.sender.as_str(),
+                        owe: !is_receipt
+                            && direction == "in"
+                            && known_sender == header.sender.as_str()
+                            && owed_a_rejection(header, subject, me),
                     },
                 )?;
                 return Ok(Received::Quarantined(ErrorCode::Duplicate));
@@ -1456,6 +1475,7 @@ fn record_one(tx: &Transaction<'_>, me: &TxCtx<'_>, item: &Inbound) -> Result<Re
                     message_id: id.as_deref(),
                     digest,
                     envelope,
+                    size: envelope.len(),
                     owe,
                 },
             )?;
