@@ -23,8 +23,13 @@ pub struct PageQuery {
 impl PageQuery {
     /// The limit to apply.
     pub fn limit(&self) -> usize {
-        self.limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT)
+        clamp_limit(self.limit)
     }
+}
+
+/// The rows a page holds for a `limit` a client gave (or did not): default 100, 1 to 1,000.
+pub fn clamp_limit(limit: Option<usize>) -> usize {
+    limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT)
 }
 
 /// One page of a list.
@@ -58,6 +63,17 @@ impl Cursor {
     /// A cursor for `key`.
     pub fn encode(key: &str) -> String {
         base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(key.as_bytes())
+    }
+
+    /// The key in a cursor as a number (a qid, a seq), or an error naming `what` cursor was
+    /// expected.
+    pub fn decode_number<T: std::str::FromStr>(
+        cursor: &str,
+        what: &str,
+    ) -> Result<T, crate::ApiError> {
+        Self::decode(cursor)?
+            .parse()
+            .map_err(|_| crate::ApiError::bad_request(format!("cursor: not {what} cursor")))
     }
 
     /// The key in a cursor, or an error for the caller.

@@ -24,7 +24,6 @@ use jaring_api::audit::{AuditEntriesQuery, CheckpointNote, ProveQuery};
 use jaring_api::messages::{FollowQuery, InboxQuery, OutgoingBody, SendRequest, StatusUpdate};
 use jaring_api::users::{NewUser, RolesUpdate, User, WhoAmI};
 use jaring_api::{ApiError, Cursor, ErrorCode, Page, PageQuery, Route};
-use jaring_core::body::StatusBody;
 use jaring_core::{Kind, MessageId};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -286,18 +285,15 @@ async fn send(
     ok(node.send(req, &user).await?)
 }
 
-fn message_id(id: &str) -> Result<MessageId, Failure> {
-    MessageId::parse(id).map_err(|e| Failure(ApiError::bad_request(format!("{id}: {e}"))))
-}
-
 async fn show(
     State(node): State<Arc<Node>>,
     ConnectInfo(peer): ConnectInfo<Peer>,
     UrlPath(id): UrlPath<String>,
 ) -> Answer<jaring_api::messages::MessageView> {
-    let named = MessageId::parse(&id).is_ok().then_some(id.as_str());
+    let parsed = MessageId::parse(&id);
+    let named = parsed.is_ok().then_some(id.as_str());
     let user = authorize_on(&node, &peer, Route::Show, named).await?;
-    message_id(&id)?;
+    parsed.map_err(|e| Failure(ApiError::bad_request(format!("{id}: {e}"))))?;
     ok(node.show(&id, &user).await?)
 }
 
@@ -307,9 +303,10 @@ async fn referral_status(
     UrlPath(id): UrlPath<String>,
     bytes: Bytes,
 ) -> Answer<jaring_api::messages::Sent> {
-    let named = MessageId::parse(&id).is_ok().then_some(id.as_str());
+    let parsed = MessageId::parse(&id);
+    let named = parsed.is_ok().then_some(id.as_str());
     let user = authorize_on(&node, &peer, Route::ReferralStatus, named).await?;
-    let referral = message_id(&id)?;
+    let referral = parsed.map_err(|e| Failure(ApiError::bad_request(format!("{id}: {e}"))))?;
     let update: StatusUpdate = body(&bytes)?;
     let mut value = serde_json::json!({"status": update.status});
     if let Some(n) = update.notes {
@@ -318,7 +315,6 @@ async fn referral_status(
     let refs = vec![referral];
     let typed = OutgoingBody::parse(Kind::ReferralStatus, value, &refs)
         .map_err(|e| Failure(ApiError::bad_request(e)))?;
-    debug_assert!(matches!(typed, OutgoingBody::Status(StatusBody { .. })));
     let req = SendRequest {
         kind: Kind::ReferralStatus,
         to: vec![],
@@ -439,6 +435,15 @@ async fn audit_checkpoint(
     }
 }
 
+/// The answer to a change of users: audited already, in the store's transaction; the audit
+/// file catches up, and open streams re-read their callers.
+fn users_changed(node: &Node, changed: Result<User, crate::store::StoreError>) -> Answer<User> {
+    let user = changed.map_err(crate::node::NodeError::from)?;
+    node.audit_due();
+    node.users_changed();
+    ok(user)
+}
+
 async fn users(
     State(node): State<Arc<Node>>,
     ConnectInfo(peer): ConnectInfo<Peer>,
@@ -469,12 +474,10 @@ async fn user_add(
         )));
     }
     let store = node.store.clone();
-    let user = blocking(move || store.add_user(&new, &admin.name))
-        .await?
-        .map_err(crate::node::NodeError::from)?;
-    node.audit_due();
-    node.users_changed();
-    ok(user)
+    users_changed(
+        &node,
+        blocking(move || store.add_user(&new, &admin.name)).await?,
+    )
 }
 
 async fn user_remove(
@@ -484,12 +487,10 @@ async fn user_remove(
 ) -> Answer<User> {
     let admin = authorize(&node, &peer, Route::UserRemove).await?;
     let store = node.store.clone();
-    let user = blocking(move || store.remove_user(&name, &admin.name))
-        .await?
-        .map_err(crate::node::NodeError::from)?;
-    node.audit_due();
-    node.users_changed();
-    ok(user)
+    users_changed(
+        &node,
+        blocking(move || store.remove_user(&name, &admin.name)).await?,
+    )
 }
 
 async fn user_roles(
@@ -501,10 +502,8 @@ async fn user_roles(
     let admin = authorize(&node, &peer, Route::UserRoles).await?;
     let update: RolesUpdate = body(&bytes)?;
     let store = node.store.clone();
-    let user = blocking(move || store.set_roles(&name, &update.roles, &admin.name))
-        .await?
-        .map_err(crate::node::NodeError::from)?;
-    node.audit_due();
-    node.users_changed();
-    ok(user)
+    users_changed(
+        &node,
+        blocking(move || store.set_roles(&name, &update.roles, &admin.name)).await?,
+    )
 }

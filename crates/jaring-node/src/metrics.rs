@@ -57,7 +57,7 @@ pub const SCRAPE_REUSE: std::time::Duration = std::time::Duration::from_secs(1);
 impl Default for Metrics {
     fn default() -> Self {
         let mut r = Registry::with_prefix("jaring");
-        let m = Self {
+        let mut m = Self {
             registry: Mutex::new(Registry::default()),
             sent: Family::default(),
             received: Family::default(),
@@ -160,9 +160,7 @@ impl Default for Metrics {
             m.store_writable.clone(),
         );
         m.store_writable.set(1);
-        if let Ok(mut slot) = m.registry.lock() {
-            *slot = r;
-        }
+        m.registry = Mutex::new(r);
         m
     }
 }

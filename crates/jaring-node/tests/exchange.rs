@@ -246,14 +246,7 @@ async fn a_genuine_envelope_republished_elsewhere_never_gets_its_sender_a_reject
     // A co-recipient (or the hub) copies the genuine envelope onto subjects its sender never
     // used: another family, another sender token.
     let js = async_nats::jetstream::new(async_nats::connect(nats.url()).await.unwrap());
-    let envelope = js
-        .get_stream("RSO_ALERTS")
-        .await
-        .unwrap()
-        .get_last_raw_message_by_subject("rso.v1.alert.TH-RTP.ID-KEMLU-PNH")
-        .await
-        .unwrap()
-        .payload;
+    let envelope = last_envelope(&js, "RSO_ALERTS", "rso.v1.alert.TH-RTP.ID-KEMLU-PNH").await;
     for subject in [
         "rso.v1.referral.TH-RTP.ID-KEMLU-PNH",
         "rso.v1.alert.PH-DFA.ID-KEMLU-PNH",

@@ -2,6 +2,7 @@
 //! 5,000 messages are sent; every message is stored exactly once by its recipient, the sender
 //! has a receipt for each, and the killed server rejoins.
 
+mod common;
 mod hubkit;
 
 use std::collections::HashSet;

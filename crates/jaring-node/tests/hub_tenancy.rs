@@ -2,6 +2,7 @@
 //! publish as another, read what is not addressed to it, or touch another agency's consumers or
 //! any stream; plain-text and foreign-CA clients are refused; and nodes work through it all.
 
+mod common;
 mod hubkit;
 
 use std::sync::{Arc, Mutex};

@@ -43,14 +43,8 @@ async fn expired_referrals_are_erased_from_inbox_show_and_the_file() {
     );
     // The envelope exactly as the consulate stored it.
     let js = jetstream::new(async_nats::connect(nats.url()).await.unwrap());
-    let stored = js
-        .get_stream("RSO_REFERRALS")
+    let stored = last_envelope(&js, "RSO_REFERRALS", "rso.v1.referral.TH-RTP.ID-KEMLU-PNH")
         .await
-        .unwrap()
-        .get_last_raw_message_by_subject("rso.v1.referral.TH-RTP.ID-KEMLU-PNH")
-        .await
-        .unwrap()
-        .payload
         .to_vec();
     let db = id.data.join("jaring.db");
     let contains = |hay: &[u8], needle: &[u8]| hay.windows(needle.len()).any(|w| w == needle);
@@ -173,9 +167,7 @@ async fn directory_updates_from_the_bucket_revoke_keys_and_refuse_rollback() {
         })
         .await
         .unwrap();
-    let body1: DirectoryBody =
-        serde_json::from_slice(&std::fs::read(net.dir.join("directory-body.json")).unwrap())
-            .unwrap();
+    let body1: DirectoryBody = directory_body(&net);
     let serial1 = std::fs::read(net.directory_file()).unwrap();
 
     // Serial 2 revokes TH-RTP's key (it was stolen, say).
@@ -477,9 +469,7 @@ async fn the_directory_warns_before_it_expires_and_no_restart_rolls_it_back() {
     let nats = NatsServer::start().unwrap();
     let tmp = tempfile::tempdir().unwrap();
     let net = net(tmp.path());
-    let body1: DirectoryBody =
-        serde_json::from_slice(&std::fs::read(net.dir.join("directory-body.json")).unwrap())
-            .unwrap();
+    let body1: DirectoryBody = directory_body(&net);
     // Serial 3 expires in a few seconds: within `directory.warn_before` from the start.
     let mut body3 = body1.clone();
     body3.serial = 3;
@@ -609,9 +599,7 @@ async fn a_key_rotation_in_the_middle_of_a_stream_loses_and_refuses_nothing() {
             ids
         })
     };
-    let mut body: DirectoryBody =
-        serde_json::from_slice(&std::fs::read(net.dir.join("directory-body.json")).unwrap())
-            .unwrap();
+    let mut body: DirectoryBody = directory_body(&net);
     body.serial = 2;
     body.issued_at = Timestamp::now();
     body.add_key(
@@ -632,14 +620,7 @@ async fn a_key_rotation_in_the_middle_of_a_stream_loses_and_refuses_nothing() {
     );
     let after = th.post_alert(&["ID-KEMLU-PNH"]).await;
     sent.push(after.clone());
-    let envelope = js
-        .get_stream("RSO_ALERTS")
-        .await
-        .unwrap()
-        .get_last_raw_message_by_subject("rso.v1.alert.TH-RTP.ID-KEMLU-PNH")
-        .await
-        .unwrap()
-        .payload;
+    let envelope = last_envelope(&js, "RSO_ALERTS", "rso.v1.alert.TH-RTP.ID-KEMLU-PNH").await;
     let header = ParsedEnvelope::parse(&envelope)
         .unwrap()
         .unverified_header()

@@ -11,7 +11,8 @@ use jaring_core::{b64, Timestamp};
 use serde_json::Value;
 
 use jaring_api::audit::{AuditEntriesQuery, AuditRecord, Proof, Verification};
-use jaring_api::{Cursor, Page, PageQuery};
+use jaring_api::paging::clamp_limit;
+use jaring_api::{Cursor, Page};
 
 use super::{blocking, Node, NodeError};
 
@@ -60,17 +61,11 @@ impl Node {
     ) -> Result<Page<AuditRecord>, NodeError> {
         // Everything committed is in the file before it is read.
         self.flush_audit().await?;
-        let limit = PageQuery {
-            limit: q.limit,
-            cursor: None,
-        }
-        .limit();
+        let limit = clamp_limit(q.limit);
         let after = match &q.cursor {
             Some(c) => Some(
-                Cursor::decode(c)
-                    .map_err(|e| NodeError::BadRequest(e.message))?
-                    .parse::<u64>()
-                    .map_err(|_| NodeError::BadRequest("cursor: not an audit cursor".into()))?,
+                Cursor::decode_number::<u64>(c, "an audit")
+                    .map_err(|e| NodeError::BadRequest(e.message))?,
             ),
             None => None,
         };

@@ -411,6 +411,35 @@ impl Node {
         }
     }
 
+    /// The check of a message's kind against the user's roles (alerts: liaison, referrals:
+    /// caseworker, receipts: auditor), shared by sending and showing: a refusal is audited as
+    /// `denied`, with `asked` and the message, and answered 403. `verb` says what was refused:
+    /// `read` or `sent`.
+    pub(crate) async fn require_kind(
+        &self,
+        user: &jaring_api::users::User,
+        kind: jaring_core::Kind,
+        verb: &str,
+        asked: &str,
+        message: Option<&str>,
+    ) -> Result<(), NodeError> {
+        if user.roles.may_read(kind) {
+            return Ok(());
+        }
+        let need = jaring_api::Roles::for_kind(kind)
+            .iter()
+            .map(|r| r.as_str())
+            .collect::<Vec<_>>()
+            .join(" or ");
+        let why = format!("a {kind} is {verb} with the {need} role");
+        self.deny(&user.name, Some(&user.unix), asked, message, &why)
+            .await;
+        Err(NodeError::Forbidden(format!(
+            "{}: {why}, which you do not hold",
+            user.name
+        )))
+    }
+
     /// Audits a refusal (`denied`, naming the user and what was asked) and counts it.
     pub async fn deny(
         &self,

@@ -59,11 +59,7 @@ impl Node {
             include_sent: q.sent,
             after,
         };
-        let limit = PageQuery {
-            limit: q.limit,
-            cursor: None,
-        }
-        .limit();
+        let limit = jaring_api::paging::clamp_limit(q.limit);
         let store = self.store.clone();
         let rows = blocking(move || store.inbox(&filter, limit)).await??;
         // The cursor is the last row's sort key: when it was stored (unix ms) and its id.
@@ -89,26 +85,14 @@ impl Node {
             .kind
             .parse::<Kind>()
             .map_err(NodeError::Internal)?;
-        if !user.roles.may_read(kind) {
-            let need = Roles::for_kind(kind)
-                .iter()
-                .map(|r| r.as_str())
-                .collect::<Vec<_>>()
-                .join(" or ");
-            let why = format!("a {kind} is read with the {need} role");
-            self.deny(
-                &user.name,
-                Some(&user.unix),
-                &format!("GET /v1/messages/{id}"),
-                Some(id),
-                &why,
-            )
-            .await;
-            return Err(NodeError::Forbidden(format!(
-                "{}: {why}, which you do not hold",
-                user.name
-            )));
-        }
+        self.require_kind(
+            user,
+            kind,
+            "read",
+            &format!("GET /v1/messages/{id}"),
+            Some(id),
+        )
+        .await?;
         let opened = ParsedEnvelope::parse(&stored.envelope)
             .map(ParsedEnvelope::assume_verified_from_own_store)
             .and_then(|v| v.decrypt(&self.me, &self.dec_keys))
@@ -216,10 +200,8 @@ impl Node {
         let limit = q.limit();
         let before = match &q.cursor {
             Some(c) => Some(
-                Cursor::decode(c)
-                    .map_err(|e| NodeError::BadRequest(e.message))?
-                    .parse::<i64>()
-                    .map_err(|_| NodeError::BadRequest("cursor: not a quarantine cursor".into()))?,
+                Cursor::decode_number::<i64>(c, "a quarantine")
+                    .map_err(|e| NodeError::BadRequest(e.message))?,
             ),
             None => None,
         };

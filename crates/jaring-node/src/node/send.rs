@@ -18,7 +18,6 @@ use crate::store::{SentRecord, Store};
 
 use jaring_api::messages::{OutgoingBody, Published, Sent};
 use jaring_api::users::User;
-use jaring_api::Roles;
 
 use super::{blocking, ms, Node, NodeError, SendRequest};
 
@@ -63,26 +62,8 @@ impl Node {
     /// `caseworker` role; a refusal is audited as `denied`, a message sent as `sent`, both
     /// naming the user.
     pub async fn send(&self, req: SendRequest, user: &User) -> Result<Sent, NodeError> {
-        if !user.roles.may_read(req.kind) {
-            let need = Roles::for_kind(req.kind)
-                .iter()
-                .map(|r| r.as_str())
-                .collect::<Vec<_>>()
-                .join(" or ");
-            let why = format!("a {} is sent with the {need} role", req.kind);
-            self.deny(
-                &user.name,
-                Some(&user.unix),
-                "POST /v1/messages",
-                None,
-                &why,
-            )
-            .await;
-            return Err(NodeError::Forbidden(format!(
-                "{}: {why}, which you do not hold",
-                user.name
-            )));
-        }
+        self.require_kind(user, req.kind, "sent", "POST /v1/messages", None)
+            .await?;
         if req.kind.family() == Family::Referral && (req.to_all || req.to_role.is_some()) {
             return Err(NodeError::BadRequest(
                 "personal data goes to named agencies only: send referrals with --to, not --to-all or --to-role".into(),

@@ -242,6 +242,26 @@ pub fn referral_body() -> Value {
     })
 }
 
+/// The envelope last stored in `stream` on `subject`, as the hub holds it.
+pub async fn last_envelope(
+    js: &async_nats::jetstream::Context,
+    stream: &str,
+    subject: &str,
+) -> bytes::Bytes {
+    js.get_stream(stream)
+        .await
+        .unwrap()
+        .get_last_raw_message_by_subject(subject)
+        .await
+        .unwrap()
+        .payload
+}
+
+/// The test network's directory body, to edit and sign anew.
+pub fn directory_body(net: &TestNetwork) -> jaring_core::directory::DirectoryBody {
+    serde_json::from_slice(&std::fs::read(net.dir.join("directory-body.json")).unwrap()).unwrap()
+}
+
 /// Polls `f` every 100 ms until it is true or `limit` passes.
 pub async fn wait_until<F, Fut>(limit: Duration, mut f: F) -> bool
 where

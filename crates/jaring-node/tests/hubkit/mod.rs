@@ -1,5 +1,8 @@
 //! A TLS hub generated from a test network's directory, and nodes run in-process against it.
+//! Its test files declare `mod common;` too: the helpers of the daemon tests serve here.
 #![allow(dead_code)]
+
+pub use crate::common::{add_tester, alert_body, wait_until};
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -177,19 +180,6 @@ impl Hub {
     }
 }
 
-/// Makes the account running the tests a user of the node with every role: the API serves
-/// nobody else.
-pub fn add_tester(data: &Path, agency: &str) {
-    jaring_node::accounts::add_this_account(
-        data,
-        jaring_core::AgencyId::parse(agency).unwrap(),
-        "tester",
-        jaring_api::Roles::new(jaring_api::Role::ALL.to_vec()),
-        "test kit",
-    )
-    .unwrap();
-}
-
 /// A node running inside the test's runtime.
 pub struct InProcess {
     pub node: Arc<Node>,
@@ -236,31 +226,4 @@ impl InProcess {
             let _ = t.await;
         }
     }
-}
-
-pub async fn wait_until<F, Fut>(limit: Duration, mut f: F) -> bool
-where
-    F: FnMut() -> Fut,
-    Fut: std::future::Future<Output = bool>,
-{
-    let deadline = Instant::now() + limit;
-    loop {
-        if f().await {
-            return true;
-        }
-        if Instant::now() > deadline {
-            return false;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
-pub fn alert_body() -> Value {
-    serde_json::json!({
-        "compound": {"name": "Golden Fortune annex"},
-        "from": {"country": "MM", "name": "Myawaddy"},
-        "to": {"country": "KH", "name": "O'Smach"},
-        "observed_at": "2026-11-20T06:00:00Z",
-        "source_reliability": "B", "info_credibility": "2"
-    })
 }
