@@ -43,6 +43,10 @@ pub struct NatsConfig {
     pub creds_file: Option<PathBuf>,
     /// TLS settings.
     pub tls: Option<TlsConfig>,
+    /// The subject prefix under which this identity reaches the JetStream API, when it is not
+    /// the account's own `$JS.API` (an agency on a generated hub imports the hub account's API
+    /// under [`crate::HUB_API_PREFIX`]).
+    pub api_prefix: Option<String>,
 }
 
 /// TLS settings for the NATS connection.
@@ -100,6 +104,7 @@ impl NatsConfig {
                 cert_file: path(&p["tls"]["cert"]),
                 key_file: path(&p["tls"]["key"]),
             }),
+            api_prefix: text(&p["api_prefix"]),
         };
         Ok(Profile {
             nats,
@@ -121,7 +126,16 @@ impl NatsConfig {
         self.nkey_seed_file = self.nkey_seed_file.or(other.nkey_seed_file);
         self.creds_file = self.creds_file.or(other.creds_file);
         self.tls = self.tls.or(other.tls);
+        self.api_prefix = self.api_prefix.or(other.api_prefix);
         self
+    }
+
+    /// A JetStream context for `client` under this identity's API prefix.
+    pub fn jetstream(&self, client: async_nats::Client) -> async_nats::jetstream::Context {
+        match &self.api_prefix {
+            Some(prefix) => async_nats::jetstream::with_prefix(client, prefix),
+            None => async_nats::jetstream::new(client),
+        }
     }
 
     /// Connection options for a daemon: credentials, TLS, `inbox_prefix` when given (an

@@ -23,6 +23,10 @@ pub const FAMILIES: [Family; 4] = [
 /// acknowledged writes in Jepsen's analysis of NATS 2.12.1; the benchmark measures this one.
 pub const HUB_SYNC_INTERVAL: &str = "always";
 
+/// Where an agency on a generated hub reaches the JetStream API it imports from the hub's
+/// account (its own account has no JetStream, and would answer `$JS.API` itself).
+pub const HUB_API_PREFIX: &str = "JS.HUB.API";
+
 /// The key of the signed directory in the hub's key-value bucket.
 pub const DIRECTORY_KEY: &str = "current";
 

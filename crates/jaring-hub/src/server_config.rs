@@ -2,20 +2,28 @@
 //!
 //! Identity: one user per agency, named by its agency id, with a random password that the
 //! server stores only as a bcrypt hash; with a TLS folder that holds client certificates,
-//! clients must also present a certificate from the hub's CA (mutual TLS). Permissions give an
-//! agency exactly what its node does:
+//! clients must also present a certificate from the hub's CA (mutual TLS).
 //!
-//! - publish envelopes only with its own sender token (`<prefix>.v1.<family>.<ID>.*`) and
+//! Accounts: the streams and the RSO admin live in the hub's account ([`HUB_ACCOUNT`]); each
+//! agency's user lives in an account of its own, which imports from the hub's account exactly
+//! the services its node uses ([`agency_services`]), exported to that agency alone:
+//!
+//! - publishing envelopes only with its own sender token (`<prefix>.v1.<family>.<ID>.*`) and
 //!   checkpoints only on `<prefix>.v1.checkpoint.<ID>.ALL`;
 //! - its own durable consumers only: info, next message, ack (no stream information on the
 //!   message streams: it would list every subject and count, who sends to whom);
 //!   it cannot create consumers (the RSO provisions them, because a consumer's filter is in the
 //!   request body, which permissions cannot see), nor touch another agency's, nor delete or
 //!   purge anything;
-//! - read the directory bucket's one key by direct get (no consumer on it);
-//! - subscribe only to its own inbox prefix `_INBOX_<ID>.>` (a shared `_INBOX.>` would let one
-//!   agency read the messages pulled by another) and to subjects whose recipient token is its
-//!   id or `ALL`.
+//! - reading the directory bucket's one key by direct get (no consumer on it).
+//!
+//! Why accounts and not only permissions: the server delivers a pull request's messages to
+//! whatever reply subject the client names, without checking the client's permissions there.
+//! In one shared account an agency could so have messages delivered onto another agency's
+//! subjects, where the stream would store them. Across a service import the reply subject
+//! is the agency's own account's, so nothing it names can reach the streams or another
+//! agency. Inside its account, the user's permissions repeat the imports and let it
+//! subscribe to its own inbox prefix only.
 
 use std::path::{Path, PathBuf};
 
@@ -29,6 +37,10 @@ use crate::{write_file, HubError};
 
 /// The administrative identity of the RSO (creates streams, consumers, publishes directories).
 pub const ADMIN: &str = "RSO-ADMIN";
+
+/// The NATS account that holds the streams and the RSO admin. It bears the admin's (reserved)
+/// name, so no agency's account can be called the same.
+pub const HUB_ACCOUNT: &str = ADMIN;
 
 /// What to generate.
 #[derive(Debug, Clone)]
@@ -68,13 +80,40 @@ fn list(items: &[String]) -> String {
     format!("[{}]", quoted.join(", "))
 }
 
-/// The subjects an agency may publish to and subscribe to.
-pub fn agency_permissions(prefix: &str, id: &str, bucket: &str) -> (Vec<String>, Vec<String>) {
-    let mut publish = vec![
-        format!("{prefix}.v1.alert.{id}.*"),
-        format!("{prefix}.v1.referral.{id}.*"),
-        format!("{prefix}.v1.receipt.{id}.*"),
-        format!("{prefix}.v1.checkpoint.{id}.ALL"),
+/// One service an agency's account imports from the hub's account: a subject and whether the
+/// answer is a stream of messages (a pull request's batch) rather than one reply.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Service {
+    /// The subject in the hub's account.
+    pub subject: String,
+    /// The subject in the agency's account: the same, but for the JetStream API, which an
+    /// account without JetStream would answer itself, so it is imported under
+    /// [`jaring_bus::HUB_API_PREFIX`].
+    pub local: String,
+    /// A stream of responses (`response_type: stream`).
+    pub streamed: bool,
+}
+
+fn service(subject: String, streamed: bool) -> Service {
+    let local = match subject.strip_prefix("$JS.API.") {
+        Some(rest) => format!("{}.{rest}", jaring_bus::HUB_API_PREFIX),
+        None => subject.clone(),
+    };
+    Service {
+        subject,
+        local,
+        streamed,
+    }
+}
+
+/// The services agency `id` imports from the hub's account: exactly what its node does.
+pub fn agency_services(prefix: &str, id: &str, bucket: &str) -> Vec<Service> {
+    let one = |subject: String| service(subject, false);
+    let mut services = vec![
+        one(format!("{prefix}.v1.alert.{id}.*")),
+        one(format!("{prefix}.v1.referral.{id}.*")),
+        one(format!("{prefix}.v1.receipt.{id}.*")),
+        one(format!("{prefix}.v1.checkpoint.{id}.ALL")),
     ];
     let agency = jaring_core::AgencyId::parse(id).ok();
     for family in FAMILIES {
@@ -82,23 +121,77 @@ pub fn agency_permissions(prefix: &str, id: &str, bucket: &str) -> (Vec<String>,
         let c = agency.as_ref().map(consumer_name).unwrap_or_default();
         // No STREAM.INFO on the message streams: with a subjects filter it lists every
         // subject and its count, the network's whole sender → recipient graph.
-        publish.push(format!("$JS.API.CONSUMER.INFO.{s}.{c}"));
-        publish.push(format!("$JS.API.CONSUMER.MSG.NEXT.{s}.{c}"));
-        publish.push(format!("$JS.ACK.{s}.{c}.>"));
+        services.push(one(format!("$JS.API.CONSUMER.INFO.{s}.{c}")));
+        services.push(service(format!("$JS.API.CONSUMER.MSG.NEXT.{s}.{c}"), true));
+        services.push(one(format!("$JS.ACK.{s}.{c}.>")));
     }
     let kv = format!("KV_{bucket}");
     // The directory is read by direct get of its key: no consumer on the bucket to create or
     // delete (stream information of the bucket says nothing of the messages).
-    publish.extend([
-        format!("$JS.API.STREAM.INFO.{kv}"),
-        format!("$JS.API.DIRECT.GET.{kv}.>"),
-    ]);
-    let subscribe = vec![
-        format!("{}.>", inbox_prefix(id)),
-        format!("{prefix}.v1.*.*.{id}"),
-        format!("{prefix}.v1.*.*.ALL"),
-    ];
-    (publish, subscribe)
+    services.push(one(format!("$JS.API.STREAM.INFO.{kv}")));
+    services.push(one(format!("$JS.API.DIRECT.GET.{kv}.>")));
+    services
+}
+
+/// The subjects an agency's user may publish to and subscribe to in its own account.
+pub fn agency_permissions(prefix: &str, id: &str, bucket: &str) -> (Vec<String>, Vec<String>) {
+    let publish = agency_services(prefix, id, bucket)
+        .into_iter()
+        .map(|s| s.local)
+        .collect();
+    (publish, vec![format!("{}.>", inbox_prefix(id))])
+}
+
+/// The `accounts` block: the hub's account holding the streams and the RSO admin, exporting
+/// each agency's services to that agency alone, and one account per agency importing them.
+fn accounts_block(spec: &HubSpec, users: &[(String, String)]) -> String {
+    let mut exports = Vec::new();
+    let mut accounts = Vec::new();
+    let mut admin_user = String::new();
+    for (id, user) in users {
+        if id == ADMIN {
+            admin_user = user.clone();
+            continue;
+        }
+        let mut imports = Vec::new();
+        for service in agency_services(&spec.prefix, id, &spec.bucket) {
+            let streamed = if service.streamed {
+                ", response_type: stream"
+            } else {
+                ""
+            };
+            exports.push(format!(
+                "      {{ service: {}, accounts: [{}]{streamed} }}",
+                quote(&service.subject),
+                quote(id)
+            ));
+            imports.push(format!(
+                "      {{ service: {{ account: {}, subject: {} }}, to: {} }}",
+                quote(HUB_ACCOUNT),
+                quote(&service.subject),
+                quote(&service.local)
+            ));
+        }
+        accounts.push(format!(
+            "  {}: {{\n    users: [\n{user}\n    ]\n    imports: [\n{}\n    ]\n  }}",
+            quote(id),
+            imports.join(",\n")
+        ));
+    }
+    let hub = format!(
+        "  {}: {{\n    jetstream: enabled\n    users: [\n{admin_user}\n    ]\n    exports: [\n{}\n    ]\n  }}",
+        quote(HUB_ACCOUNT),
+        exports.join(",\n")
+    );
+    accounts.insert(0, hub);
+    format!(
+        "# Accounts: the streams live in the hub's account; each agency has an account of its own\n\
+         # that imports only its own services from it. A subject an agency names (a pull request's\n\
+         # reply subject, say) lives in its own account, so the server can never deliver onto\n\
+         # another agency's subjects or into a stream on an agency's behalf.\n\
+         accounts {{\n{}\n}}\n",
+        accounts.join("\n")
+    )
 }
 
 /// Credentials kept from an earlier run, so that regenerating the config (say, to add an
@@ -175,12 +268,15 @@ pub fn generate(spec: &HubSpec) -> Result<Generated, HubError> {
             String::new()
         } else {
             let (publish, subscribe) = agency_permissions(&spec.prefix, id, &spec.bucket);
-            format!(",\n      permissions: {{\n        publish: {{ allow: {} }},\n        subscribe: {{ allow: {} }}\n      }}", list(&publish), list(&subscribe))
+            format!(",\n        permissions: {{\n          publish: {{ allow: {} }},\n          subscribe: {{ allow: {} }}\n        }}", list(&publish), list(&subscribe))
         };
-        users.push(format!(
-            "    {{ user: {}, password: {}{permissions} }}",
-            quote(id),
-            quote(&hash)
+        users.push((
+            id.clone(),
+            format!(
+                "      {{ user: {}, password: {}{permissions} }}",
+                quote(id),
+                quote(&hash)
+            ),
         ));
         let mut profile = json!({
             "agency": id,
@@ -190,6 +286,9 @@ pub fn generate(spec: &HubSpec) -> Result<Generated, HubError> {
             "subject_prefix": spec.prefix,
             "inbox_prefix": inbox_prefix(id),
         });
+        if !admin {
+            profile["api_prefix"] = json!(jaring_bus::HUB_API_PREFIX);
+        }
         if let Some(tls) = &spec.tls {
             let mut t = json!({"ca": tls.ca()});
             if mutual {
@@ -237,10 +336,7 @@ pub fn generate(spec: &HubSpec) -> Result<Generated, HubError> {
                 quote(&tls.ca().display().to_string()),
             ));
         }
-        text.push_str(&format!(
-            "authorization {{\n  users: [\n{}\n  ]\n}}\n",
-            users.join(",\n")
-        ));
+        text.push_str(&accounts_block(spec, &users));
         if spec.cluster > 1 {
             let route_port = |p: u16| p + 2000;
             let routes: Vec<String> = ports

@@ -64,7 +64,8 @@ async fn an_agency_is_confined_to_its_own_subjects_and_consumers() {
     let (admin, _) = connect_as(&hub, jaring_hub::server_config::ADMIN).await;
     let admin_js = jetstream::new(admin.clone());
     let (th, errors) = connect_as(&hub, "TH-RTP").await;
-    let mut js = jetstream::new(th.clone());
+    // An agency reaches the hub's JetStream API under the prefix its account imports it at.
+    let mut js = jetstream::with_prefix(th.clone(), jaring_bus::HUB_API_PREFIX);
     js.set_timeout(Duration::from_secs(1));
 
     // Publishing as itself is allowed; as ID-KEMLU-PNH, refused by the server.
@@ -175,12 +176,66 @@ async fn an_agency_is_confined_to_its_own_subjects_and_consumers() {
     );
     // No deleting or purging streams.
     assert!(js.delete_stream("RSO_REFERRALS").await.is_err());
-    let purged = th
-        .request("$JS.API.STREAM.PURGE.RSO_ALERTS", "".into())
-        .await;
-    assert!(purged.is_err(), "an agency purged a stream");
+    for api in ["$JS.API", jaring_bus::HUB_API_PREFIX] {
+        let purged = th
+            .request(format!("{api}.STREAM.PURGE.RSO_ALERTS"), "".into())
+            .await;
+        assert!(purged.is_err(), "an agency purged a stream");
+    }
     assert_eq!(stream_count(&admin_js, "RSO_ALERTS").await, 1);
     assert!(admin_js.get_stream("RSO_REFERRALS").await.is_ok());
+
+    // A pull request whose reply subject is another agency's subject or inbox: the pulled
+    // message must land on neither (in one shared account the server delivered it there, and
+    // the stream stored it as if ID-KEMLU-PNH had sent it).
+    let (ph, _) = connect_as(&hub, "PH-DFA").await;
+    let mut ph_inbox = ph.subscribe("_INBOX_PH-DFA.>").await.unwrap();
+    ph.flush().await.unwrap();
+    // Three messages wait for TH-RTP: two for the probes, one for the control.
+    for _ in 0..2 {
+        admin_js
+            .publish("rso.v1.alert.PH-DFA.TH-RTP", "for TH".into())
+            .await
+            .unwrap()
+            .await
+            .unwrap();
+    }
+    let next = format!(
+        "{}.CONSUMER.MSG.NEXT.RSO_ALERTS.jaring-TH-RTP",
+        jaring_bus::HUB_API_PREFIX
+    );
+    let pull = r#"{"batch":1,"expires":500000000}"#;
+    for reply in ["rso.v1.alert.ID-KEMLU-PNH.PH-DFA", "_INBOX_PH-DFA.stolen"] {
+        th.publish_with_reply(next.clone(), reply, pull.into())
+            .await
+            .unwrap();
+        th.flush().await.unwrap();
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
+    // The control: the same request with its own inbox as the reply gets a message.
+    let mut own = th.subscribe("_INBOX_TH-RTP.control").await.unwrap();
+    th.publish_with_reply(next, "_INBOX_TH-RTP.control", pull.into())
+        .await
+        .unwrap();
+    let got = tokio::time::timeout(Duration::from_secs(3), own.next())
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        got.reply.is_some_and(|r| r.starts_with("$JS.ACK.RSO_ALERTS.jaring-TH-RTP.")),
+        "a pull through the import delivers with an ack subject"
+    );
+    assert_eq!(
+        stream_count(&admin_js, "RSO_ALERTS").await,
+        3,
+        "a pulled message was delivered into the stream"
+    );
+    assert!(
+        tokio::time::timeout(Duration::from_millis(300), ph_inbox.next())
+            .await
+            .is_err(),
+        "a message pulled by TH-RTP reached PH-DFA's inbox"
+    );
 
     let errors = errors.lock().unwrap().join("\n");
     assert!(

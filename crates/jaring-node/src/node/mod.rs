@@ -316,7 +316,7 @@ impl Node {
             .connect(config.nats.servers.clone())
             .await
             .context("cannot connect to NATS")?;
-        let js = jetstream::new(client.clone());
+        let js = config.nats.jetstream(client.clone());
         let (events, _) = broadcast::channel(1024);
         let (sent_queue, queue) = tokio::sync::mpsc::channel(1024);
         let metrics = crate::metrics::Metrics::default();

@@ -161,6 +161,7 @@ impl Hub {
                     cert_file: path(&p["tls"]["cert"]),
                     key_file: path(&p["tls"]["key"]),
                 }),
+                api_prefix: p["api_prefix"].as_str().map(str::to_owned),
                 ..Default::default()
             },
             api: Default::default(),
