@@ -200,6 +200,10 @@ pub struct StatusUpdate {
     /// A note for the referring agency.
     #[serde(default)]
     pub notes: Option<String>,
+    /// The referring agency. Needed only when more than one agency sent a referral under
+    /// this id (ids are chosen by senders; only one of them is genuine).
+    #[serde(default)]
+    pub to: Option<String>,
 }
 
 /// A decrypted body, typed by kind.
@@ -323,6 +327,14 @@ pub struct FollowQuery {
     /// Only this kind.
     #[param(value_type = Option<String>)]
     pub kind: Option<Kind>,
+}
+
+/// Which message `GET /v1/messages/{id}` means when more than one agency used the id.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, IntoParams)]
+pub struct ShowQuery {
+    /// The sender. Needed only when more than one agency sent a message under the id (the
+    /// answer is then a conflict naming them).
+    pub sender: Option<String>,
 }
 
 /// The `id` path parameter.

@@ -12,7 +12,7 @@ use crate::directory::{AgencyView, DirectoryView};
 use crate::error::{ApiError, ErrorCode};
 use crate::messages::{
     Delivery, Direction, FollowEvent, FollowQuery, IdParam, InboxQuery, MessageView, Published,
-    ReferralEvent, ReferralState, SendRequest, Sent, StatusUpdate, Summary,
+    ReferralEvent, ReferralState, SendRequest, Sent, ShowQuery, StatusUpdate, Summary,
 };
 use crate::paging::{Page, PageQuery};
 use crate::quarantine::QuarantineItem;
@@ -48,14 +48,14 @@ fn inbox() {}
 #[allow(dead_code)]
 fn send() {}
 
-#[utoipa::path(get, path = "/v1/messages/{id}", tag = "messages", params(IdParam),
-    responses((status = 200, body = MessageView), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
+#[utoipa::path(get, path = "/v1/messages/{id}", tag = "messages", params(IdParam, ShowQuery),
+    responses((status = 200, body = MessageView), (status = 403, body = ApiError), (status = 404, body = ApiError), (status = 409, body = ApiError)))]
 #[allow(dead_code)]
 fn show() {}
 
 #[utoipa::path(post, path = "/v1/referrals/{id}/status", tag = "messages", params(IdParam),
     request_body = StatusUpdate,
-    responses((status = 200, body = Sent), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
+    responses((status = 200, body = Sent), (status = 403, body = ApiError), (status = 404, body = ApiError), (status = 409, body = ApiError)))]
 #[allow(dead_code)]
 fn referral_status() {}
 

@@ -454,6 +454,10 @@ pub enum ReferralCommand {
         /// A note for the referring agency.
         #[arg(long)]
         note: Option<String>,
+        /// The referring agency: needed only when more than one agency sent a referral under
+        /// this id (the command then says so and names them).
+        #[arg(long, value_parser = parse_agency)]
+        to: Option<AgencyId>,
         /// Print the result as JSON.
         #[arg(long)]
         json: bool,
@@ -544,6 +548,10 @@ pub struct InboxArgs {
 pub struct ShowArgs {
     /// The message id.
     pub id: MessageId,
+    /// The sender: needed only when more than one agency sent a message under this id (the
+    /// command then says so and names them).
+    #[arg(long, value_parser = parse_agency)]
+    pub sender: Option<AgencyId>,
     /// Print the result as JSON.
     #[arg(long)]
     pub json: bool,

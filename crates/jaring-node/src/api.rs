@@ -21,10 +21,12 @@ use axum::routing::{delete, get, post, put};
 use axum::serve::IncomingStream;
 use axum::{Json, Router};
 use jaring_api::audit::{AuditEntriesQuery, CheckpointNote, ProveQuery};
-use jaring_api::messages::{FollowQuery, InboxQuery, OutgoingBody, SendRequest, StatusUpdate};
+use jaring_api::messages::{
+    FollowQuery, InboxQuery, OutgoingBody, SendRequest, ShowQuery, StatusUpdate,
+};
 use jaring_api::users::{NewUser, RolesUpdate, User, WhoAmI};
 use jaring_api::{ApiError, Cursor, ErrorCode, Page, PageQuery, Route};
-use jaring_core::{Kind, MessageId};
+use jaring_core::{AgencyId, Kind, MessageId};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use tokio::net::UnixListener;
@@ -289,12 +291,14 @@ async fn show(
     State(node): State<Arc<Node>>,
     ConnectInfo(peer): ConnectInfo<Peer>,
     UrlPath(id): UrlPath<String>,
+    q: Result<Query<ShowQuery>, QueryRejection>,
 ) -> Answer<jaring_api::messages::MessageView> {
     let parsed = MessageId::parse(&id);
     let named = parsed.is_ok().then_some(id.as_str());
     let user = authorize_on(&node, &peer, Route::Show, named).await?;
     parsed.map_err(|e| Failure(ApiError::bad_request(format!("{id}: {e}"))))?;
-    ok(node.show(&id, &user).await?)
+    let q = query(q)?;
+    ok(node.show(&id, q.sender.as_deref(), &user).await?)
 }
 
 async fn referral_status(
@@ -315,9 +319,13 @@ async fn referral_status(
     let refs = vec![referral];
     let typed = OutgoingBody::parse(Kind::ReferralStatus, value, &refs)
         .map_err(|e| Failure(ApiError::bad_request(e)))?;
+    let to = match update.to.as_deref().map(AgencyId::parse).transpose() {
+        Ok(to) => to.into_iter().collect(),
+        Err(e) => return Err(Failure(ApiError::bad_request(format!("to: {e}")))),
+    };
     let req = SendRequest {
         kind: Kind::ReferralStatus,
-        to: vec![],
+        to,
         to_role: None,
         to_all: false,
         tlp: None,

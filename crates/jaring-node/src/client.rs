@@ -235,9 +235,14 @@ impl Client {
         self.typed("POST", Route::Send.path(), Some(req)).await
     }
 
-    /// `GET /v1/messages/{id}`: opened, and audited as viewed.
-    pub async fn show(&self, id: &str) -> Result<MessageView, ClientError> {
-        self.get(&format!("/v1/messages/{}", encode(id))).await
+    /// `GET /v1/messages/{id}`: opened, and audited as viewed. `sender` names which message
+    /// is meant when more than one agency used the id.
+    pub async fn show(&self, id: &str, sender: Option<&str>) -> Result<MessageView, ClientError> {
+        let q = jaring_api::messages::ShowQuery {
+            sender: sender.map(str::to_owned),
+        };
+        self.get_with(&format!("/v1/messages/{}", encode(id)), &q)
+            .await
     }
 
     /// `POST /v1/referrals/{id}/status`.

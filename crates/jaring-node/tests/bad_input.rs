@@ -227,3 +227,146 @@ async fn every_bad_input_class_is_quarantined_and_good_messages_flow() {
     assert_eq!(status["consumer_lag"]["alert"]["pending"], 0, "{status}");
     drop(th);
 }
+
+/// Senders choose ids, and recipient lists and ids travel in the clear. PH-DFA, a co-recipient
+/// of nothing here but able to read ids off the bus metadata, sends its own validly signed
+/// envelopes under the ids of TH-RTP's alert and referral to ID-KEMLU-PNH while that node is
+/// down, one before and one after the genuine message. Both orders: the genuine message is
+/// stored and shown as TH-RTP's, nothing is refused as a duplicate (so no `rejected` is owed to
+/// anyone), an id alone is a conflict naming both senders, and a status goes to the agency
+/// named.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_impostor_under_another_senders_id_neither_replaces_nor_shadows_it() {
+    let nats = NatsServer::start().unwrap();
+    let js = jetstream::new(async_nats::connect(nats.url()).await.unwrap());
+    for family in jaring_bus::FAMILIES {
+        js.create_stream(jaring_bus::stream_config(
+            "rso",
+            family,
+            &Default::default(),
+        ))
+        .await
+        .unwrap();
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let net = net(tmp.path());
+    let (th_key, ph_key) = (net.secret_key("TH-RTP"), net.secret_key("PH-DFA"));
+    let mut decoy = alert_body();
+    decoy["compound"]["name"] = json!("a decoy");
+    let mut decoy_referral = referral_body();
+    decoy_referral["case_ref"] = json!("DECOY-1");
+    let (alert_id, referral_id) = (MessageId::new(), MessageId::new());
+    let sealed = |key: &SecretKey, sender: &str, id: &MessageId, kind: Kind, body: &Value| {
+        let mut p = parts(&net, "ID-KEMLU-PNH", body.clone());
+        p.id = *id;
+        p.kind = kind;
+        p.sender = AgencyId::parse(sender).unwrap();
+        craft::seal_bytes(key, p).unwrap().bytes
+    };
+    let (alert, referral) = (Kind::CompoundRelocationAlert, Kind::VictimReferral);
+    // The alert: the impostor first. The referral: the genuine one first.
+    let order = [
+        (
+            "rso.v1.alert.PH-DFA.ID-KEMLU-PNH",
+            sealed(&ph_key, "PH-DFA", &alert_id, alert, &decoy),
+        ),
+        (
+            "rso.v1.alert.TH-RTP.ID-KEMLU-PNH",
+            sealed(&th_key, "TH-RTP", &alert_id, alert, &alert_body()),
+        ),
+        (
+            "rso.v1.referral.TH-RTP.ID-KEMLU-PNH",
+            sealed(&th_key, "TH-RTP", &referral_id, referral, &referral_body()),
+        ),
+        (
+            "rso.v1.referral.PH-DFA.ID-KEMLU-PNH",
+            sealed(&ph_key, "PH-DFA", &referral_id, referral, &decoy_referral),
+        ),
+    ];
+    for (subject, bytes) in order {
+        js.publish(subject, bytes.into())
+            .await
+            .unwrap()
+            .await
+            .unwrap();
+    }
+    let id = Daemon::start(&net, "ID-KEMLU-PNH", &nats.url(), "").await;
+    assert!(
+        wait_until(Duration::from_secs(15), || async {
+            id.inbox().await.len() == 4
+        })
+        .await,
+        "{:?}",
+        id.inbox().await
+    );
+    let quarantine = id.call("GET", "/v1/quarantine", None).await;
+    assert_eq!(quarantine["items"], json!([]), "{quarantine}");
+    for (mid, genuine, fake) in [
+        (&alert_id, alert_body(), decoy.clone()),
+        (&referral_id, referral_body(), decoy_referral.clone()),
+    ] {
+        let ambiguous = id
+            .try_call("GET", &format!("/v1/messages/{mid}"), None)
+            .await
+            .unwrap_err();
+        assert!(
+            ambiguous.contains("TH-RTP") && ambiguous.contains("PH-DFA"),
+            "{ambiguous}"
+        );
+        let th = id
+            .call("GET", &format!("/v1/messages/{mid}?sender=TH-RTP"), None)
+            .await;
+        assert_eq!(th["body"], genuine, "TH-RTP's message is TH-RTP's");
+        assert_eq!(th["header"]["sender"], "TH-RTP");
+        let ph = id
+            .call("GET", &format!("/v1/messages/{mid}?sender=PH-DFA"), None)
+            .await;
+        assert_eq!(ph["body"], fake);
+    }
+    // A status names the referral by id and referring agency.
+    let path = format!("/v1/referrals/{referral_id}/status");
+    let unnamed = id
+        .try_call("POST", &path, Some(json!({"status": "accepted"})))
+        .await
+        .unwrap_err();
+    assert!(
+        unnamed.contains("TH-RTP") && unnamed.contains("PH-DFA"),
+        "{unnamed}"
+    );
+    let sent = id
+        .call(
+            "POST",
+            &path,
+            Some(json!({"status": "accepted", "to": "TH-RTP"})),
+        )
+        .await;
+    assert_eq!(
+        sent["published"][0]["subject"],
+        "rso.v1.referral.ID-KEMLU-PNH.TH-RTP"
+    );
+    let th = id
+        .call(
+            "GET",
+            &format!("/v1/messages/{referral_id}?sender=TH-RTP"),
+            None,
+        )
+        .await;
+    assert_eq!(th["referral"]["status"], "accepted", "{th}");
+    assert_eq!(th["referral"]["counterpart"], "TH-RTP");
+    let ph = id
+        .call(
+            "GET",
+            &format!("/v1/messages/{referral_id}?sender=PH-DFA"),
+            None,
+        )
+        .await;
+    assert_eq!(ph["referral"]["status"], "received", "{ph}");
+    // The sharing is on the record, twice (once per id).
+    let shared = id
+        .audit_lines()
+        .await
+        .into_iter()
+        .filter(|l| l["event"] == "id-shared")
+        .count();
+    assert_eq!(shared, 2);
+}

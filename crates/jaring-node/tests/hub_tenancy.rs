@@ -222,7 +222,8 @@ async fn an_agency_is_confined_to_its_own_subjects_and_consumers() {
         .unwrap()
         .unwrap();
     assert!(
-        got.reply.is_some_and(|r| r.starts_with("$JS.ACK.RSO_ALERTS.jaring-TH-RTP.")),
+        got.reply
+            .is_some_and(|r| r.starts_with("$JS.ACK.RSO_ALERTS.jaring-TH-RTP.")),
         "a pull through the import delivers with an ack subject"
     );
     assert_eq!(
@@ -450,7 +451,7 @@ async fn a_revoked_agency_is_shut_out_after_a_reload_while_the_others_flow() {
     let alert = r["id"].as_str().unwrap().to_owned();
     let mut arrived = false;
     for _ in 0..100 {
-        if id.node.store.message(&alert).unwrap().is_some() {
+        if id.node.store.message(&alert, None).unwrap().is_some() {
             arrived = true;
             break;
         }

@@ -6,7 +6,7 @@ use anyhow::{bail, Context, Result};
 use jaring_api::messages::{InboxQuery, SendRequest, Sent, StatusUpdate, Summary};
 use jaring_api::users::NewUser;
 use jaring_api::{Page, PageQuery, Roles};
-use jaring_core::{Kind, Timestamp};
+use jaring_core::{AgencyId, Kind, Timestamp};
 use jaring_node::client::{Client, ClientError};
 use jaring_node::Config;
 use serde_json::{json, Value};
@@ -291,11 +291,13 @@ pub fn referral(config: &Path, cmd: ReferralCommand) -> Result<()> {
             id,
             status,
             note,
+            to,
             json,
         } => {
             let update = StatusUpdate {
                 status: status.to_string(),
                 notes: note,
+                to: to.map(|a| a.to_string()),
             };
             let id = id.to_string();
             let result = with_client(
@@ -365,7 +367,11 @@ pub fn inbox(config: &Path, a: InboxArgs) -> Result<()> {
 /// `jaring show`.
 pub fn show(config: &Path, a: ShowArgs) -> Result<()> {
     let id = a.id.to_string();
-    let m = with_client(config, |c| async move { c.show(&id).await })?;
+    let sender = a.sender.as_ref().map(AgencyId::to_string);
+    let m = with_client(
+        config,
+        |c| async move { c.show(&id, sender.as_deref()).await },
+    )?;
     if a.json {
         print_json(&m);
         return Ok(());

@@ -74,12 +74,24 @@ impl Node {
     /// The caller must hold the role that reads this kind (alerts: liaison; referrals:
     /// caseworker); a refusal is audited as `denied`, a showing as `viewed`, both with the
     /// user's name.
-    pub async fn show(&self, id: &str, user: &User) -> Result<MessageView, NodeError> {
+    ///
+    /// Senders choose ids, so two agencies may have used one: `sender` names which is meant,
+    /// and without it such an id is a conflict naming both (never one of them silently).
+    pub async fn show(
+        &self,
+        id: &str,
+        sender: Option<&str>,
+        user: &User,
+    ) -> Result<MessageView, NodeError> {
         let store = self.store.clone();
-        let id2 = id.to_owned();
-        let stored = blocking(move || store.message(&id2))
+        let (id2, sender2) = (id.to_owned(), sender.map(str::to_owned));
+        let stored = blocking(move || store.message(&id2, sender2.as_deref()))
             .await??
-            .ok_or_else(|| NodeError::NotFound(format!("no message {id}")))?;
+            .ok_or_else(|| match sender {
+                Some(s) => NodeError::NotFound(format!("no message {id} from {s}")),
+                None => NodeError::NotFound(format!("no message {id}")),
+            })?;
+        let sender = stored.summary.sender.clone();
         let kind = stored
             .summary
             .kind
@@ -99,19 +111,23 @@ impl Node {
             .map_err(|e| NodeError::Internal(format!("stored envelope does not open: {e}")))?;
         let body = MessageBody::of(&opened.body).map_err(NodeError::Internal)?;
         let store = self.store.clone();
-        let (id2, user2, unix, digest) = (
+        let (id2, sender2, user2, unix, digest) = (
             id.to_owned(),
+            sender.clone(),
             user.name.clone(),
             user.unix.clone(),
             stored.digest,
         );
-        blocking(move || store.viewed(&id2, &digest, &user2, &unix)).await??;
+        blocking(move || store.viewed(&id2, &sender2, &digest, &user2, &unix)).await??;
         self.audit_due.notify_one();
         self.metrics.views.inc();
         let store = self.store.clone();
         let id2 = id.to_owned();
         let (deliveries, referral) = blocking(move || {
-            Ok::<_, crate::store::StoreError>((store.deliveries(&id2)?, store.referral(&id2)?))
+            Ok::<_, crate::store::StoreError>((
+                store.deliveries(&id2)?,
+                store.referral(&id2, &sender)?,
+            ))
         })
         .await??;
         Ok(MessageView {

@@ -86,19 +86,37 @@ impl Node {
                     .first()
                     .map(MessageId::to_string)
                     .unwrap_or_default();
-                let party = self
+                // The status goes to the agency that sent the referral. Another agency may
+                // have sent one under the same id: then the caller names which (`to`).
+                let senders = self
                     .store
-                    .referral_party(&referral)
+                    .referral_senders(&referral)
                     .map_err(NodeError::internal)?;
-                match party {
-                    Some((dir, counterpart)) if dir == "in" => {
-                        to = vec![AgencyId::parse(&counterpart).map_err(NodeError::internal)?];
+                let named: Vec<&String> = senders
+                    .iter()
+                    .filter(|s| to.is_empty() || to.iter().any(|t| t.as_str() == s.as_str()))
+                    .collect();
+                match named.as_slice() {
+                    [one] => {
+                        to = vec![AgencyId::parse(one).map_err(NodeError::internal)?];
                     }
-                    _ => {
+                    [] => {
                         return Err(NodeError::NotFound(format!(
-                            "no referral {referral} was received by {}",
-                            self.me
+                            "no referral {referral} was received by {}{}",
+                            self.me,
+                            if to.is_empty() {
+                                ""
+                            } else {
+                                " from that agency"
+                            }
                         )))
+                    }
+                    many => {
+                        let names: Vec<&str> = many.iter().map(|s| s.as_str()).collect();
+                        return Err(NodeError::Conflict(format!(
+                            "referral {referral} was received from {}: name the agency the status is for",
+                            names.join(" and ")
+                        )));
                     }
                 }
                 if let OutgoingBody::Status(s) = &req.body {
@@ -113,7 +131,10 @@ impl Node {
                     .first()
                     .map(MessageId::to_string)
                     .unwrap_or_default();
-                let original = self.store.message(&alert).map_err(NodeError::internal)?;
+                let original = self
+                    .store
+                    .message(&alert, Some(self.me.as_str()))
+                    .map_err(NodeError::internal)?;
                 match original {
                     Some(m)
                         if m.summary.direction == crate::store::Direction::Out

@@ -46,8 +46,11 @@ type Result<T> = std::result::Result<T, StoreError>;
 // Stores created before keep their rowid tables, which answer the same queries.
 const SCHEMA: &str = r#"
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+-- Keyed on (id, sender): senders choose ids, so an id alone names nothing; another agency
+-- that saw an id in a clear header can use it, and must neither replace nor shadow the
+-- message its true sender sent under it.
 CREATE TABLE IF NOT EXISTS messages (
-    id TEXT PRIMARY KEY,
+    id TEXT NOT NULL,
     direction TEXT NOT NULL CHECK (direction IN ('in', 'out')),
     kind TEXT NOT NULL,
     sender TEXT NOT NULL,
@@ -63,7 +66,8 @@ CREATE TABLE IF NOT EXISTS messages (
     subject TEXT,
     stream_seq INTEGER,
     read_at INTEGER,
-    state TEXT
+    state TEXT,
+    PRIMARY KEY (id, sender)
 );
 CREATE INDEX IF NOT EXISTS messages_by_time ON messages (stored_at);
 -- Counting (jaring status) from this index never reads the envelopes.
@@ -82,13 +86,16 @@ CREATE TABLE IF NOT EXISTS deliveries (
     PRIMARY KEY (message_id, recipient)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (state, next_attempt_at);
+-- A referral is its id and its counterpart (the referring agency for one received, the
+-- comma-separated recipients for one sent), for the same reason as messages.
 CREATE TABLE IF NOT EXISTS referrals (
-    id TEXT PRIMARY KEY,
+    id TEXT NOT NULL,
     direction TEXT NOT NULL,
     counterpart TEXT NOT NULL,
     status TEXT NOT NULL,
     updated_at INTEGER NOT NULL,
-    closed_at INTEGER
+    closed_at INTEGER,
+    PRIMARY KEY (id, counterpart)
 );
 CREATE TABLE IF NOT EXISTS referral_events (
     referral_id TEXT NOT NULL,
@@ -96,6 +103,7 @@ CREATE TABLE IF NOT EXISTS referral_events (
     status TEXT NOT NULL,
     by_agency TEXT NOT NULL,
     at INTEGER NOT NULL,
+    counterpart TEXT,
     PRIMARY KEY (referral_id, message_id)
 );
 CREATE TABLE IF NOT EXISTS receipts_owed (
@@ -326,6 +334,51 @@ impl<'a> AuditEntry<'a> {
     }
 }
 
+/// Stores made before messages and referrals were keyed on (id, sender) and (id,
+/// counterpart): their tables are rebuilt under the new keys, rows kept, in one transaction.
+fn rekey_by_sender(conn: &Connection) -> Result<()> {
+    let sql = |table: &str| -> Result<String> {
+        Ok(conn.query_row(
+            "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?1",
+            [table],
+            |r| r.get(0),
+        )?)
+    };
+    let old_messages = sql("messages")?.contains("id TEXT PRIMARY KEY");
+    let old_referrals = sql("referrals")?.contains("id TEXT PRIMARY KEY");
+    let has_counterpart: i64 = conn.query_row(
+        "SELECT count(*) FROM pragma_table_info('referral_events') WHERE name = 'counterpart'",
+        [],
+        |r| r.get(0),
+    )?;
+    if !old_messages && !old_referrals && has_counterpart == 1 {
+        return Ok(());
+    }
+    const MESSAGE_COLUMNS: &str = "id, direction, kind, sender, recipients, tlp, refs, created_at, stored_at, expires_at, envelope, wire, digest, subject, stream_seq, read_at, state";
+    let mut steps = String::from("BEGIN IMMEDIATE;\n");
+    if has_counterpart == 0 {
+        steps.push_str("ALTER TABLE referral_events ADD COLUMN counterpart TEXT;\n");
+    }
+    if old_messages {
+        steps.push_str("DROP INDEX IF EXISTS messages_by_time; DROP INDEX IF EXISTS messages_by_kind;\nALTER TABLE messages RENAME TO messages_v1;\n");
+    }
+    if old_referrals {
+        steps.push_str("ALTER TABLE referrals RENAME TO referrals_v1;\n");
+    }
+    steps.push_str(SCHEMA);
+    if old_messages {
+        steps.push_str(&format!(
+            "INSERT INTO messages ({MESSAGE_COLUMNS}) SELECT {MESSAGE_COLUMNS} FROM messages_v1;\nDROP TABLE messages_v1;\n"
+        ));
+    }
+    if old_referrals {
+        steps.push_str("INSERT INTO referrals (id, direction, counterpart, status, updated_at, closed_at) SELECT id, direction, counterpart, status, updated_at, closed_at FROM referrals_v1;\nDROP TABLE referrals_v1;\n");
+    }
+    steps.push_str("COMMIT;");
+    conn.execute_batch(&steps)?;
+    Ok(())
+}
+
 impl Store {
     /// Opens (creating if needed) the store at `path`.
     pub fn open(path: &Path, agency: AgencyId) -> Result<Self> {
@@ -351,6 +404,7 @@ impl Store {
         if has_size == 0 {
             conn.execute_batch("ALTER TABLE quarantine ADD COLUMN size INTEGER")?;
         }
+        rekey_by_sender(&conn)?;
         let checkpointer = Connection::open(path)?;
         checkpointer.busy_timeout(std::time::Duration::from_secs(10))?;
         checkpointer.pragma_update(None, "synchronous", "FULL")?;
@@ -685,39 +739,64 @@ impl Store {
         })
     }
 
-    /// One message with its envelope.
-    pub fn message(&self, id: &str) -> Result<Option<StoredMessage>> {
+    /// The messages stored under `id` (from `sender` only, when given), with their envelopes.
+    /// More than one means agencies used the same id: see [`Store::message`].
+    pub fn messages_with_id(&self, id: &str, sender: Option<&str>) -> Result<Vec<StoredMessage>> {
         self.with(|c| {
-            Ok(c.query_row(
-                "SELECT id, direction, kind, sender, recipients, tlp, refs, created_at, stored_at, read_at, state, envelope, digest FROM messages WHERE id = ?1",
-                [id],
-                |r| {
-                    let digest: Vec<u8> = r.get(12)?;
-                    Ok(StoredMessage {
-                        summary: summary_row(r)?,
-                        envelope: r.get(11)?,
-                        digest: digest.try_into().unwrap_or([0; 32]),
-                    })
-                },
-            )
-            .optional()?)
+            let mut stmt = c.prepare_cached(
+                "SELECT id, direction, kind, sender, recipients, tlp, refs, created_at, stored_at, read_at, state, envelope, digest FROM messages
+                 WHERE id = ?1 AND (?2 IS NULL OR sender = ?2) ORDER BY stored_at LIMIT 16",
+            )?;
+            let rows = stmt.query_map(params![id, sender], |r| {
+                let digest: Vec<u8> = r.get(12)?;
+                Ok(StoredMessage {
+                    summary: summary_row(r)?,
+                    envelope: r.get(11)?,
+                    digest: digest.try_into().unwrap_or([0; 32]),
+                })
+            })?;
+            Ok(rows.collect::<std::result::Result<Vec<_>, _>>()?)
         })
+    }
+
+    /// The one message stored under `id` (from `sender`, when given). When two agencies used
+    /// the same id and no sender is named, a conflict naming them: an id alone cannot say
+    /// which is meant.
+    pub fn message(&self, id: &str, sender: Option<&str>) -> Result<Option<StoredMessage>> {
+        let mut found = self.messages_with_id(id, sender)?;
+        if found.len() > 1 {
+            let senders: Vec<&str> = found.iter().map(|m| m.summary.sender.as_str()).collect();
+            return Err(StoreError::Conflict(format!(
+                "id {id} was used by {}: name the sender",
+                senders.join(" and ")
+            )));
+        }
+        Ok(found.pop())
     }
 
     /// Marks a message read and audits that a person viewed it.
     /// `user` is the jaring user, `unix` the local account that acted as it (names can be
     /// reused after a user is removed; the account pins who it was).
-    pub fn viewed(&self, id: &str, digest: &[u8; 32], user: &str, unix: &str) -> Result<()> {
+    pub fn viewed(
+        &self,
+        id: &str,
+        sender: &str,
+        digest: &[u8; 32],
+        user: &str,
+        unix: &str,
+    ) -> Result<()> {
         self.transaction(|tx, me| {
-            tx.prepare_cached("UPDATE messages SET read_at = COALESCE(read_at, ?2) WHERE id = ?1")?
-                .execute(params![id, now_ms()])?;
+            tx.prepare_cached(
+                "UPDATE messages SET read_at = COALESCE(read_at, ?2) WHERE id = ?1 AND sender = ?3",
+            )?
+            .execute(params![id, now_ms(), sender])?;
             Store::audit(
                 tx,
                 me,
                 AuditEntry {
                     event: "viewed",
                     message: Some(id),
-                    peer: None,
+                    peer: Some(sender),
                     digest: Some(digest),
                     detail: json!({"user": user, "unix": unix}),
                 },
@@ -746,13 +825,16 @@ impl Store {
         })
     }
 
-    /// A referral's state and its history of status messages.
-    pub fn referral(&self, id: &str) -> Result<Option<ReferralState>> {
+    /// The state and status history of referral `id` as stored with its message from `sender`:
+    /// one this node sent (sender is this agency) or one it received from `sender`.
+    pub fn referral(&self, id: &str, sender: &str) -> Result<Option<ReferralState>> {
+        let mine = sender == self.agency.as_str();
         self.with(|c| {
             let head = c
                 .query_row(
-                    "SELECT direction, counterpart, status, updated_at, closed_at FROM referrals WHERE id = ?1",
-                    [id],
+                    "SELECT direction, counterpart, status, updated_at, closed_at FROM referrals
+                     WHERE id = ?1 AND ((?3 AND direction = 'out') OR (NOT ?3 AND direction = 'in' AND counterpart = ?2))",
+                    params![id, sender, mine],
                     |r| {
                         Ok(ReferralState {
                             direction: r.get(0)?,
@@ -766,9 +848,12 @@ impl Store {
                 )
                 .optional()?;
             let Some(mut head) = head else { return Ok(None) };
-            let mut stmt = c.prepare("SELECT message_id, status, by_agency, at FROM referral_events WHERE referral_id = ?1 ORDER BY at")?;
+            let mut stmt = c.prepare(
+                "SELECT message_id, status, by_agency, at FROM referral_events
+                 WHERE referral_id = ?1 AND (counterpart IS NULL OR counterpart = ?2) ORDER BY at",
+            )?;
             head.history = stmt
-                .query_map([id], |r| {
+                .query_map(params![id, head.counterpart], |r| {
                     Ok(ReferralEvent {
                         message: r.get(0)?,
                         status: r.get(1)?,
@@ -781,15 +866,15 @@ impl Store {
         })
     }
 
-    /// The referral a status message answers, if this node holds it: (direction, counterpart).
-    pub fn referral_party(&self, id: &str) -> Result<Option<(String, String)>> {
+    /// The agencies from which this node received a referral under `id` (more than one only
+    /// when agencies used the same id).
+    pub fn referral_senders(&self, id: &str) -> Result<Vec<String>> {
         self.with(|c| {
-            Ok(c.query_row(
-                "SELECT direction, counterpart FROM referrals WHERE id = ?1",
-                [id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?)
+            let mut stmt = c.prepare_cached(
+                "SELECT counterpart FROM referrals WHERE id = ?1 AND direction = 'in' ORDER BY counterpart LIMIT 16",
+            )?;
+            let rows = stmt.query_map([id], |r| r.get(0))?;
+            Ok(rows.collect::<std::result::Result<Vec<String>, _>>()?)
         })
     }
 
@@ -904,7 +989,7 @@ impl Store {
                 )?;
             }
             let mut stmt = tx.prepare(
-                "SELECT r.id FROM referrals r JOIN messages m ON m.id = r.id
+                "SELECT DISTINCT r.id FROM referrals r JOIN messages m ON m.id = r.id
                  WHERE m.stored_at < ?1 OR (r.closed_at IS NOT NULL AND r.closed_at < ?2)",
             )?;
             let ids: Vec<String> = stmt
@@ -1134,40 +1219,57 @@ fn apply_kind_effects(
             tx.prepare_cached("INSERT OR IGNORE INTO referrals (id, direction, counterpart, status, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)")?.execute(
                 params![header.id.to_string(), dir, counterpart, status, now],
             )?;
-            tx.prepare_cached("UPDATE messages SET state = ?2 WHERE id = ?1")?
-                .execute(params![header.id.to_string(), status])?;
+            tx.prepare_cached("UPDATE messages SET state = ?2 WHERE id = ?1 AND sender = ?3")?
+                .execute(params![
+                    header.id.to_string(),
+                    status,
+                    header.sender.as_str()
+                ])?;
         }
         ReferralStatus => {
             let (Some(referral), Some(status)) = (header.refs.first(), status) else {
                 return Ok(());
             };
             let referral = referral.to_string();
-            // A status counts only from the other party of a referral this node holds.
-            let party: Option<(String, String)> = tx
-                .prepare_cached("SELECT direction, counterpart FROM referrals WHERE id = ?1")?
-                .query_row([&referral], |r| Ok((r.get(0)?, r.get(1)?)))
-                .optional()?;
-            let Some((ref_dir, counterpart)) = party else {
+            // A status counts only from the other party of a referral this node holds: one it
+            // sent, for a status received from one of its recipients; one it received from
+            // the status's recipient, for a status it sends. The referral is named by its id
+            // and that party, never by the id alone (another agency may have used the id).
+            let party: Option<(String, String)> = match direction {
+                Direction::In => tx
+                    .prepare_cached(
+                        "SELECT counterpart, ?2 FROM referrals WHERE id = ?1 AND direction = 'out'",
+                    )?
+                    .query_row(params![referral, me.as_str()], |r| {
+                        Ok((r.get(0)?, r.get(1)?))
+                    })
+                    .optional()?
+                    .filter(|(c, _): &(String, String)| {
+                        c.split(',').any(|c| c == header.sender.as_str())
+                    }),
+                Direction::Out => match others(header).next() {
+                    Some(to) => tx
+                        .prepare_cached(
+                            "SELECT counterpart, counterpart FROM referrals WHERE id = ?1 AND direction = 'in' AND counterpart = ?2",
+                        )?
+                        .query_row(params![referral, to], |r| Ok((r.get(0)?, r.get(1)?)))
+                        .optional()?,
+                    None => None,
+                },
+            };
+            // (the referral's counterpart, the agency that sent the referral message)
+            let Some((counterpart, referral_sender)) = party else {
                 return Ok(());
             };
-            let legit = match direction {
-                Direction::In => {
-                    ref_dir == "out" && counterpart.split(',').any(|c| c == header.sender.as_str())
-                }
-                Direction::Out => ref_dir == "in",
-            };
-            if !legit {
-                return Ok(());
-            }
             let closed = (status == "closed" || status == "declined" || status == "repatriated")
                 .then_some(now);
-            tx.prepare_cached("UPDATE referrals SET status = ?2, updated_at = ?3, closed_at = CASE WHEN ?4 IS NULL THEN NULL ELSE COALESCE(closed_at, ?4) END WHERE id = ?1")?.execute(
-                params![referral, status, now, closed],
+            tx.prepare_cached("UPDATE referrals SET status = ?2, updated_at = ?3, closed_at = CASE WHEN ?4 IS NULL THEN NULL ELSE COALESCE(closed_at, ?4) END WHERE id = ?1 AND counterpart = ?5")?.execute(
+                params![referral, status, now, closed, counterpart],
             )?;
-            tx.prepare_cached("UPDATE messages SET state = ?2 WHERE id = ?1")?
-                .execute(params![referral, status])?;
-            tx.prepare_cached("INSERT OR IGNORE INTO referral_events (referral_id, message_id, status, by_agency, at) VALUES (?1, ?2, ?3, ?4, ?5)")?.execute(
-                params![referral, header.id.to_string(), status, header.sender.as_str(), now],
+            tx.prepare_cached("UPDATE messages SET state = ?2 WHERE id = ?1 AND sender = ?3")?
+                .execute(params![referral, status, referral_sender])?;
+            tx.prepare_cached("INSERT OR IGNORE INTO referral_events (referral_id, message_id, status, by_agency, at, counterpart) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?.execute(
+                params![referral, header.id.to_string(), status, header.sender.as_str(), now, counterpart],
             )?;
             let other = match direction {
                 Direction::In => header.sender.to_string(),
@@ -1339,7 +1441,7 @@ fn record_one(tx: &Transaction<'_>, me: &TxCtx<'_>, item: &Inbound) -> Result<Re
             // Insert first and look only when the id is taken: a redelivery or a duplicate is
             // the exception, so the common case costs one lookup of the id, not two.
             let inserted = tx.prepare_cached("INSERT INTO messages (id, direction, kind, sender, recipients, tlp, refs, created_at, stored_at, expires_at, envelope, digest, subject, stream_seq, state)
-                 VALUES (?1, 'in', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) ON CONFLICT (id) DO NOTHING")?.execute(
+                 VALUES (?1, 'in', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) ON CONFLICT (id, sender) DO NOTHING")?.execute(
                 params![
                     id,
                     header.kind.as_str(),
@@ -1357,21 +1459,27 @@ fn record_one(tx: &Transaction<'_>, me: &TxCtx<'_>, item: &Inbound) -> Result<Re
                     initial_state(header.kind).map(|s| if s == "sent" { "received" } else { s }),
                 ],
             )?;
-            let known: Option<(Vec<u8>, String, String)> = if inserted == 0 {
-                tx.prepare_cached("SELECT digest, direction, sender FROM messages WHERE id = ?1")?
-                    .query_row([&id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-                    .optional()?
+            let known: Option<(Vec<u8>, String)> = if inserted == 0 {
+                tx.prepare_cached(
+                    "SELECT digest, direction FROM messages WHERE id = ?1 AND sender = ?2",
+                )?
+                .query_row(params![id, header.sender.as_str()], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })
+                .optional()?
             } else {
                 None
             };
-            if let Some((known_digest, direction, known_sender)) = known {
+            if let Some((known_digest, direction)) = known {
                 if known_digest == digest && direction == "in" {
                     if !is_receipt {
                         owe(tx, header.sender.as_str(), &id, "delivered", None)?;
                     }
                     return Ok(Received::Redelivered);
                 }
-                let detail = format!("id {id} was already received with other content");
+                // The same sender, the same id, other content: the sender equivocates.
+                let detail =
+                    format!("id {id} was already received from its sender with other content");
                 quarantine(
                     tx,
                     me,
@@ -1386,15 +1494,34 @@ fn record_one(tx: &Transaction<'_>, me: &TxCtx<'_>, item: &Inbound) -> Result<Re
                         digest,
                         envelope,
                         size: envelope.len(),
-                        // Another agency holding this id first (it saw the id in a header it
-                        // was sent) must not get the true sender told `rejected`.
                         owe: !is_receipt
                             && direction == "in"
-                            && known_sender == header.sender.as_str()
                             && owed_a_rejection(header, subject, me),
                     },
                 )?;
                 return Ok(Received::Quarantined(ErrorCode::Duplicate));
+            }
+            // Another agency's message under the same id is kept beside this one, and the
+            // sharing is audited: honest senders never share an id, so it is someone copying
+            // one seen in a clear header (or a broken implementation).
+            let shared: Option<String> = tx
+                .prepare_cached(
+                    "SELECT sender FROM messages WHERE id = ?1 AND sender != ?2 LIMIT 1",
+                )?
+                .query_row(params![id, header.sender.as_str()], |r| r.get(0))
+                .optional()?;
+            if let Some(other) = shared {
+                Store::audit(
+                    tx,
+                    me,
+                    AuditEntry {
+                        event: "id-shared",
+                        message: Some(&id),
+                        peer: Some(header.sender.as_str()),
+                        digest: Some(digest),
+                        detail: json!({"also_from": other}),
+                    },
+                )?;
             }
             let status = match &effect {
                 Effect::Status(s) => Some(s.as_str()),
@@ -1546,4 +1673,64 @@ fn record_sent_in(tx: &Transaction<'_>, me: &TxCtx<'_>, r: &SentRecord) -> Resul
         },
     )?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A store from before (id, sender) keys: its rows survive the rebuild, and afterwards a
+    /// second sender's message under the same id is a row of its own.
+    #[test]
+    fn older_stores_are_rekeyed_by_sender_keeping_their_rows() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("store.db");
+        {
+            let c = Connection::open(&path).unwrap();
+            c.execute_batch(
+                "CREATE TABLE messages (id TEXT PRIMARY KEY, direction TEXT NOT NULL, kind TEXT NOT NULL,
+                    sender TEXT NOT NULL, recipients TEXT NOT NULL, tlp TEXT NOT NULL, refs TEXT NOT NULL,
+                    created_at INTEGER NOT NULL, stored_at INTEGER NOT NULL, expires_at INTEGER,
+                    envelope BLOB NOT NULL, wire BLOB, digest BLOB NOT NULL, subject TEXT,
+                    stream_seq INTEGER, read_at INTEGER, state TEXT);
+                 CREATE INDEX messages_by_time ON messages (stored_at);
+                 CREATE TABLE referrals (id TEXT PRIMARY KEY, direction TEXT NOT NULL,
+                    counterpart TEXT NOT NULL, status TEXT NOT NULL, updated_at INTEGER NOT NULL,
+                    closed_at INTEGER);
+                 CREATE TABLE referral_events (referral_id TEXT NOT NULL, message_id TEXT NOT NULL,
+                    status TEXT NOT NULL, by_agency TEXT NOT NULL, at INTEGER NOT NULL,
+                    PRIMARY KEY (referral_id, message_id));
+                 INSERT INTO messages VALUES ('m1', 'in', 'victim-referral', 'TH-RTP', '[]', 'amber',
+                    '[]', 1, 2, NULL, x'00', NULL, x'00', 's', 1, NULL, 'received');
+                 INSERT INTO referrals VALUES ('m1', 'in', 'TH-RTP', 'received', 2, NULL);",
+            )
+            .unwrap();
+        }
+        let store = Store::open(&path, AgencyId::parse("ID-KEMLU-PNH").unwrap()).unwrap();
+        let kept = store.message("m1", None).unwrap().unwrap();
+        assert_eq!(kept.summary.sender, "TH-RTP");
+        assert_eq!(
+            store.referral("m1", "TH-RTP").unwrap().unwrap().status,
+            "received"
+        );
+        store
+            .with(|c| {
+                c.execute(
+                    "INSERT INTO messages (id, direction, kind, sender, recipients, tlp, refs, created_at, stored_at, envelope, digest)
+                     VALUES ('m1', 'in', 'victim-referral', 'PH-DFA', '[]', 'amber', '[]', 1, 3, x'00', x'00')",
+                    [],
+                )?;
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(store.messages_with_id("m1", None).unwrap().len(), 2);
+        assert!(matches!(
+            store.message("m1", None),
+            Err(StoreError::Conflict(_))
+        ));
+        // Opening again finds nothing left to rebuild.
+        drop(store);
+        let store = Store::open(&path, AgencyId::parse("ID-KEMLU-PNH").unwrap()).unwrap();
+        assert_eq!(store.messages_with_id("m1", None).unwrap().len(), 2);
+    }
 }
