@@ -66,8 +66,12 @@ pub struct Alarm {
     pub at: String,
     /// The peer agency.
     pub peer: String,
-    /// What was wrong.
+    /// What was wrong (the first of a run).
     pub reason: String,
+    /// Further alarms about the same peer within a minute of the one before, counted here
+    /// rather than raised one by one (a peer publishing junk checkpoints at full speed).
+    #[serde(default)]
+    pub repeats: u64,
 }
 
 /// The last error the node met.

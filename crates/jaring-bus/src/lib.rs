@@ -14,5 +14,5 @@ pub mod topology;
 pub use connect::{NatsConfig, NatsError, TlsConfig};
 pub use topology::{
     consumer_config, consumer_name, inbox_prefix, stream_config, stream_name, StreamsConfig,
-    DIRECTORY_KEY, FAMILIES, HUB_API_PREFIX, HUB_SYNC_INTERVAL,
+    DIRECTORY_KEY, FAMILIES, HUB_API_PREFIX, HUB_SYNC_INTERVAL, MAX_DELIVER,
 };

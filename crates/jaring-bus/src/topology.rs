@@ -86,6 +86,18 @@ pub struct StreamsConfig {
     /// How long a delivered message may stay unacknowledged before it is redelivered.
     #[serde(with = "humantime_serde")]
     pub ack_wait: Duration,
+    /// Bytes each stream holds at most; a publish beyond it is refused (nothing stored is
+    /// evicted for it). A backstop sized by the RSO: JetStream reserves it on the hub's disk.
+    pub max_bytes: u64,
+    /// Messages one subject (one sender → one recipient or `ALL`) holds at most; a publish
+    /// beyond it is refused on that subject alone, so one agency flooding fills its own
+    /// subjects, not the stream others publish into.
+    pub max_msgs_per_subject: i64,
+    /// Deliveries of one message to one consumer before JetStream gives up on it. The node
+    /// quarantines a message it cannot store as `undeliverable` at the last delivery, and the
+    /// sender republishes anything without a receipt, so giving up loses nothing; without a
+    /// limit, one message that always fails would be redelivered for ever.
+    pub max_deliver: i64,
 }
 
 impl Default for StreamsConfig {
@@ -98,6 +110,9 @@ impl Default for StreamsConfig {
             receipts_max_age: days(7),
             duplicate_window: Duration::from_secs(120),
             ack_wait: Duration::from_secs(30),
+            max_bytes: 1024 * 1024 * 1024,
+            max_msgs_per_subject: 1_000_000,
+            max_deliver: MAX_DELIVER,
         }
     }
 }
@@ -105,6 +120,11 @@ impl Default for StreamsConfig {
 fn days(n: u64) -> Duration {
     Duration::from_secs(n * 86_400)
 }
+
+/// Deliveries of a message before the consumer gives up on it (see
+/// [`StreamsConfig::max_deliver`]); with the node's growing nak delays this spans hours, so a
+/// full disk for a while is not mistaken for a message that can never be stored.
+pub const MAX_DELIVER: i64 = 50;
 
 /// The stream configuration jaring expects for a family.
 pub fn stream_config(prefix: &str, family: Family, s: &StreamsConfig) -> stream::Config {
@@ -123,6 +143,12 @@ pub fn stream_config(prefix: &str, family: Family, s: &StreamsConfig) -> stream:
         num_replicas: s.replicas,
         duplicate_window: s.duplicate_window,
         max_message_size: 1024 * 1024 + 4096,
+        max_bytes: i64::try_from(s.max_bytes).unwrap_or(i64::MAX),
+        max_messages_per_subject: s.max_msgs_per_subject,
+        // Full: refuse the new, never evict the stored (a flood must not push out messages a
+        // lagging node has not read yet); per subject, so only the flooder's subjects refuse.
+        discard: stream::DiscardPolicy::New,
+        discard_new_per_subject: true,
         ..Default::default()
     }
 }
@@ -133,7 +159,7 @@ pub fn consumer_config(
     prefix: &str,
     family: Family,
     me: &AgencyId,
-    ack_wait: Duration,
+    streams: &StreamsConfig,
 ) -> pull::Config {
     let f = family.as_str();
     let filter_subjects = if family == Family::Checkpoint {
@@ -151,7 +177,8 @@ pub fn consumer_config(
         // away), messages delivered to the old one but never read must come back after
         // ack_wait, and a cumulative ack of a later message would acknowledge them unread.
         ack_policy: jetstream::consumer::AckPolicy::Explicit,
-        ack_wait,
+        ack_wait: streams.ack_wait,
+        max_deliver: streams.max_deliver,
         max_ack_pending: 20_000,
         deliver_policy: jetstream::consumer::DeliverPolicy::All,
         ..Default::default()
@@ -171,12 +198,13 @@ mod tests {
         );
         let me = AgencyId::parse("TH-RTP").unwrap();
         assert_eq!(consumer_name(&me), "jaring-TH-RTP");
-        let c = consumer_config("rso", Family::Checkpoint, &me, Duration::from_secs(1));
+        let s = StreamsConfig::default();
+        let c = consumer_config("rso", Family::Checkpoint, &me, &s);
         assert_eq!(
             c.filter_subjects,
             vec!["rso.v1.checkpoint.*.ALL".to_owned()]
         );
-        let c = consumer_config("rso", Family::Referral, &me, Duration::from_secs(1));
+        let c = consumer_config("rso", Family::Referral, &me, &s);
         assert_eq!(
             c.filter_subjects,
             vec![

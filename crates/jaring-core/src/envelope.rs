@@ -39,8 +39,10 @@ type HpkeKem = hpke::kem::X25519HkdfSha256;
 type HpkeKdf = hpke::kdf::HkdfSha256;
 type HpkeAead = hpke::aead::AesGcm256;
 
-/// The error codes of spec §4, plus `subject-mismatch`, which a node uses for an envelope
-/// published on a subject whose sender token differs from the envelope's sender.
+/// The error codes of spec §4, plus two of jaring's own: `subject-mismatch`, which a node uses
+/// for an envelope published on a subject whose sender token differs from the envelope's
+/// sender, and `undeliverable`, for a message the node could not store by its last delivery
+/// (never sent in a receipt: the sender republishes what has no receipt).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ErrorCode {
     /// Larger than 1 MiB.
@@ -73,11 +75,13 @@ pub enum ErrorCode {
     Duplicate,
     /// Published on a subject whose sender token is not the envelope's sender.
     SubjectMismatch,
+    /// Could not be stored by its last delivery (jaring's own; a node-local quarantine code).
+    Undeliverable,
 }
 
 impl ErrorCode {
     /// Every code, in the order of the open steps.
-    pub const ALL: [ErrorCode; 15] = [
+    pub const ALL: [ErrorCode; 16] = [
         ErrorCode::TooLarge,
         ErrorCode::Malformed,
         ErrorCode::UnsupportedVersion,
@@ -93,6 +97,7 @@ impl ErrorCode {
         ErrorCode::InvalidBody,
         ErrorCode::Duplicate,
         ErrorCode::SubjectMismatch,
+        ErrorCode::Undeliverable,
     ];
 
     /// The wire name, e.g. `bad-signature`.
@@ -113,6 +118,7 @@ impl ErrorCode {
             ErrorCode::InvalidBody => "invalid-body",
             ErrorCode::Duplicate => "duplicate",
             ErrorCode::SubjectMismatch => "subject-mismatch",
+            ErrorCode::Undeliverable => "undeliverable",
         }
     }
 }

@@ -56,8 +56,13 @@ pub async fn provision(
     for family in FAMILIES {
         let config = stream_config(prefix, family, streams);
         let name = config.name.clone();
+        // Create, or bring an existing stream to today's settings (limits added by an upgrade).
         let stream = loop {
-            match js.get_or_create_stream(config.clone()).await {
+            let made = match js.create_or_update_stream(config.clone()).await {
+                Ok(_) => js.get_stream(&name).await.map_err(nats_err),
+                Err(e) => Err(nats_err(e)),
+            };
+            match made {
                 Ok(s) => break s,
                 Err(_) if std::time::Instant::now() < deadline => {
                     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
@@ -68,11 +73,10 @@ pub async fn provision(
         done.streams.push(name.clone());
         for agency in &body.agencies {
             let me: &AgencyId = &agency.id;
+            // Create or update: a consumer provisioned before keeps its position and gets
+            // today's settings (`max_deliver`).
             stream
-                .get_or_create_consumer(
-                    &consumer_name(me),
-                    consumer_config(prefix, family, me, streams.ack_wait),
-                )
+                .create_consumer(consumer_config(prefix, family, me, streams))
                 .await
                 .map_err(|e| {
                     HubError::Nats(format!("consumer {} on {name}: {e}", consumer_name(me)))

@@ -182,6 +182,10 @@ pub struct RetentionConfig {
     /// How often to look for expired data.
     #[serde(with = "humantime_serde")]
     pub sweep_interval: Duration,
+    /// Bytes of refused envelopes kept per publisher (the sender token of the subject, which
+    /// the hub enforces), each row counting 512 bytes besides what it keeps. Beyond it a
+    /// publisher's refusals are counted and audited once a minute, not kept.
+    pub quarantine_per_publisher: u64,
 }
 
 impl Default for RetentionConfig {
@@ -191,6 +195,7 @@ impl Default for RetentionConfig {
             closed_referrals: days(30),
             quarantine: days(30),
             sweep_interval: Duration::from_secs(3600),
+            quarantine_per_publisher: crate::store::DEFAULT_QUARANTINE_QUOTA,
         }
     }
 }

@@ -32,6 +32,13 @@ pub struct Metrics {
     pub checkpoint_alarms: Counter,
     /// Decrypted bodies shown to a person.
     pub views: Counter,
+    /// Publishes the hub answered with a refusal (a full subject, too large): counted as an
+    /// attempt, so a publish that can never succeed ends `failed`.
+    pub publish_refused: Counter,
+    /// Messages given up on after their last delivery, quarantined as `undeliverable`.
+    pub undeliverable: Counter,
+    /// Refusals not kept because their publisher was over its quarantine quota.
+    pub quarantine_dropped: Counter,
     /// Requests refused for want of a role, or from an unknown caller.
     pub denied: Counter,
     /// Console logins refused (wrong password or second factor, locked out).
@@ -65,6 +72,9 @@ impl Default for Metrics {
             commit_seconds: Histogram::new(exponential_buckets(0.000_25, 2.0, 16)),
             checkpoint_alarms: Counter::default(),
             views: Counter::default(),
+            publish_refused: Counter::default(),
+            undeliverable: Counter::default(),
+            quarantine_dropped: Counter::default(),
             denied: Counter::default(),
             logins_refused: Counter::default(),
             api: Family::default(),
@@ -103,6 +113,21 @@ impl Default for Metrics {
             "bodies_viewed",
             "Decrypted bodies shown to a person (each audited)",
             m.views.clone(),
+        );
+        r.register(
+            "publish_refused",
+            "Publishes the hub refused (a full subject, too large); each counts as an attempt",
+            m.publish_refused.clone(),
+        );
+        r.register(
+            "undeliverable",
+            "Received messages given up on after their last delivery (quarantined as undeliverable)",
+            m.undeliverable.clone(),
+        );
+        r.register(
+            "quarantine_dropped",
+            "Refusals not kept because their publisher was over its quarantine quota (coalesced in the audit log)",
+            m.quarantine_dropped.clone(),
         );
         r.register(
             "api_denied",

@@ -47,7 +47,7 @@ pub async fn ensure_consumers(
                 stream
                     .get_or_create_consumer(
                         &durable,
-                        consumer_config(prefix, family, me, config.streams.ack_wait),
+                        consumer_config(prefix, family, me, &config.streams),
                     )
                     .await
                     .map_err(|e| {

@@ -370,3 +370,70 @@ async fn an_impostor_under_another_senders_id_neither_replaces_nor_shadows_it() 
         .count();
     assert_eq!(shared, 2);
 }
+
+/// A message that can never be stored (here a trigger refuses it, as a bug or a corrupt index
+/// would) holds back no other message of its batch, and at its consumer's last delivery is
+/// quarantined as `undeliverable` and acknowledged, not redelivered for ever.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_message_that_cannot_be_stored_ends_undeliverable_and_holds_back_nothing() {
+    let nats = NatsServer::start().unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let net = net(tmp.path());
+    let id = Daemon::start(
+        &net,
+        "ID-KEMLU-PNH",
+        &nats.url(),
+        "[streams]\nmax_deliver = 3\n",
+    )
+    .await;
+    let th = Daemon::start(&net, "TH-RTP", &nats.url(), "").await;
+    let db = rusqlite::Connection::open(id.data.join("jaring.db")).unwrap();
+    db.busy_timeout(Duration::from_secs(10)).unwrap();
+    db.execute_batch(
+        "CREATE TRIGGER poison BEFORE INSERT ON messages WHEN NEW.tlp = 'RED'
+         BEGIN SELECT RAISE(ABORT, 'this message cannot be stored'); END;",
+    )
+    .unwrap();
+    let mut ok = Vec::new();
+    ok.push(th.post_alert(&["ID-KEMLU-PNH"]).await);
+    let red = th
+        .call(
+            "POST",
+            "/v1/messages",
+            Some(json!({"kind": "compound-relocation-alert", "to": ["ID-KEMLU-PNH"], "tlp": "RED", "body": alert_body()})),
+        )
+        .await["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    ok.push(th.post_alert(&["ID-KEMLU-PNH"]).await);
+    assert!(
+        wait_until(Duration::from_secs(10), || async {
+            id.inbox().await.len() == 2
+        })
+        .await,
+        "the others arrive"
+    );
+    let given_up = wait_until(Duration::from_secs(30), || async {
+        id.call("GET", "/v1/quarantine", None).await["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|q| q["code"] == "undeliverable" && q["message"] == red.as_str())
+    })
+    .await;
+    assert!(given_up, "{}", id.call("GET", "/v1/quarantine", None).await);
+    let s = id.status().await;
+    assert_eq!(s["consumer_lag"]["alert"]["pending"], 0, "{s}");
+    assert_eq!(s["consumer_lag"]["alert"]["unacknowledged"], 0, "{s}");
+    let inbox: Vec<String> = id
+        .inbox()
+        .await
+        .iter()
+        .map(|m| m["id"].as_str().unwrap().to_owned())
+        .collect();
+    ok.sort();
+    let mut got = inbox.clone();
+    got.sort();
+    assert_eq!(got, ok);
+}

@@ -313,3 +313,64 @@ async fn a_genuine_envelope_republished_elsewhere_never_gets_its_sender_a_reject
         "the true sender was told: {items:?}"
     );
 }
+
+/// A publish the hub refuses (here: the subject is full, as under a flood's per-subject limit)
+/// counts as an attempt and keeps the hub's answer, so that one that can never succeed ends
+/// `failed` after `delivery.max_attempts` instead of being retried for ever.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_publish_the_hub_refuses_is_counted_and_ends_failed() {
+    let nats = NatsServer::start().unwrap();
+    let js = async_nats::jetstream::new(async_nats::connect(nats.url()).await.unwrap());
+    let full = jaring_bus::StreamsConfig {
+        max_msgs_per_subject: 1,
+        ..Default::default()
+    };
+    js.create_stream(jaring_bus::stream_config(
+        "rso",
+        jaring_core::body::Family::Alert,
+        &full,
+    ))
+    .await
+    .unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let net = net(tmp.path());
+    let th = Daemon::start(
+        &net,
+        "TH-RTP",
+        &nats.url(),
+        "[delivery]\nresend_after = \"1s\"\nbackoff = 1.0\nmax_attempts = 3\n",
+    )
+    .await;
+    let first = th.post_alert(&["ID-KEMLU-PNH"]).await;
+    let r = th
+        .call(
+            "POST",
+            "/v1/messages",
+            Some(json!({"kind": "compound-relocation-alert", "to": ["ID-KEMLU-PNH"], "body": alert_body()})),
+        )
+        .await;
+    assert_eq!(r["published"][0]["acknowledged"], false, "{r}");
+    let second = r["id"].as_str().unwrap().to_owned();
+    let failed = wait_until(Duration::from_secs(15), || async {
+        th.call("GET", &format!("/v1/messages/{second}"), None)
+            .await["deliveries"][0]["state"]
+            == "failed"
+    })
+    .await;
+    let d = th
+        .call("GET", &format!("/v1/messages/{second}"), None)
+        .await["deliveries"][0]
+        .clone();
+    assert!(failed, "{d}");
+    assert_eq!(d["attempts"], 3, "{d}");
+    assert!(
+        d["error"]
+            .as_str()
+            .unwrap()
+            .contains("maximum messages per subject"),
+        "{d}"
+    );
+    // The first one, stored by the hub, is merely waiting for its receipt.
+    let d = th.call("GET", &format!("/v1/messages/{first}"), None).await["deliveries"][0].clone();
+    assert_eq!(d["state"], "pending", "{d}");
+}

@@ -572,6 +572,14 @@ async fn a_key_rotation_in_the_middle_of_a_stream_loses_and_refuses_nothing() {
     for _ in 0..5 {
         sent.push(th.post_alert(&["ID-KEMLU-PNH"]).await);
     }
+    // Received before the restart below: a message caught in flight by the kill would come
+    // back only after ack_wait (30 s), which is not what this test is about.
+    assert!(
+        wait_until(Duration::from_secs(10), || async {
+            id.inbox().await.len() == sent.len()
+        })
+        .await
+    );
 
     // 1. The agency makes its next key and the node holds it beside the current one.
     let next = jaring_core::SecretKey::generate("ID-KEMLU-PNH").unwrap();

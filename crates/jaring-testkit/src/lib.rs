@@ -264,7 +264,7 @@ impl NatsServer {
                 .map(|s| format!("  sync_interval: {s}\n"))
                 .unwrap_or_default();
             text.push_str(&format!(
-                "jetstream {{\n  store_dir: \"{}\"\n  max_memory_store: 256MB\n  max_file_store: 4GB\n{sync}}}\n",
+                "jetstream {{\n  store_dir: \"{}\"\n  max_memory_store: 256MB\n  max_file_store: 64GB\n{sync}}}\n",
                 store.display()
             ));
         }

@@ -222,6 +222,7 @@ impl Node {
             Store::open(&config.data_dir.join("jaring.db"), me.clone())
                 .context("cannot open the store")?,
         );
+        store.set_quarantine_quota(config.retention.quarantine_per_publisher);
         let audit = AuditFile::open(&config.data_dir.join("audit.jsonl"), &store, me.as_str())
             .context("cannot open the audit log")?;
 

@@ -25,9 +25,11 @@ use super::{blocking, Node, NodeError};
 /// Messages fetched from a stream at once.
 const BATCH: usize = 512;
 
-/// Bytes fetched from a stream at once, at most: eight maximum-size envelopes (1 MiB each, spec
-/// §9), a few thousand ordinary ones.
-const MAX_BATCH_BYTES: usize = 8 * 1024 * 1024;
+/// Bytes fetched from a stream at once, at most: four maximum-size envelopes (1 MiB each, spec
+/// §9), a few thousand ordinary ones (so ordinary batches still fill to [`BATCH`]). With the
+/// batches queued, opening and committing, this bounds a node's memory under flood
+/// (docs/node.md, "Bounds against a flooding agency").
+const MAX_BATCH_BYTES: usize = 4 * 1024 * 1024;
 
 /// A batch at least this long means a backlog is arriving: the fetcher then lets the client
 /// read on before handing the batch over (see [`fill_batch`]).
@@ -41,8 +43,25 @@ const BACKLOG_READS: usize = 8;
 /// commit (a sync that takes a while) does not leave the cores without envelopes to open.
 const OPENING_AHEAD: usize = 2;
 
-/// When a batch could not be committed (a full disk, say), JetStream redelivers it after this.
+/// When a message could not be committed (a full disk, say), JetStream redelivers it after
+/// this, doubled with each delivery up to [`RETRY_AT_MOST`]: with the consumer's `max_deliver`
+/// (50) that spans about seven hours, so a full disk is not taken for a message that can never
+/// be stored.
 const RETRY_AFTER_FAILED_COMMIT: Duration = Duration::from_secs(1);
+
+/// The longest wait before a message that failed to commit comes back.
+const RETRY_AT_MOST: Duration = Duration::from_secs(600);
+
+/// How long to wait before message `m` (which failed to commit) comes back.
+fn retry_delay(m: &jetstream::Message) -> Duration {
+    let delivered = m.info().map(|i| i.delivered).unwrap_or(1).clamp(1, 11);
+    (RETRY_AFTER_FAILED_COMMIT * 2u32.pow((delivered - 1) as u32)).min(RETRY_AT_MOST)
+}
+
+/// Whether this is the consumer's last delivery of `m` (JetStream gives up after it).
+fn last_delivery(m: &jetstream::Message, max_deliver: i64) -> bool {
+    max_deliver > 0 && m.info().is_ok_and(|i| i.delivered >= max_deliver)
+}
 
 /// A fetched batch after the open stage.
 enum OpenedBatch {
@@ -115,8 +134,14 @@ impl Node {
     pub(super) async fn receive_loop(
         self: Arc<Self>,
         family: Family,
-        consumer: jetstream::consumer::Consumer<pull::Config>,
+        mut consumer: jetstream::consumer::Consumer<pull::Config>,
     ) {
+        // The consumer's own limit (the RSO's provisioning sets it on a hub).
+        let max_deliver = consumer
+            .info()
+            .await
+            .map(|i| i.config.max_deliver)
+            .unwrap_or(jaring_bus::MAX_DELIVER);
         let (to_open, mut opening) = tokio::sync::mpsc::channel::<Vec<jetstream::Message>>(2);
         // Batches being opened, in the order they were fetched. A batch starts opening as soon
         // as it is fetched, without waiting for the one before to finish: the workers of one
@@ -142,7 +167,7 @@ impl Node {
             tokio::spawn(async move {
                 while let Some(opening) = committing.recv().await {
                     let result = match opening.await {
-                        Ok(Ok(opened)) => node.commit_batch(opened).await,
+                        Ok(Ok(opened)) => node.commit_batch(opened, max_deliver).await,
                         Ok(Err(e)) => Err(e),
                         Err(e) => Err(NodeError::internal(e)),
                     };
@@ -308,7 +333,7 @@ impl Node {
 
     /// Commits an opened batch in one transaction, then acknowledges it: a crash before the
     /// commit leaves it unacknowledged, and JetStream redelivers it.
-    async fn commit_batch(&self, opened: OpenedBatch) -> Result<(), NodeError> {
+    async fn commit_batch(&self, opened: OpenedBatch, max_deliver: i64) -> Result<(), NodeError> {
         let (batch, order, own, inbound) = match opened {
             OpenedBatch::Envelopes {
                 batch,
@@ -337,7 +362,9 @@ impl Node {
         // A batch that fails to commit is not acknowledged: JetStream redelivers it.
         let store = self.store.clone();
         let started = std::time::Instant::now();
-        let committed = blocking(move || store.record_inbound(&inbound)).await;
+        let inbound = Arc::new(inbound);
+        let all = inbound.clone();
+        let committed = blocking(move || store.record_inbound(&all)).await;
         self.metrics
             .commit_seconds
             .observe(started.elapsed().as_secs_f64());
@@ -347,17 +374,15 @@ impl Node {
                 outcomes
             }
             Ok(Err(e)) => {
-                self.store_committed(Some(&e.to_string()));
-                // Nothing of the batch is stored: ask for it again soon rather than after
-                // ack_wait, which would hold these messages back for half a minute.
-                for m in &batch {
-                    if let Err(e) = m
-                        .ack_with(AckKind::Nak(Some(RETRY_AFTER_FAILED_COMMIT)))
-                        .await
-                    {
-                        debug!(error = %e, "nak failed; the message comes back after ack_wait");
-                    }
+                // Nothing of the batch is stored. One message that cannot be stored must not
+                // hold back the others: each is tried alone.
+                let outcomes = self
+                    .commit_one_by_one(&batch, &order, inbound, max_deliver, &e.to_string())
+                    .await;
+                for m in own.iter().map(|i| &batch[*i]) {
+                    let _ = m.ack().await;
                 }
+                self.announce(summaries, outcomes);
                 return Err(NodeError::internal(e));
             }
             Err(e) => return Err(e),
@@ -368,7 +393,86 @@ impl Node {
                 debug!(error = %e, "ack failed; the message will be redelivered and recognised");
             }
         }
+        self.announce(summaries, outcomes.into_iter().map(Some).collect());
+        Ok(())
+    }
+
+    /// After a batch failed to commit: commits its messages one at a time, acknowledging each
+    /// that is stored. One that fails comes back later ([`retry_delay`]), or, at its last
+    /// delivery, is quarantined as `undeliverable` (its sender republishes it, since no
+    /// receipt went back). When the store cannot commit at all (a full disk), every message
+    /// fails alike and comes back.
+    async fn commit_one_by_one(
+        &self,
+        batch: &[jetstream::Message],
+        order: &[usize],
+        inbound: Arc<Vec<Inbound>>,
+        max_deliver: i64,
+        batch_error: &str,
+    ) -> Vec<Option<Received>> {
+        let store = self.store.clone();
+        let items = inbound.clone();
+        let results = blocking(move || {
+            items
+                .iter()
+                .map(|item| {
+                    store
+                        .record_inbound(std::slice::from_ref(item))
+                        .map(|mut r| r.pop())
+                        .map_err(|e| e.to_string())
+                })
+                .collect::<Vec<_>>()
+        })
+        .await
+        .unwrap_or_else(|e| vec![Err(e.to_string()); inbound.len()]);
+        let mut outcomes = Vec::with_capacity(results.len());
+        let mut any_stored = false;
+        for (k, result) in results.into_iter().enumerate() {
+            let m = &batch[order[k]];
+            match result {
+                Ok(outcome) => {
+                    any_stored = true;
+                    let _ = m.ack().await;
+                    outcomes.push(outcome);
+                }
+                Err(error) if last_delivery(m, max_deliver) => {
+                    let store = self.store.clone();
+                    let items = inbound.clone();
+                    let given_up =
+                        blocking(move || store.quarantine_undeliverable(&items[k], &error)).await;
+                    if matches!(given_up, Ok(Ok(()))) {
+                        self.metrics.undeliverable.inc();
+                        warn!(
+                            stream_seq = m.info().map(|i| i.stream_sequence).unwrap_or(0),
+                            "not stored by its last delivery: quarantined as undeliverable"
+                        );
+                        let _ = m.ack().await;
+                    }
+                    outcomes.push(None);
+                }
+                Err(_) => {
+                    if let Err(e) = m.ack_with(AckKind::Nak(Some(retry_delay(m)))).await {
+                        debug!(error = %e, "nak failed; the message comes back after ack_wait");
+                    }
+                    outcomes.push(None);
+                }
+            }
+        }
+        self.store_committed((!any_stored).then_some(batch_error));
+        if any_stored {
+            self.audit_due.notify_one();
+        }
+        outcomes
+    }
+
+    /// Tells followers and the metrics what a committed batch brought.
+    fn announce(
+        &self,
+        summaries: Vec<(Option<FollowEvent>, Option<String>)>,
+        outcomes: Vec<Option<Received>>,
+    ) {
         for ((event, claimed), outcome) in summaries.into_iter().zip(outcomes) {
+            let Some(outcome) = outcome else { continue };
             match outcome {
                 Received::Stored => {
                     if let Some(event) = event {
@@ -377,6 +481,12 @@ impl Node {
                     }
                 }
                 Received::Redelivered => debug!("redelivery recognised"),
+                Received::Dropped(code) => {
+                    // Over its publisher's quota: counted; the log would repeat the audit
+                    // log's once-a-minute line at full speed.
+                    self.metrics.refused(code.as_str());
+                    self.metrics.quarantine_dropped.inc();
+                }
                 Received::Quarantined(code) => {
                     self.metrics.refused(code.as_str());
                     warn!(
@@ -387,7 +497,6 @@ impl Node {
                 }
             }
         }
-        Ok(())
     }
 }
 

@@ -277,12 +277,46 @@ impl Node {
         let publish = Publish::build()
             .payload(wire.to_vec().into())
             .message_id(msg_id);
-        let acked = match self.js.send_publish(subject.to_owned(), publish).await {
-            Ok(future) => tokio::time::timeout(Duration::from_secs(10), future)
-                .await
-                .ok()
-                .and_then(Result::ok),
-            Err(_) => None,
+        // Three outcomes: acknowledged; refused by the hub (it answered with an error: a full
+        // subject, a size over the stream's limit), which counts as an attempt so that a
+        // publish that can never succeed ends `failed`; or no answer (the hub unreachable),
+        // which is retried soon without counting.
+        let answer = match self.js.send_publish(subject.to_owned(), publish).await {
+            Ok(future) => match tokio::time::timeout(Duration::from_secs(10), future).await {
+                Ok(Ok(ack)) => Ok(ack),
+                Ok(Err(e))
+                    if !matches!(
+                        e.kind(),
+                        async_nats::jetstream::context::PublishErrorKind::TimedOut
+                            | async_nats::jetstream::context::PublishErrorKind::BrokenPipe
+                    ) =>
+                {
+                    Err(Some(e.to_string()))
+                }
+                _ => Err(None),
+            },
+            Err(_) => Err(None),
+        };
+        let acked = match answer {
+            Ok(ack) => Some(ack),
+            Err(Some(refusal)) => {
+                self.metrics.publish_refused.inc();
+                self.note_error(&format!(
+                    "publishing {id} on {subject}: the hub refused it: {refusal}"
+                ));
+                let d = &self.config.delivery;
+                let factor = d.backoff.powi(attempts.min(30) as i32);
+                let wait = Duration::try_from_secs_f64(d.resend_after.as_secs_f64() * factor)
+                    .unwrap_or(Duration::MAX)
+                    .min(Duration::from_secs(366 * 86_400));
+                let next = Timestamp::now().unix_millis() + ms(wait);
+                let store = self.store.clone();
+                let (id2, subject2) = (id.to_owned(), subject.to_owned());
+                let _ =
+                    blocking(move || store.publish_refused(&id2, &subject2, &refusal, next)).await;
+                return false;
+            }
+            Err(None) => None,
         };
         let d = &self.config.delivery;
         let store = self.store.clone();

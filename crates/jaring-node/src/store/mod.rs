@@ -127,8 +127,18 @@ CREATE TABLE IF NOT EXISTS quarantine (
     message_id TEXT,
     digest BLOB NOT NULL,
     envelope BLOB NOT NULL,
-    size INTEGER
+    size INTEGER,
+    publisher TEXT
 );
+-- What each publisher (the sender token of the subject, which the hub enforces) holds in the
+-- quarantine, against the per-publisher quota; refusals over it are counted, not kept, and
+-- reported in the audit log at most once a minute.
+CREATE TABLE IF NOT EXISTS quarantine_usage (
+    publisher TEXT PRIMARY KEY,
+    bytes INTEGER NOT NULL DEFAULT 0,
+    dropped INTEGER NOT NULL DEFAULT 0,
+    reported_at INTEGER
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS audit (seq INTEGER PRIMARY KEY, line TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS peer_checkpoints (
     agency TEXT PRIMARY KEY,
@@ -148,11 +158,15 @@ CREATE TABLE IF NOT EXISTS users (
 -- Ids of messages erased after retention: a replay of one is refused as `duplicate` rather than
 -- stored again (a tombstone holds the id and when, nothing of the content).
 CREATE TABLE IF NOT EXISTS erased (id TEXT PRIMARY KEY, at INTEGER NOT NULL) WITHOUT ROWID;
+-- One row per run of alarms of one kind about a peer: another within a minute of the last is
+-- a repeat.
 CREATE TABLE IF NOT EXISTS alarms (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     at INTEGER NOT NULL,
     peer TEXT NOT NULL,
-    reason TEXT NOT NULL
+    reason TEXT NOT NULL,
+    repeats INTEGER NOT NULL DEFAULT 0,
+    last_at INTEGER
 );
 "#;
 
@@ -167,6 +181,17 @@ pub enum Received {
     Redelivered,
     /// Refused and quarantined with this code.
     Quarantined(ErrorCode),
+    /// Refused with this code, and not kept: its publisher is over its quarantine quota (the
+    /// refusals are counted and audited once a minute).
+    Dropped(ErrorCode),
+}
+
+fn refused(kept: bool, code: ErrorCode) -> Received {
+    if kept {
+        Received::Quarantined(code)
+    } else {
+        Received::Dropped(code)
+    }
 }
 
 /// A received envelope after the open pipeline, ready to be committed.
@@ -283,7 +308,22 @@ pub struct Store {
     checkpointer: Mutex<Connection>,
     agency: AgencyId,
     head: Mutex<AuditHead>,
+    /// Bytes of refused envelopes kept per publisher (see [`Store::set_quarantine_quota`]).
+    quarantine_quota: std::sync::atomic::AtomicU64,
 }
+
+/// Bytes of refused envelopes kept per publisher unless the node's config says otherwise.
+pub const DEFAULT_QUARANTINE_QUOTA: u64 = 64 * 1024 * 1024;
+
+/// What a quarantine row costs against the quota besides the bytes kept: its subject, detail,
+/// digest and audit line. Tiny junk counts too.
+const QUARANTINE_ROW_COST: i64 = 512;
+
+/// A run of refusals over quota, or of alarms about one peer, is written once a minute.
+const COALESCE_MS: i64 = 60_000;
+
+/// Runs of alarms about one peer going at once, at most (see [`Store::raise_alarm`]).
+const ALARM_RUNS: i64 = 8;
 
 /// The head of the audit log: the next entry's seq and the leaf hash of the last entry.
 #[derive(Debug, Clone, Default)]
@@ -298,6 +338,7 @@ struct AuditHead {
 pub struct TxCtx<'a> {
     agency: &'a AgencyId,
     head: RefCell<AuditHead>,
+    quarantine_quota: u64,
 }
 
 impl std::ops::Deref for TxCtx<'_> {
@@ -404,6 +445,33 @@ impl Store {
         if has_size == 0 {
             conn.execute_batch("ALTER TABLE quarantine ADD COLUMN size INTEGER")?;
         }
+        // Columns added since: the quarantine's publisher, the alarms' repeats.
+        for (table, column, ddl) in [
+            (
+                "quarantine",
+                "publisher",
+                "ALTER TABLE quarantine ADD COLUMN publisher TEXT",
+            ),
+            (
+                "alarms",
+                "repeats",
+                "ALTER TABLE alarms ADD COLUMN repeats INTEGER NOT NULL DEFAULT 0",
+            ),
+            (
+                "alarms",
+                "last_at",
+                "ALTER TABLE alarms ADD COLUMN last_at INTEGER",
+            ),
+        ] {
+            let has: i64 = conn.query_row(
+                "SELECT count(*) FROM pragma_table_info(?1) WHERE name = ?2",
+                [table, column],
+                |r| r.get(0),
+            )?;
+            if has == 0 {
+                conn.execute_batch(ddl)?;
+            }
+        }
         rekey_by_sender(&conn)?;
         let checkpointer = Connection::open(path)?;
         checkpointer.busy_timeout(std::time::Duration::from_secs(10))?;
@@ -424,6 +492,75 @@ impl Store {
             checkpointer: Mutex::new(checkpointer),
             agency,
             head: Mutex::new(head),
+            quarantine_quota: std::sync::atomic::AtomicU64::new(DEFAULT_QUARANTINE_QUOTA),
+        })
+    }
+
+    /// Sets the bytes of refused envelopes kept per publisher (the sender token of the
+    /// subject). Beyond it, refusals from that publisher are counted and audited once a
+    /// minute, not kept one by one, so a flooding agency cannot fill this disk.
+    pub fn set_quarantine_quota(&self, bytes: u64) {
+        self.quarantine_quota
+            .store(bytes, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// Quarantines a message this node could not store by its last delivery as
+    /// `undeliverable` (digest, first KiB), so that it is not redelivered for ever; its
+    /// sender republishes anything without a receipt.
+    pub fn quarantine_undeliverable(&self, item: &Inbound, why: &str) -> Result<()> {
+        let (subject, stream_seq, digest, envelope, sender, id) = match item {
+            Inbound::Opened {
+                header,
+                envelope,
+                digest,
+                subject,
+                stream_seq,
+                ..
+            } => (
+                subject,
+                stream_seq,
+                digest,
+                envelope,
+                Some(header.sender.to_string()),
+                Some(header.id.to_string()),
+            ),
+            Inbound::Refused {
+                envelope,
+                digest,
+                subject,
+                stream_seq,
+                claimed_sender,
+                claimed_id,
+                ..
+            } => (
+                subject,
+                stream_seq,
+                digest,
+                envelope,
+                claimed_sender.clone(),
+                claimed_id.clone(),
+            ),
+        };
+        let detail = format!("not stored by its last delivery: {why}");
+        self.transaction(|tx, me| {
+            quarantine(
+                tx,
+                me,
+                &QuarantineItem {
+                    subject,
+                    stream_seq: *stream_seq,
+                    code: ErrorCode::Undeliverable,
+                    detail: &detail,
+                    sender: sender.as_deref(),
+                    verified: false,
+                    message_id: id.as_deref(),
+                    digest,
+                    envelope,
+                    size: envelope.len(),
+                    owe: false,
+                },
+            )?;
+            Ok(())
         })
     }
 
@@ -447,6 +584,9 @@ impl Store {
             let ctx = TxCtx {
                 agency: &self.agency,
                 head: RefCell::new(start),
+                quarantine_quota: self
+                    .quarantine_quota
+                    .load(std::sync::atomic::Ordering::Relaxed),
             };
             let out = f(&tx, &ctx)?;
             let head = ctx.head.into_inner();
@@ -565,6 +705,26 @@ impl Store {
         })
     }
 
+    /// Records a publish the hub refused: counted as an attempt, with the refusal, so that one
+    /// that can never succeed ends `failed` after `delivery.max_attempts`.
+    pub fn publish_refused(
+        &self,
+        message_id: &str,
+        subject: &str,
+        refusal: &str,
+        next_attempt_at: i64,
+    ) -> Result<()> {
+        self.with(|c| {
+            c.execute(
+                "UPDATE deliveries SET attempts = attempts + 1, last_attempt_at = ?3, next_attempt_at = ?4,
+                 error = ?5, updated_at = ?3
+                 WHERE message_id = ?1 AND subject = ?2 AND state = 'pending'",
+                params![message_id, subject, now_ms(), next_attempt_at, refusal],
+            )?;
+            Ok(())
+        })
+    }
+
     /// Postpones a delivery whose publish failed (broker unreachable), without counting it.
     pub fn postpone(&self, message_id: &str, subject: &str, next_attempt_at: i64) -> Result<()> {
         self.with(|c| {
@@ -592,7 +752,7 @@ impl Store {
         self.with(|c| {
             let mut stmt = c.prepare(
                 "SELECT d.message_id, d.subject, group_concat(d.recipient, ','), max(d.attempts), COALESCE(m.wire, m.envelope)
-                 FROM deliveries d JOIN messages m ON m.id = d.message_id
+                 FROM deliveries d JOIN messages m ON m.id = d.message_id AND m.direction = 'out'
                  WHERE d.state = 'pending' AND d.next_attempt_at <= ?1
                  GROUP BY d.message_id, d.subject ORDER BY min(d.next_attempt_at) LIMIT ?2",
             )?;
@@ -620,7 +780,7 @@ impl Store {
                 .collect::<std::result::Result<_, _>>()?;
             drop(stmt);
             for (id, recipient) in &rows {
-                tx.prepare_cached("UPDATE deliveries SET state = 'failed', error = 'no receipt', updated_at = ?3 WHERE message_id = ?1 AND recipient = ?2")?.execute(
+                tx.prepare_cached("UPDATE deliveries SET state = 'failed', error = COALESCE(error, 'no receipt'), updated_at = ?3 WHERE message_id = ?1 AND recipient = ?2")?.execute(
                     params![id, recipient, now],
                 )?;
                 Store::audit(tx, me, AuditEntry {
@@ -978,6 +1138,13 @@ impl Store {
             let gone = tx
                 .prepare_cached("DELETE FROM quarantine WHERE at < ?1")?
                 .execute([stored_before.max(quarantine_before)])?;
+            // What each publisher holds, counted again after rows went (by age or with an
+            // erased referral).
+            tx.prepare_cached(
+                "UPDATE quarantine_usage SET bytes = (SELECT COALESCE(SUM(length(q.envelope) + ?1), 0)
+                 FROM quarantine q WHERE q.publisher = quarantine_usage.publisher)",
+            )?
+            .execute([QUARANTINE_ROW_COST])?;
             if gone > 0 {
                 Store::audit(
                     tx,
@@ -1060,8 +1227,47 @@ impl Store {
     /// transaction.
     pub fn raise_alarm(&self, peer: &str, reason: &str, event: &str, detail: Value) -> Result<()> {
         self.transaction(|tx, me| {
+            let now = now_ms();
+            // Another alarm of the same kind (its reason up to the first colon) about this peer
+            // within a minute of the last is a repeat of it: a peer publishing junk at full
+            // speed makes one alarm, not one per message. Kinds are few, but their text is
+            // partly the peer's, so a peer has at most ALARM_RUNS runs going at once; beyond
+            // that, alarms fold into its latest.
+            let class: String = reason
+                .split(':')
+                .next()
+                .unwrap_or(reason)
+                .chars()
+                .take(60)
+                .collect();
+            let cutoff = now - COALESCE_MS;
+            let repeat = |sql: &str, args: &[&dyn rusqlite::ToSql]| -> Result<bool> {
+                Ok(tx.prepare_cached(sql)?.execute(args)? > 0)
+            };
+            if repeat(
+                "UPDATE alarms SET repeats = repeats + 1, last_at = ?2
+                 WHERE id = (SELECT id FROM alarms WHERE peer = ?1 AND COALESCE(last_at, at) > ?3
+                             AND substr(reason, 1, length(?4)) = ?4 ORDER BY id DESC LIMIT 1)",
+                &[&peer, &now, &cutoff, &class],
+            )? {
+                return Ok(());
+            }
+            let running: i64 = tx
+                .prepare_cached(
+                    "SELECT count(*) FROM alarms WHERE peer = ?1 AND COALESCE(last_at, at) > ?2",
+                )?
+                .query_row(params![peer, cutoff], |r| r.get(0))?;
+            if running >= ALARM_RUNS
+                && repeat(
+                    "UPDATE alarms SET repeats = repeats + 1, last_at = ?2
+                     WHERE id = (SELECT id FROM alarms WHERE peer = ?1 ORDER BY id DESC LIMIT 1)",
+                    &[&peer, &now],
+                )?
+            {
+                return Ok(());
+            }
             tx.prepare_cached("INSERT INTO alarms (at, peer, reason) VALUES (?1, ?2, ?3)")?
-                .execute(params![now_ms(), peer, reason])?;
+                .execute(params![now, peer, reason])?;
             Store::audit(
                 tx,
                 me,
@@ -1080,13 +1286,15 @@ impl Store {
     /// Alarms raised, newest first.
     pub fn alarms(&self, limit: usize) -> Result<Vec<Alarm>> {
         self.with(|c| {
-            let mut stmt =
-                c.prepare("SELECT at, peer, reason FROM alarms ORDER BY id DESC LIMIT ?1")?;
+            let mut stmt = c.prepare(
+                "SELECT at, peer, reason, repeats FROM alarms ORDER BY id DESC LIMIT ?1",
+            )?;
             let rows = stmt.query_map([limit as i64], |r| {
                 Ok(Alarm {
                     at: ts(r.get(0)?),
                     peer: r.get(1)?,
                     reason: r.get(2)?,
+                    repeats: r.get::<_, i64>(3)?.max(0) as u64,
                 })
             })?;
             Ok(rows.collect::<std::result::Result<Vec<_>, _>>()?)
@@ -1337,9 +1545,66 @@ fn owed_a_rejection(header: &Header, subject: &str, me: &TxCtx<'_>) -> bool {
 /// Bytes of an envelope kept in quarantine when its sender's signature did not verify.
 pub const UNVERIFIED_KEPT: usize = 1024;
 
-fn quarantine(tx: &Transaction<'_>, me: &TxCtx<'_>, item: &QuarantineItem<'_>) -> Result<()> {
-    tx.prepare_cached("INSERT INTO quarantine (at, subject, stream_seq, code, detail, sender, sender_verified, message_id, digest, envelope, size)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")?.execute(
+/// The publisher of a subject: its sender token, which the hub's permissions enforce (the
+/// envelope's own sender may be a lie when its signature does not verify).
+fn publisher_of(subject: &str) -> &str {
+    subject.rsplit('.').nth(1).unwrap_or("")
+}
+
+/// Quarantines a refusal within its publisher's quota: the row, its `rejected` audit entry and
+/// the receipt owed. Over the quota, the refusal is only counted, and reported in the audit
+/// log once a minute per publisher (`quarantine-quota`). Says whether it was kept.
+fn quarantine(tx: &Transaction<'_>, me: &TxCtx<'_>, item: &QuarantineItem<'_>) -> Result<bool> {
+    // An envelope whose sender is not verified may be anyone's junk: its digest and first
+    // KiB say what it was, and another agency cannot fill this disk with copies.
+    let kept = if item.verified {
+        item.envelope
+    } else {
+        &item.envelope[..item.envelope.len().min(UNVERIFIED_KEPT)]
+    };
+    let cost = kept.len() as i64 + QUARANTINE_ROW_COST;
+    let publisher = publisher_of(item.subject);
+    let used: i64 = tx
+        .prepare_cached("SELECT bytes FROM quarantine_usage WHERE publisher = ?1")?
+        .query_row([publisher], |r| r.get(0))
+        .optional()?
+        .unwrap_or(0);
+    let quota = i64::try_from(me.quarantine_quota).unwrap_or(i64::MAX);
+    if used.saturating_add(cost) > quota {
+        let (dropped, reported_at): (i64, Option<i64>) = tx
+            .prepare_cached(
+                "INSERT INTO quarantine_usage (publisher, dropped) VALUES (?1, 1)
+                 ON CONFLICT (publisher) DO UPDATE SET dropped = dropped + 1
+                 RETURNING dropped, reported_at",
+            )?
+            .query_row([publisher], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let now = now_ms();
+        if reported_at.is_none_or(|at| now - at >= COALESCE_MS) {
+            Store::audit(
+                tx,
+                me,
+                AuditEntry {
+                    event: "quarantine-quota",
+                    message: None,
+                    peer: Some(publisher),
+                    digest: None,
+                    detail: json!({"dropped": dropped, "quota_bytes": quota, "last_code": item.code.as_str()}),
+                },
+            )?;
+            tx.prepare_cached(
+                "UPDATE quarantine_usage SET dropped = 0, reported_at = ?2 WHERE publisher = ?1",
+            )?
+            .execute(params![publisher, now])?;
+        }
+        return Ok(false);
+    }
+    tx.prepare_cached(
+        "INSERT INTO quarantine_usage (publisher, bytes) VALUES (?1, ?2)
+         ON CONFLICT (publisher) DO UPDATE SET bytes = bytes + excluded.bytes",
+    )?
+    .execute(params![publisher, cost])?;
+    tx.prepare_cached("INSERT INTO quarantine (at, subject, stream_seq, code, detail, sender, sender_verified, message_id, digest, envelope, size, publisher)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")?.execute(
         params![
             now_ms(),
             item.subject,
@@ -1350,14 +1615,9 @@ fn quarantine(tx: &Transaction<'_>, me: &TxCtx<'_>, item: &QuarantineItem<'_>) -
             item.verified,
             item.message_id,
             &item.digest[..],
-            // An envelope whose sender is not verified may be anyone's junk: its digest and first
-            // KiB say what it was, and another agency cannot fill this disk with copies.
-            if item.verified {
-                item.envelope
-            } else {
-                &item.envelope[..item.envelope.len().min(UNVERIFIED_KEPT)]
-            },
+            kept,
             item.size as i64,
+            publisher,
         ],
     )?;
     Store::audit(
@@ -1378,7 +1638,7 @@ fn quarantine(tx: &Transaction<'_>, me: &TxCtx<'_>, item: &QuarantineItem<'_>) -
     {
         owe(tx, sender, id, "rejected", Some(item.code.as_str()))?;
     }
-    Ok(())
+    Ok(true)
 }
 
 struct QuarantineItem<'a> {
@@ -1419,7 +1679,7 @@ fn record_one(tx: &Transaction<'_>, me: &TxCtx<'_>, item: &Inbound) -> Result<Re
             if erased {
                 // Erased after retention: the replay is refused, and nothing of it is kept (a
                 // quarantined copy would bring the erased referral back).
-                quarantine(
+                let kept = quarantine(
                     tx,
                     me,
                     &QuarantineItem {
@@ -1436,7 +1696,7 @@ fn record_one(tx: &Transaction<'_>, me: &TxCtx<'_>, item: &Inbound) -> Result<Re
                         owe: false,
                     },
                 )?;
-                return Ok(Received::Quarantined(ErrorCode::Duplicate));
+                return Ok(refused(kept, ErrorCode::Duplicate));
             }
             // Insert first and look only when the id is taken: a redelivery or a duplicate is
             // the exception, so the common case costs one lookup of the id, not two.
@@ -1480,7 +1740,7 @@ fn record_one(tx: &Transaction<'_>, me: &TxCtx<'_>, item: &Inbound) -> Result<Re
                 // The same sender, the same id, other content: the sender equivocates.
                 let detail =
                     format!("id {id} was already received from its sender with other content");
-                quarantine(
+                let kept = quarantine(
                     tx,
                     me,
                     &QuarantineItem {
@@ -1499,7 +1759,7 @@ fn record_one(tx: &Transaction<'_>, me: &TxCtx<'_>, item: &Inbound) -> Result<Re
                             && owed_a_rejection(header, subject, me),
                     },
                 )?;
-                return Ok(Received::Quarantined(ErrorCode::Duplicate));
+                return Ok(refused(kept, ErrorCode::Duplicate));
             }
             // Another agency's message under the same id is kept beside this one, and the
             // sharing is audited: honest senders never share an id, so it is someone copying
@@ -1589,7 +1849,7 @@ fn record_one(tx: &Transaction<'_>, me: &TxCtx<'_>, item: &Inbound) -> Result<Re
                 ),
                 None => (claimed_sender.clone(), claimed_id.clone(), false),
             };
-            quarantine(
+            let kept = quarantine(
                 tx,
                 me,
                 &QuarantineItem {
@@ -1606,7 +1866,7 @@ fn record_one(tx: &Transaction<'_>, me: &TxCtx<'_>, item: &Inbound) -> Result<Re
                     owe,
                 },
             )?;
-            Ok(Received::Quarantined(error.code))
+            Ok(refused(kept, error.code))
         }
     }
 }

@@ -88,6 +88,11 @@ impl Daemon {
         d
     }
 
+    /// The daemon's process id, while it runs.
+    pub fn pid(&self) -> Option<u32> {
+        self.child.as_ref().map(Child::id)
+    }
+
     pub fn client(&self) -> Client {
         Client::new(&self.data.join("jaringd.sock"))
     }
