@@ -286,13 +286,28 @@ pub struct Place {
     pub lon: Option<f64>,
 }
 
+/// An optional list written as `null`: validation takes `null` for absent, so the typed view
+/// must read it as empty, or a body that passed validation would fail to show (found by the
+/// `body_shapes` fuzz target; fuzz/regressions/body_shapes).
+fn null_as_empty<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Ok(Option::<Vec<T>>::deserialize(d)?.unwrap_or_default())
+}
+
 /// A compound's name and aliases.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Compound {
     /// The name it is known by.
     pub name: String,
     /// Other names.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "null_as_empty",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub aliases: Vec<String>,
 }
 
@@ -358,10 +373,18 @@ pub struct AlertBody {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub estimated_persons: Option<u64>,
     /// Nationalities of those held.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "null_as_empty",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub nationalities: Vec<String>,
     /// Domains, wallets, phones and the like.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "null_as_empty",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub indicators: Vec<Indicator>,
     /// Free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -7,6 +7,7 @@
 //! - [`envelope`]: sealing and opening (spec §4), with the spec's error codes.
 //! - [`body`]: kinds and validated bodies (spec §5).
 //! - [`subject`]: NATS subjects (spec §6).
+//! - [`inbound`]: receiving one envelope as a node does (open, subject check, effects).
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -16,6 +17,7 @@ pub mod country;
 pub mod directory;
 pub mod envelope;
 pub mod id;
+pub mod inbound;
 pub mod json;
 pub mod keys;
 pub mod subject;

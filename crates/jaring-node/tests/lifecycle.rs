@@ -235,7 +235,14 @@ async fn directory_updates_from_the_bucket_revoke_keys_and_refuse_rollback() {
         })
         .await
     );
-    // TH-RTP itself now refuses to seal with its revoked key, with a reason.
+    // TH-RTP itself now refuses to seal with its revoked key, with a reason (once it has read
+    // serial 2 too: each node polls the bucket on its own).
+    assert!(
+        wait_until(Duration::from_secs(10), || async {
+            th.status().await["directory"]["serial"] == 2
+        })
+        .await
+    );
     let refused = th.try_call("POST", "/v1/messages", Some(json!({"kind": "compound-relocation-alert", "to": ["ID-KEMLU-PNH"], "body": alert_body()}))).await;
     assert!(refused.unwrap_err().contains("revoked"));
     // What was received before still shows.

@@ -16,7 +16,7 @@ use jaring_api::quarantine::QuarantineItem as QuarantineRow;
 use jaring_api::status::{Alarm, Counts};
 use jaring_core::body::ReceiptStatus;
 use jaring_core::envelope::{ErrorCode, Header};
-use jaring_core::{b64, AgencyId, MessageId, Timestamp};
+use jaring_core::{b64, AgencyId, Timestamp};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 mod users;
@@ -194,55 +194,7 @@ fn refused(kept: bool, code: ErrorCode) -> Received {
     }
 }
 
-/// A received envelope after the open pipeline, ready to be committed.
-#[derive(Debug)]
-pub enum Inbound {
-    /// Opened (steps 1–9 passed).
-    Opened {
-        /// The authenticated header.
-        header: Header,
-        /// The envelope bytes as received.
-        envelope: Vec<u8>,
-        /// SHA-256 of the envelope bytes.
-        digest: [u8; 32],
-        /// The subject it arrived on.
-        subject: String,
-        /// Its stream sequence.
-        stream_seq: Option<u64>,
-        /// For receipts: the items; for referral-status: the status.
-        effect: Effect,
-    },
-    /// Refused before it could be stored.
-    Refused {
-        /// The code and detail.
-        error: jaring_core::OpenError,
-        /// The header, when the sender's signature verified.
-        verified: Option<Header>,
-        /// The id the envelope claimed, if it had a readable header.
-        claimed_id: Option<String>,
-        /// The sender it claimed, if readable.
-        claimed_sender: Option<String>,
-        /// The envelope bytes as received.
-        envelope: Vec<u8>,
-        /// SHA-256 of the envelope bytes.
-        digest: [u8; 32],
-        /// The subject it arrived on.
-        subject: String,
-        /// Its stream sequence.
-        stream_seq: Option<u64>,
-    },
-}
-
-/// What an opened message changes beyond being stored.
-#[derive(Debug, Clone)]
-pub enum Effect {
-    /// Nothing more.
-    None,
-    /// A receipt's items.
-    Receipt(Vec<(MessageId, ReceiptStatus, Option<ErrorCode>)>),
-    /// A referral-status: the new status.
-    Status(String),
-}
+pub use jaring_core::inbound::{Effect, Inbound};
 
 /// One receipt item owed to a sender.
 #[derive(Debug, Clone)]

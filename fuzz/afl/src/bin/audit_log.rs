@@ -1,0 +1,7 @@
+//! AFL++ runs `jaring_fuzz::audit_log` on each input (see crates/jaring-fuzz/src/audit_log.rs).
+
+fn main() {
+    // Built before the fork server starts, so each child begins with the fixed worlds ready.
+    jaring_fuzz::prepare();
+    afl::fuzz!(|data: &[u8]| jaring_fuzz::audit_log(data));
+}
