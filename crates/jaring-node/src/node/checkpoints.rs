@@ -28,10 +28,10 @@ impl Node {
                 blocking(move || store.witnessed(&peer2, size, &root, &note)).await
             }
             Ok(None) => return,
-            Err((reason, size)) => {
-                warn!(peer = %peer, reason = %reason, "checkpoint alarm");
+            Err((kind, reason, size)) => {
+                warn!(peer = %peer, kind, "checkpoint alarm");
                 self.metrics.checkpoint_alarms.inc();
-                blocking(move || store.alarm(&peer2, &reason, size)).await
+                blocking(move || store.alarm(&peer2, kind, &reason, size)).await
             }
         };
         if let Ok(Err(e)) = outcome {
@@ -45,19 +45,31 @@ impl Node {
         &self,
         peer: &str,
         payload: &[u8],
-    ) -> Result<Option<(u64, Vec<u8>, String)>, (String, Option<u64>)> {
+    ) -> Result<Option<(u64, Vec<u8>, String)>, (&'static str, String, Option<u64>)> {
         use jaring_audit::{Checkpoint, CheckpointMessage};
-        let msg: CheckpointMessage = serde_json::from_slice(payload)
-            .map_err(|e| (format!("malformed checkpoint message: {e}"), None))?;
+        let msg: CheckpointMessage = serde_json::from_slice(payload).map_err(|e| {
+            (
+                "malformed",
+                format!("malformed checkpoint message: {e}"),
+                None,
+            )
+        })?;
         let directory = self.directory();
         let agency = AgencyId::parse(peer)
             .ok()
             .and_then(|id| directory.agency(&id).cloned())
-            .ok_or_else(|| (format!("{peer} is not in the directory"), None))?;
+            .ok_or_else(|| {
+                (
+                    "unknown-peer",
+                    format!("{peer} is not in the directory"),
+                    None,
+                )
+            })?;
         let cp = Checkpoint::verify_any(&msg.checkpoint, agency.keys.iter().map(|k| &k.sign))
-            .map_err(|e| (e.to_string(), None))?;
+            .map_err(|e| ("signature", e.to_string(), None))?;
         if cp.agency != peer {
             return Err((
+                "wrong-agency",
                 format!("a checkpoint of {}'s log published by {peer}", cp.agency),
                 Some(cp.size),
             ));
@@ -65,13 +77,17 @@ impl Node {
         let held = self
             .store
             .peer_checkpoint(peer)
-            .map_err(|e| (e.to_string(), None))?;
+            .map_err(|e| ("store", e.to_string(), None))?;
         let Some((size, root)) = held else {
             return Ok(Some((cp.size, cp.root.to_vec(), msg.checkpoint)));
         };
-        let root: jaring_audit::Hash = root
-            .try_into()
-            .map_err(|_| ("the held checkpoint is unreadable".to_owned(), None))?;
+        let root: jaring_audit::Hash = root.try_into().map_err(|_| {
+            (
+                "store",
+                "the held checkpoint is unreadable".to_owned(),
+                None,
+            )
+        })?;
         let held = Checkpoint {
             agency: peer.to_owned(),
             size,
@@ -79,6 +95,7 @@ impl Node {
         };
         if cp.size < held.size {
             return Err((
+                "backwards",
                 format!(
                     "checkpoint went backwards: size {} after {}",
                     cp.size, held.size
@@ -88,12 +105,13 @@ impl Node {
         }
         if cp.size == held.size && cp.root != held.root {
             return Err((
+                "fork",
                 format!("fork: two different logs of size {}", cp.size),
                 Some(cp.size),
             ));
         }
         msg.check_extends(&held, &cp)
-            .map_err(|e| (format!("fork: {e}"), Some(cp.size)))?;
+            .map_err(|e| ("fork", format!("fork: {e}"), Some(cp.size)))?;
         Ok((cp.size > held.size).then_some((cp.size, cp.root.to_vec(), msg.checkpoint)))
     }
 

@@ -151,6 +151,7 @@ impl Node {
                         warn!(serial, expires = %expires, "the directory has expired: ask the RSO for a new one");
                         store.raise_alarm(
                             &me,
+                            "directory-expired",
                             &format!("directory serial {serial} expired at {expires}: ask the RSO for a new one"),
                             "directory-expired",
                             json!({"serial": serial, "expires_at": expires}),

@@ -285,7 +285,12 @@ impl Node {
         }
         if let Some(problem) = &audit.integrity {
             error!(problem = %problem, "this node's own audit log does not verify: restore it from a backup and investigate");
-            store.alarm(me.as_str(), &format!("own audit log: {problem}"), None)?;
+            store.alarm(
+                me.as_str(),
+                "own-audit-log",
+                &format!("own audit log: {problem}"),
+                None,
+            )?;
         }
         store.transaction(|tx, agency| {
             Store::audit(tx, agency, AuditEntry { detail: json!({"version": env!("CARGO_PKG_VERSION")}), ..AuditEntry::event("started") })?;

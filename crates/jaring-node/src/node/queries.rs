@@ -124,10 +124,14 @@ impl Node {
         let store = self.store.clone();
         let id2 = id.to_owned();
         let (deliveries, referral) = blocking(move || {
-            Ok::<_, crate::store::StoreError>((
-                store.deliveries(&id2)?,
-                store.referral(&id2, &sender)?,
-            ))
+            // Deliveries are of this node's own messages only (another agency's message under
+            // one of its ids has none).
+            let deliveries = if sender == store.agency().as_str() {
+                store.deliveries(&id2)?
+            } else {
+                Vec::new()
+            };
+            Ok::<_, crate::store::StoreError>((deliveries, store.referral(&id2, &sender)?))
         })
         .await??;
         Ok(MessageView {

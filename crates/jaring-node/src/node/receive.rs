@@ -17,6 +17,7 @@ use tracing::{debug, warn};
 
 use crate::pipeline::{open_one, Raw};
 use crate::store::{Inbound, Received};
+use jaring_core::envelope::{envelope_digest, ErrorCode, OpenError};
 
 use jaring_api::messages::FollowEvent;
 
@@ -115,6 +116,36 @@ async fn fill_batch(
         reads += 1;
         tokio::task::yield_now().await;
     }
+}
+
+/// Opens one envelope; should opening panic (a bug: the fuzz targets look for exactly this),
+/// the envelope is refused as `malformed` with a detail saying so, rather than failing its
+/// whole batch, which JetStream would redeliver until `max_deliver` and then drop unrecorded.
+fn open_guarded(
+    raw: Raw,
+    prefix: &str,
+    me: &jaring_core::AgencyId,
+    keys: &[jaring_core::keys::DecryptionKey],
+    directory: &jaring_core::Directory,
+    now: Timestamp,
+) -> Inbound {
+    let (subject, payload, stream_seq) = (raw.subject.clone(), raw.payload.clone(), raw.stream_seq);
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        open_one(raw, prefix, me, keys, directory, now)
+    }))
+    .unwrap_or_else(|_| Inbound::Refused {
+        error: OpenError::new(
+            ErrorCode::Malformed,
+            "opening it failed inside this node (a bug; report it with the digest)",
+        ),
+        verified: None,
+        claimed_id: None,
+        claimed_sender: None,
+        digest: envelope_digest(&payload),
+        envelope: payload,
+        subject,
+        stream_seq,
+    })
 }
 
 /// Threads that open envelopes at once: one per core. Asked once (the answer comes from the
@@ -315,7 +346,7 @@ impl Node {
                 let now = Timestamp::now();
                 let keys = &node.dec_keys;
                 part.into_iter()
-                    .map(|raw| open_one(raw, &prefix, &me, keys, &directory, now))
+                    .map(|raw| open_guarded(raw, &prefix, &me, keys, &directory, now))
                     .collect::<Vec<Inbound>>()
             }));
         }

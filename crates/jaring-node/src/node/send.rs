@@ -299,6 +299,21 @@ impl Node {
         };
         let acked = match answer {
             Ok(ack) => Some(ack),
+            // Refusals that concern this message alone count as attempts: its subject is full
+            // (a flood on it, or this sender's own), or it is larger than the stream takes.
+            // Any other answer (a full stream, JetStream unavailable during a leader change)
+            // is the hub's state, not the message's: retried later without counting, so
+            // that a flooder filling a stream cannot make honest deliveries end `failed`.
+            Err(Some(refusal)) if !counts_as_attempt(&refusal) => {
+                self.note_error(&format!(
+                    "publishing {id} on {subject}: the hub cannot take it now: {refusal}; will retry"
+                ));
+                let next = Timestamp::now().unix_millis() + 30_000;
+                let store = self.store.clone();
+                let (id2, subject2) = (id.to_owned(), subject.to_owned());
+                let _ = blocking(move || store.postpone(&id2, &subject2, next)).await;
+                return false;
+            }
             Err(Some(refusal)) => {
                 self.metrics.publish_refused.inc();
                 self.note_error(&format!(
@@ -369,4 +384,11 @@ impl Node {
             }
         }
     }
+}
+
+/// Whether a refusal from the hub concerns the message itself (so it counts as an attempt):
+/// its subject is at `max_msgs_per_subject`, or it is over the stream's message size.
+fn counts_as_attempt(refusal: &str) -> bool {
+    let r = refusal.to_ascii_lowercase();
+    r.contains("maximum messages per subject") || r.contains("message size exceeds maximum")
 }

@@ -86,8 +86,8 @@ CREATE TABLE IF NOT EXISTS deliveries (
     PRIMARY KEY (message_id, recipient)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (state, next_attempt_at);
--- A referral is its id and its counterpart (the referring agency for one received, the
--- comma-separated recipients for one sent), for the same reason as messages.
+-- A referral is its id, its direction and its counterpart (the referring agency for one
+-- received, the comma-separated recipients for one sent), for the same reason as messages.
 CREATE TABLE IF NOT EXISTS referrals (
     id TEXT NOT NULL,
     direction TEXT NOT NULL,
@@ -95,7 +95,7 @@ CREATE TABLE IF NOT EXISTS referrals (
     status TEXT NOT NULL,
     updated_at INTEGER NOT NULL,
     closed_at INTEGER,
-    PRIMARY KEY (id, counterpart)
+    PRIMARY KEY (id, direction, counterpart)
 );
 CREATE TABLE IF NOT EXISTS referral_events (
     referral_id TEXT NOT NULL,
@@ -157,16 +157,22 @@ CREATE TABLE IF NOT EXISTS users (
 );
 -- Ids of messages erased after retention: a replay of one is refused as `duplicate` rather than
 -- stored again (a tombstone holds the id and when, nothing of the content).
-CREATE TABLE IF NOT EXISTS erased (id TEXT PRIMARY KEY, at INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS erased (
+    id TEXT NOT NULL,
+    sender TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    PRIMARY KEY (id, sender)
+) WITHOUT ROWID;
 -- One row per run of alarms of one kind about a peer: another within a minute of the last is
--- a repeat.
+-- a repeat. (Its index is made after the columns added since, in `Store::open`.)
 CREATE TABLE IF NOT EXISTS alarms (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     at INTEGER NOT NULL,
     peer TEXT NOT NULL,
     reason TEXT NOT NULL,
     repeats INTEGER NOT NULL DEFAULT 0,
-    last_at INTEGER
+    last_at INTEGER,
+    kind TEXT NOT NULL DEFAULT ''
 );
 "#;
 
@@ -274,8 +280,8 @@ const QUARANTINE_ROW_COST: i64 = 512;
 /// A run of refusals over quota, or of alarms about one peer, is written once a minute.
 const COALESCE_MS: i64 = 60_000;
 
-/// Runs of alarms about one peer going at once, at most (see [`Store::raise_alarm`]).
-const ALARM_RUNS: i64 = 8;
+/// Alarm runs kept in the alarms table (the audit log keeps every one).
+const ALARMS_KEPT: i64 = 1_000;
 
 /// The head of the audit log: the next entry's seq and the leaf hash of the last entry.
 #[derive(Debug, Clone, Default)]
@@ -338,13 +344,14 @@ fn rekey_by_sender(conn: &Connection) -> Result<()> {
         )?)
     };
     let old_messages = sql("messages")?.contains("id TEXT PRIMARY KEY");
+    let old_erased = sql("erased")?.contains("id TEXT PRIMARY KEY");
     let old_referrals = sql("referrals")?.contains("id TEXT PRIMARY KEY");
     let has_counterpart: i64 = conn.query_row(
         "SELECT count(*) FROM pragma_table_info('referral_events') WHERE name = 'counterpart'",
         [],
         |r| r.get(0),
     )?;
-    if !old_messages && !old_referrals && has_counterpart == 1 {
+    if !old_messages && !old_referrals && !old_erased && has_counterpart == 1 {
         return Ok(());
     }
     const MESSAGE_COLUMNS: &str = "id, direction, kind, sender, recipients, tlp, refs, created_at, stored_at, expires_at, envelope, wire, digest, subject, stream_seq, read_at, state";
@@ -358,6 +365,9 @@ fn rekey_by_sender(conn: &Connection) -> Result<()> {
     if old_referrals {
         steps.push_str("ALTER TABLE referrals RENAME TO referrals_v1;\n");
     }
+    if old_erased {
+        steps.push_str("ALTER TABLE erased RENAME TO erased_v1;\n");
+    }
     steps.push_str(SCHEMA);
     if old_messages {
         steps.push_str(&format!(
@@ -366,6 +376,13 @@ fn rekey_by_sender(conn: &Connection) -> Result<()> {
     }
     if old_referrals {
         steps.push_str("INSERT INTO referrals (id, direction, counterpart, status, updated_at, closed_at) SELECT id, direction, counterpart, status, updated_at, closed_at FROM referrals_v1;\nDROP TABLE referrals_v1;\n");
+    }
+    if old_erased {
+        // Tombstones from before held no sender: kept with the empty one, which refuses a
+        // replay of the id from anyone.
+        steps.push_str(
+            "INSERT INTO erased (id, sender, at) SELECT id, '', at FROM erased_v1;\nDROP TABLE erased_v1;\n",
+        );
     }
     steps.push_str("COMMIT;");
     conn.execute_batch(&steps)?;
@@ -414,6 +431,11 @@ impl Store {
                 "last_at",
                 "ALTER TABLE alarms ADD COLUMN last_at INTEGER",
             ),
+            (
+                "alarms",
+                "kind",
+                "ALTER TABLE alarms ADD COLUMN kind TEXT NOT NULL DEFAULT ''",
+            ),
         ] {
             let has: i64 = conn.query_row(
                 "SELECT count(*) FROM pragma_table_info(?1) WHERE name = ?2",
@@ -425,6 +447,7 @@ impl Store {
             }
         }
         rekey_by_sender(&conn)?;
+        conn.execute_batch("CREATE INDEX IF NOT EXISTS alarms_by_peer ON alarms (peer, kind)")?;
         let checkpointer = Connection::open(path)?;
         checkpointer.busy_timeout(std::time::Duration::from_secs(10))?;
         checkpointer.pragma_update(None, "synchronous", "FULL")?;
@@ -446,6 +469,11 @@ impl Store {
             head: Mutex::new(head),
             quarantine_quota: std::sync::atomic::AtomicU64::new(DEFAULT_QUARANTINE_QUOTA),
         })
+    }
+
+    /// The agency whose store this is.
+    pub fn agency(&self) -> &AgencyId {
+        &self.agency
     }
 
     /// Sets the bytes of refused envelopes kept per publisher (the sender token of the
@@ -649,7 +677,7 @@ impl Store {
         self.with(|c| {
             c.execute(
                 "UPDATE deliveries SET attempts = attempts + 1, last_attempt_at = ?3, next_attempt_at = ?4,
-                 stream_seq = COALESCE(?5, stream_seq), updated_at = ?3
+                 stream_seq = COALESCE(?5, stream_seq), updated_at = ?3, error = NULL
                  WHERE message_id = ?1 AND subject = ?2 AND state = 'pending'",
                 params![message_id, subject, now_ms(), next_attempt_at, stream_seq.map(|s| s as i64)],
             )?;
@@ -1049,54 +1077,59 @@ impl Store {
     ) -> Result<Vec<String>> {
         self.transaction(|tx, me| {
             let now = now_ms();
-            let erase = |m: &str| -> Result<()> {
-                tx.prepare_cached("DELETE FROM messages WHERE id = ?1")?
-                    .execute([m])?;
-                tx.prepare_cached("DELETE FROM deliveries WHERE message_id = ?1")?
-                    .execute([m])?;
-                tx.prepare_cached("DELETE FROM quarantine WHERE message_id = ?1")?
-                    .execute([m])?;
-                tx.prepare_cached("DELETE FROM receipts_owed WHERE message_id = ?1")?
-                    .execute([m])?;
-                tx.prepare_cached("INSERT OR IGNORE INTO erased (id, at) VALUES (?1, ?2)")?
-                    .execute(params![m, now])?;
+            // A message is its id and its sender: another agency may have used the id, and
+            // erasing by id alone would let it have someone else's message erased.
+            let erase = |m: &str, sender: &str| -> Result<()> {
+                tx.prepare_cached("DELETE FROM messages WHERE id = ?1 AND sender = ?2")?
+                    .execute([m, sender])?;
+                if sender == me.as_str() {
+                    tx.prepare_cached("DELETE FROM deliveries WHERE message_id = ?1")?
+                        .execute([m])?;
+                }
+                tx.prepare_cached(
+                    "DELETE FROM quarantine WHERE message_id = ?1 AND (sender = ?2 OR sender IS NULL)",
+                )?
+                .execute([m, sender])?;
+                tx.prepare_cached("DELETE FROM receipts_owed WHERE message_id = ?1 AND sender = ?2")?
+                    .execute([m, sender])?;
+                tx.prepare_cached(
+                    "INSERT OR IGNORE INTO erased (id, sender, at) VALUES (?1, ?2, ?3)",
+                )?
+                .execute(params![m, sender, now])?;
                 Store::audit(
                     tx,
                     me,
                     AuditEntry {
                         event: "purged",
                         message: Some(m),
-                        peer: None,
+                        peer: Some(sender),
                         digest: None,
                         detail: json!({}),
                     },
                 )?;
                 Ok(())
             };
+            let pairs = |sql: &str, args: &[&dyn rusqlite::ToSql]| -> Result<Vec<(String, String)>> {
+                let mut stmt = tx.prepare(sql)?;
+                let rows = stmt
+                    .query_map(args, |r| Ok((r.get(0)?, r.get(1)?)))?
+                    .collect::<std::result::Result<_, _>>()?;
+                Ok(rows)
+            };
             // Status messages about a referral this node does not hold.
-            let mut stmt = tx.prepare(
-                "SELECT m.id FROM messages m WHERE m.kind = 'referral-status' AND m.stored_at < ?1
+            let orphans = pairs(
+                "SELECT m.id, m.sender FROM messages m WHERE m.kind = 'referral-status' AND m.stored_at < ?1
                  AND NOT EXISTS (SELECT 1 FROM referrals r WHERE r.id = json_extract(m.refs, '$[0]'))",
+                &[&stored_before],
             )?;
-            let orphans: Vec<String> = stmt
-                .query_map([stored_before], |r| r.get(0))?
-                .collect::<std::result::Result<_, _>>()?;
-            drop(stmt);
-            for m in &orphans {
-                erase(m)?;
+            for (m, sender) in &orphans {
+                erase(m, sender)?;
             }
             // The quarantine: any refused envelope may be a referral (its kind may be a lie, its
             // subject another family's), so every row goes by the earlier of the two limits.
             let gone = tx
                 .prepare_cached("DELETE FROM quarantine WHERE at < ?1")?
                 .execute([stored_before.max(quarantine_before)])?;
-            // What each publisher holds, counted again after rows went (by age or with an
-            // erased referral).
-            tx.prepare_cached(
-                "UPDATE quarantine_usage SET bytes = (SELECT COALESCE(SUM(length(q.envelope) + ?1), 0)
-                 FROM quarantine q WHERE q.publisher = quarantine_usage.publisher)",
-            )?
-            .execute([QUARANTINE_ROW_COST])?;
             if gone > 0 {
                 Store::audit(
                     tx,
@@ -1107,31 +1140,52 @@ impl Store {
                     },
                 )?;
             }
+            // Referrals, each with the message that made it (from its counterpart, or from
+            // this node) and the status messages of that referral alone.
             let mut stmt = tx.prepare(
-                "SELECT DISTINCT r.id FROM referrals r JOIN messages m ON m.id = r.id
+                "SELECT r.id, r.direction, r.counterpart FROM referrals r
+                 JOIN messages m ON m.id = r.id
+                  AND m.sender = CASE r.direction WHEN 'in' THEN r.counterpart ELSE ?3 END
                  WHERE m.stored_at < ?1 OR (r.closed_at IS NOT NULL AND r.closed_at < ?2)",
             )?;
-            let ids: Vec<String> = stmt
-                .query_map(params![stored_before, closed_before], |r| r.get(0))?
+            let referrals: Vec<(String, String, String)> = stmt
+                .query_map(params![stored_before, closed_before, me.as_str()], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                })?
                 .collect::<std::result::Result<_, _>>()?;
             drop(stmt);
-            for id in &ids {
-                let mut stmt =
-                    tx.prepare("SELECT message_id FROM referral_events WHERE referral_id = ?1")?;
-                let mut doomed: Vec<String> = stmt
-                    .query_map([id], |r| r.get(0))?
-                    .collect::<std::result::Result<_, _>>()?;
-                drop(stmt);
-                doomed.push(id.clone());
-                for m in &doomed {
-                    erase(m)?;
+            for (id, direction, counterpart) in &referrals {
+                let statuses = pairs(
+                    "SELECT message_id, by_agency FROM referral_events
+                     WHERE referral_id = ?1 AND (counterpart IS NULL OR counterpart = ?2)",
+                    &[id, counterpart],
+                )?;
+                for (m, by) in &statuses {
+                    erase(m, by)?;
                 }
-                tx.prepare_cached("DELETE FROM referral_events WHERE referral_id = ?1")?
-                    .execute([id])?;
-                tx.prepare_cached("DELETE FROM referrals WHERE id = ?1")?
-                    .execute([id])?;
+                let sender = if direction == "in" {
+                    counterpart.as_str()
+                } else {
+                    me.as_str()
+                };
+                erase(id, sender)?;
+                tx.prepare_cached(
+                    "DELETE FROM referral_events WHERE referral_id = ?1 AND (counterpart IS NULL OR counterpart = ?2)",
+                )?
+                .execute([id, counterpart])?;
+                tx.prepare_cached(
+                    "DELETE FROM referrals WHERE id = ?1 AND direction = ?2 AND counterpart = ?3",
+                )?
+                .execute([id, direction, counterpart])?;
             }
-            Ok(ids)
+            // What each publisher holds, counted again after rows went (by age or with an
+            // erased referral).
+            tx.prepare_cached(
+                "UPDATE quarantine_usage SET bytes = (SELECT COALESCE(SUM(length(q.envelope) + length(q.detail) + ?1), 0)
+                 FROM quarantine q WHERE q.publisher = quarantine_usage.publisher)",
+            )?
+            .execute([QUARANTINE_ROW_COST])?;
+            Ok(referrals.into_iter().map(|(id, _, _)| id).collect())
         })
     }
 
@@ -1165,10 +1219,18 @@ impl Store {
         })
     }
 
-    /// Raises an alarm about a peer's checkpoint, with an audit entry of our own.
-    pub fn alarm(&self, peer: &str, reason: &str, size: Option<u64>) -> Result<()> {
+    /// Raises an alarm about a peer's checkpoint (or this node's own log), with an audit entry
+    /// of our own; `kind` as for [`Store::raise_alarm`].
+    pub fn alarm(
+        &self,
+        peer: &str,
+        kind: &'static str,
+        reason: &str,
+        size: Option<u64>,
+    ) -> Result<()> {
         self.raise_alarm(
             peer,
+            kind,
             reason,
             "checkpoint-alarm",
             json!({"reason": reason, "size": size}),
@@ -1176,50 +1238,36 @@ impl Store {
     }
 
     /// Raises an alarm (shown by `jaring status`) with its audit entry `event`, in one
-    /// transaction.
-    pub fn raise_alarm(&self, peer: &str, reason: &str, event: &str, detail: Value) -> Result<()> {
+    /// transaction. `kind` is one of a fixed set chosen by the code (never text from the
+    /// peer): another alarm of the same kind about the same peer within a minute of the last
+    /// is a repeat of it, counted, not raised again, so a peer publishing junk at full speed
+    /// makes one alarm per kind, and cannot bury a later alarm of another kind among its own.
+    pub fn raise_alarm(
+        &self,
+        peer: &str,
+        kind: &'static str,
+        reason: &str,
+        event: &str,
+        detail: Value,
+    ) -> Result<()> {
+        let reason = clip(reason, DETAIL_KEPT);
         self.transaction(|tx, me| {
             let now = now_ms();
-            // Another alarm of the same kind (its reason up to the first colon) about this peer
-            // within a minute of the last is a repeat of it: a peer publishing junk at full
-            // speed makes one alarm, not one per message. Kinds are few, but their text is
-            // partly the peer's, so a peer has at most ALARM_RUNS runs going at once; beyond
-            // that, alarms fold into its latest.
-            let class: String = reason
-                .split(':')
-                .next()
-                .unwrap_or(reason)
-                .chars()
-                .take(60)
-                .collect();
-            let cutoff = now - COALESCE_MS;
-            let repeat = |sql: &str, args: &[&dyn rusqlite::ToSql]| -> Result<bool> {
-                Ok(tx.prepare_cached(sql)?.execute(args)? > 0)
-            };
-            if repeat(
-                "UPDATE alarms SET repeats = repeats + 1, last_at = ?2
-                 WHERE id = (SELECT id FROM alarms WHERE peer = ?1 AND COALESCE(last_at, at) > ?3
-                             AND substr(reason, 1, length(?4)) = ?4 ORDER BY id DESC LIMIT 1)",
-                &[&peer, &now, &cutoff, &class],
-            )? {
-                return Ok(());
-            }
-            let running: i64 = tx
+            let repeated = tx
                 .prepare_cached(
-                    "SELECT count(*) FROM alarms WHERE peer = ?1 AND COALESCE(last_at, at) > ?2",
-                )?
-                .query_row(params![peer, cutoff], |r| r.get(0))?;
-            if running >= ALARM_RUNS
-                && repeat(
                     "UPDATE alarms SET repeats = repeats + 1, last_at = ?2
-                     WHERE id = (SELECT id FROM alarms WHERE peer = ?1 ORDER BY id DESC LIMIT 1)",
-                    &[&peer, &now],
+                     WHERE id = (SELECT id FROM alarms WHERE peer = ?1 AND kind = ?4 ORDER BY id DESC LIMIT 1)
+                       AND COALESCE(last_at, at) > ?3",
                 )?
-            {
+                .execute(params![peer, now, now - COALESCE_MS, kind])?;
+            if repeated > 0 {
                 return Ok(());
             }
-            tx.prepare_cached("INSERT INTO alarms (at, peer, reason) VALUES (?1, ?2, ?3)")?
-                .execute(params![now, peer, reason])?;
+            tx.prepare_cached("INSERT INTO alarms (at, peer, kind, reason) VALUES (?1, ?2, ?3, ?4)")?
+                .execute(params![now, peer, kind, reason])?;
+            // The table keeps the newest ALARMS_KEPT runs; the audit log keeps every one.
+            tx.prepare_cached("DELETE FROM alarms WHERE id <= (SELECT max(id) FROM alarms) - ?1")?
+                .execute([ALARMS_KEPT])?;
             Store::audit(
                 tx,
                 me,
@@ -1423,8 +1471,12 @@ fn apply_kind_effects(
             };
             let closed = (status == "closed" || status == "declined" || status == "repatriated")
                 .then_some(now);
-            tx.prepare_cached("UPDATE referrals SET status = ?2, updated_at = ?3, closed_at = CASE WHEN ?4 IS NULL THEN NULL ELSE COALESCE(closed_at, ?4) END WHERE id = ?1 AND counterpart = ?5")?.execute(
-                params![referral, status, now, closed, counterpart],
+            let referral_direction = match direction {
+                Direction::In => "out",
+                Direction::Out => "in",
+            };
+            tx.prepare_cached("UPDATE referrals SET status = ?2, updated_at = ?3, closed_at = CASE WHEN ?4 IS NULL THEN NULL ELSE COALESCE(closed_at, ?4) END WHERE id = ?1 AND counterpart = ?5 AND direction = ?6")?.execute(
+                params![referral, status, now, closed, counterpart, referral_direction],
             )?;
             tx.prepare_cached("UPDATE messages SET state = ?2 WHERE id = ?1 AND sender = ?3")?
                 .execute(params![referral, status, referral_sender])?;
@@ -1497,6 +1549,18 @@ fn owed_a_rejection(header: &Header, subject: &str, me: &TxCtx<'_>) -> bool {
 /// Bytes of an envelope kept in quarantine when its sender's signature did not verify.
 pub const UNVERIFIED_KEPT: usize = 1024;
 
+/// Characters of a refusal's detail or an alarm's reason kept: they may quote another agency's
+/// bytes, and a megabyte of them per row would make the quota and the alarm runs meaningless.
+const DETAIL_KEPT: usize = 256;
+
+/// `text` cut to at most `max` characters (on a character boundary), with `…` when cut.
+fn clip(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(max) {
+        Some((at, _)) => format!("{}…", &text[..at]).into(),
+        None => text.into(),
+    }
+}
+
 /// The publisher of a subject: its sender token, which the hub's permissions enforce (the
 /// envelope's own sender may be a lie when its signature does not verify).
 fn publisher_of(subject: &str) -> &str {
@@ -1514,7 +1578,10 @@ fn quarantine(tx: &Transaction<'_>, me: &TxCtx<'_>, item: &QuarantineItem<'_>) -
     } else {
         &item.envelope[..item.envelope.len().min(UNVERIFIED_KEPT)]
     };
-    let cost = kept.len() as i64 + QUARANTINE_ROW_COST;
+    // A refusal's detail can quote what the envelope held (a parser's message): at most
+    // DETAIL_KEPT characters are kept, and they count against the quota too.
+    let detail = clip(item.detail, DETAIL_KEPT);
+    let cost = (kept.len() + detail.len()) as i64 + QUARANTINE_ROW_COST;
     let publisher = publisher_of(item.subject);
     let used: i64 = tx
         .prepare_cached("SELECT bytes FROM quarantine_usage WHERE publisher = ?1")?
@@ -1562,7 +1629,7 @@ fn quarantine(tx: &Transaction<'_>, me: &TxCtx<'_>, item: &QuarantineItem<'_>) -
             item.subject,
             item.stream_seq.map(|s| s as i64),
             item.code.as_str(),
-            item.detail,
+            detail,
             item.sender,
             item.verified,
             item.message_id,
@@ -1624,8 +1691,10 @@ fn record_one(tx: &Transaction<'_>, me: &TxCtx<'_>, item: &Inbound) -> Result<Re
             let is_receipt = header.kind == jaring_core::Kind::Receipt;
             let recipients: Vec<&str> = others(header).collect();
             let erased: bool = tx
-                .prepare_cached("SELECT 1 FROM erased WHERE id = ?1")?
-                .query_row([&id], |_| Ok(()))
+                .prepare_cached(
+                    "SELECT 1 FROM erased WHERE id = ?1 AND (sender = ?2 OR sender = '') LIMIT 1",
+                )?
+                .query_row([id.as_str(), header.sender.as_str()], |_| Ok(()))
                 .optional()?
                 .is_some();
             if erased {
@@ -1890,6 +1959,56 @@ fn record_sent_in(tx: &Transaction<'_>, me: &TxCtx<'_>, r: &SentRecord) -> Resul
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Retention erases a referral by its id and its sender: another agency's message under
+    /// the same id (here an alert whose id the referral squats) stays, with no tombstone.
+    #[test]
+    fn retention_erases_the_squatters_referral_not_the_message_whose_id_it_took() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(
+            &dir.path().join("store.db"),
+            AgencyId::parse("ID-KEMLU-PNH").unwrap(),
+        )
+        .unwrap();
+        store
+            .with(|c| {
+                c.execute_batch(
+                    "INSERT INTO messages (id, direction, kind, sender, recipients, tlp, refs, created_at, stored_at, envelope, digest)
+                       VALUES ('x', 'in', 'compound-relocation-alert', 'TH-RTP', '[]', 'AMBER', '[]', 1, 1, x'00', x'00'),
+                              ('x', 'in', 'victim-referral', 'PH-DFA', '[]', 'AMBER', '[]', 1, 1, x'00', x'00');
+                     INSERT INTO referrals (id, direction, counterpart, status, updated_at)
+                       VALUES ('x', 'in', 'PH-DFA', 'received', 1);",
+                )?;
+                Ok(())
+            })
+            .unwrap();
+        let erased = store.purge_expired(10, 10, 10).unwrap();
+        assert_eq!(erased, vec!["x".to_owned()]);
+        let left = store.messages_with_id("x", None).unwrap();
+        assert_eq!(left.len(), 1);
+        assert_eq!(left[0].summary.sender, "TH-RTP");
+        let tombstones: Vec<(String, String)> = store
+            .with(|c| {
+                let mut st = c.prepare("SELECT id, sender FROM erased")?;
+                let rows = st
+                    .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                    .collect::<std::result::Result<_, _>>()?;
+                Ok(rows)
+            })
+            .unwrap();
+        assert_eq!(tombstones, vec![("x".to_owned(), "PH-DFA".to_owned())]);
+    }
+
+    /// Refusal details and alarm reasons may quote another agency's bytes: kept short, cut on
+    /// a character boundary.
+    #[test]
+    fn details_are_clipped_on_a_character_boundary() {
+        assert_eq!(clip("short", DETAIL_KEPT), "short");
+        let long = "ก".repeat(1000);
+        let clipped = clip(&long, DETAIL_KEPT);
+        assert_eq!(clipped.chars().count(), DETAIL_KEPT + 1);
+        assert!(clipped.ends_with('…'));
+    }
 
     /// A store from before (id, sender) keys: its rows survive the rebuild, and afterwards a
     /// second sender's message under the same id is a row of its own.
