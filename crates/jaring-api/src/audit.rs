@@ -6,6 +6,7 @@ use utoipa::{IntoParams, ToSchema};
 
 /// Filters and paging of audit entries. Oldest first.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct AuditEntriesQuery {
     /// Only about this message.
     pub message: Option<String>,
@@ -42,6 +43,7 @@ pub struct AuditRecord {
 
 /// The `seq` parameter of a proof.
 #[derive(Debug, Clone, Serialize, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ProveQuery {
     /// The entry.
     pub seq: u64,

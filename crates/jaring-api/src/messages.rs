@@ -47,6 +47,7 @@ pub struct Summary {
 
 /// Filters and paging of the inbox. Newest first.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct InboxQuery {
     /// Only this kind.
     #[param(value_type = Option<String>)]
@@ -323,6 +324,7 @@ pub struct FollowEvent {
 
 /// Filters of the follow stream.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct FollowQuery {
     /// Only this kind.
     #[param(value_type = Option<String>)]
@@ -331,6 +333,7 @@ pub struct FollowQuery {
 
 /// Which message `GET /v1/messages/{id}` means when more than one agency used the id.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ShowQuery {
     /// The sender. Needed only when more than one agency sent a message under the id (the
     /// answer is then a conflict naming them).

@@ -13,6 +13,7 @@ pub const MAX_LIMIT: usize = 1000;
 
 /// Paging parameters of a list route.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, IntoParams, ToSchema)]
+#[into_params(parameter_in = Query)]
 pub struct PageQuery {
     /// At most this many rows (default 100, at most 1,000).
     pub limit: Option<usize>,

@@ -61,3 +61,28 @@ fn no_route_type_holds_untyped_json() {
         }
     }
 }
+
+/// A path parameter is one the path names (`{id}`); query filters are in the query. (The
+/// document once listed every query filter as a required path parameter.)
+#[test]
+fn path_parameters_are_the_paths_own() {
+    let doc: serde_json::Value =
+        serde_json::from_str(&jaring_api::openapi::document_json()).unwrap();
+    let mut queries = 0;
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (_, op) in item.as_object().unwrap() {
+            for p in op["parameters"].as_array().into_iter().flatten() {
+                let name = p["name"].as_str().unwrap();
+                match p["in"].as_str().unwrap() {
+                    "path" => assert!(
+                        path.contains(&format!("{{{name}}}")),
+                        "{path}: `{name}` is listed as a path parameter"
+                    ),
+                    "query" => queries += 1,
+                    other => panic!("{path}: `{name}` in {other}"),
+                }
+            }
+        }
+    }
+    assert!(queries > 0, "the query filters are documented");
+}
