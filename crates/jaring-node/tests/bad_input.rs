@@ -301,6 +301,27 @@ async fn an_impostor_under_another_senders_id_neither_replaces_nor_shadows_it() 
     );
     let quarantine = id.call("GET", "/v1/quarantine", None).await;
     assert_eq!(quarantine["items"], json!([]), "{quarantine}");
+    // Paging one row at a time skips neither of two messages sharing an id (they were
+    // committed in one batch, most likely in the same millisecond).
+    let mut seen = Vec::new();
+    let mut cursor: Option<String> = None;
+    for _ in 0..10 {
+        let url = match &cursor {
+            Some(c) => format!("/v1/inbox?limit=1&cursor={c}"),
+            None => "/v1/inbox?limit=1".to_owned(),
+        };
+        let page = id.call("GET", &url, None).await;
+        for m in page["items"].as_array().unwrap() {
+            seen.push(format!("{}/{}", m["sender"], m["id"]));
+        }
+        match page["next"].as_str() {
+            Some(next) => cursor = Some(next.to_owned()),
+            None => break,
+        }
+    }
+    seen.sort();
+    seen.dedup();
+    assert_eq!(seen.len(), 4, "{seen:?}");
     for (mid, genuine, fake) in [
         (&alert_id, alert_body(), decoy.clone()),
         (&referral_id, referral_body(), decoy_referral.clone()),

@@ -30,11 +30,15 @@ impl Node {
         let after = match &q.cursor {
             Some(c) => {
                 let key = Cursor::decode(c).map_err(|e| NodeError::BadRequest(e.message))?;
-                let (at, id) = key
-                    .split_once('.')
-                    .and_then(|(at, id)| Some((at.parse::<i64>().ok()?, id.to_owned())))
-                    .ok_or_else(|| NodeError::BadRequest("cursor: not an inbox cursor".into()))?;
-                Some((at, id))
+                // `at.id.sender` (ids and agency ids hold no dots); older cursors lack the sender.
+                let mut parts = key.splitn(3, '.');
+                let at = parts.next().and_then(|a| a.parse::<i64>().ok());
+                let id = parts.next().map(str::to_owned);
+                let sender = parts.next().unwrap_or_default().to_owned();
+                match (at, id) {
+                    (Some(at), Some(id)) => Some((at, id, sender)),
+                    _ => return Err(NodeError::BadRequest("cursor: not an inbox cursor".into())),
+                }
             }
             None => None,
         };
@@ -62,8 +66,9 @@ impl Node {
         let limit = jaring_api::paging::clamp_limit(q.limit);
         let store = self.store.clone();
         let rows = blocking(move || store.inbox(&filter, limit)).await??;
-        // The cursor is the last row's sort key: when it was stored (unix ms) and its id.
-        let page = Page::from_rows(rows, limit, |(m, at)| format!("{at}.{}", m.id));
+        // The cursor is the last row's sort key: when it was stored (unix ms), its id and its
+        // sender (two agencies' messages may share an id, even stored in the same millisecond).
+        let page = Page::from_rows(rows, limit, |(m, at)| format!("{at}.{}.{}", m.id, m.sender));
         Ok(Page {
             items: page.items.into_iter().map(|(m, _)| m).collect(),
             next: page.next,

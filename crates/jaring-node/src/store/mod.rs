@@ -861,14 +861,18 @@ impl Store {
             if filter.unread {
                 sql.push_str(" AND read_at IS NULL");
             }
-            if let Some((at, id)) = &filter.after {
+            if let Some((at, id, sender)) = &filter.after {
                 args.push(Box::new(*at));
                 let a = args.len();
                 args.push(Box::new(id.clone()));
                 let b = args.len();
-                sql.push_str(&format!(" AND (stored_at < ?{a} OR (stored_at = ?{a} AND id < ?{b}))"));
+                args.push(Box::new(sender.clone()));
+                let c = args.len();
+                sql.push_str(&format!(
+                    " AND (stored_at < ?{a} OR (stored_at = ?{a} AND (id < ?{b} OR (id = ?{b} AND sender < ?{c}))))"
+                ));
             }
-            sql.push_str(" ORDER BY stored_at DESC, id DESC");
+            sql.push_str(" ORDER BY stored_at DESC, id DESC, sender DESC");
             args.push(Box::new((limit + 1) as i64));
             sql.push_str(&format!(" LIMIT ?{}", args.len()));
             let mut stmt = c.prepare(&sql)?;
@@ -1185,6 +1189,32 @@ impl Store {
                  FROM quarantine q WHERE q.publisher = quarantine_usage.publisher)",
             )?
             .execute([QUARANTINE_ROW_COST])?;
+            // Refusals dropped over a quota since its last report, reported now rather than at
+            // that publisher's next refusal (a flood that stopped leaves no tail unsaid).
+            let mut stmt = tx.prepare(
+                "SELECT publisher, dropped FROM quarantine_usage WHERE dropped > 0",
+            )?;
+            let tails: Vec<(String, i64)> = stmt
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<std::result::Result<_, _>>()?;
+            drop(stmt);
+            for (publisher, dropped) in &tails {
+                Store::audit(
+                    tx,
+                    me,
+                    AuditEntry {
+                        event: "quarantine-quota",
+                        message: None,
+                        peer: Some(publisher),
+                        digest: None,
+                        detail: json!({"dropped": dropped, "quota_bytes": me.quarantine_quota}),
+                    },
+                )?;
+                tx.prepare_cached(
+                    "UPDATE quarantine_usage SET dropped = 0, reported_at = ?2 WHERE publisher = ?1",
+                )?
+                .execute(params![publisher, now])?;
+            }
             Ok(referrals.into_iter().map(|(id, _, _)| id).collect())
         })
     }
@@ -1364,8 +1394,8 @@ pub struct InboxFilter {
     pub unread: bool,
     /// Include what this node sent.
     pub include_sent: bool,
-    /// Only rows after this one in the inbox order: (stored_at, id).
-    pub after: Option<(i64, String)>,
+    /// Only rows after this one in the inbox order: (stored_at, id, sender).
+    pub after: Option<(i64, String, String)>,
 }
 
 fn summary_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Summary> {
