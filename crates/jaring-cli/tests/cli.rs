@@ -705,18 +705,15 @@ fn key_rotate_makes_the_next_pair_and_says_the_order() {
         d,
         None,
     ));
-    let said = ok(jaring(
-        &[
-            "key",
-            "rotate",
-            "--key",
-            "keys/TH-RTP.key.json",
-            "--out",
-            "next",
-        ],
-        d,
-        None,
-    ));
+    let rotate = [
+        "key",
+        "rotate",
+        "--key",
+        "keys/TH-RTP.key.json",
+        "--out",
+        "next",
+    ];
+    let said = ok(jaring(&rotate, d, None));
     assert!(
         said.contains("new key") && said.contains("[keys] extra"),
         "{said}"
@@ -733,18 +730,7 @@ fn key_rotate_makes_the_next_pair_and_says_the_order() {
         serde_json::from_slice(&std::fs::read(d.join("next/TH-RTP.pub.json")).unwrap()).unwrap();
     assert_eq!(new["agency"], "TH-RTP");
     assert_ne!(old, new, "a new pair");
-    let again = jaring(
-        &[
-            "key",
-            "rotate",
-            "--key",
-            "keys/TH-RTP.key.json",
-            "--out",
-            "next",
-        ],
-        d,
-        None,
-    );
+    let again = jaring(&rotate, d, None);
     assert!(!again.status.success());
     assert!(stderr(&again).contains("already holds a key"));
 }

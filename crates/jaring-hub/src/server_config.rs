@@ -305,6 +305,7 @@ pub fn generate(spec: &HubSpec) -> Result<Generated, HubError> {
     }
 
     let route_password = token()?;
+    let accounts = accounts_block(spec, &users);
     let mut servers = Vec::new();
     for (i, port) in ports.iter().enumerate() {
         let n = i + 1;
@@ -336,7 +337,7 @@ pub fn generate(spec: &HubSpec) -> Result<Generated, HubError> {
                 quote(&tls.ca().display().to_string()),
             ));
         }
-        text.push_str(&accounts_block(spec, &users));
+        text.push_str(&accounts);
         if spec.cluster > 1 {
             let route_port = |p: u16| p + 2000;
             let routes: Vec<String> = ports

@@ -258,9 +258,8 @@ async fn a_genuine_envelope_republished_elsewhere_never_gets_its_sender_a_reject
             .unwrap();
     }
     let refused = wait_until(Duration::from_secs(10), || async {
-        id.call("GET", "/v1/quarantine", None).await["items"]
-            .as_array()
-            .unwrap()
+        id.quarantined()
+            .await
             .iter()
             .filter(|q| q["code"] == "subject-mismatch")
             .count()
@@ -342,13 +341,7 @@ async fn a_publish_the_hub_refuses_is_counted_and_ends_failed() {
     )
     .await;
     let first = th.post_alert(&["ID-KEMLU-PNH"]).await;
-    let r = th
-        .call(
-            "POST",
-            "/v1/messages",
-            Some(json!({"kind": "compound-relocation-alert", "to": ["ID-KEMLU-PNH"], "body": alert_body()})),
-        )
-        .await;
+    let r = th.post_alert_answer(&["ID-KEMLU-PNH"]).await;
     assert_eq!(r["published"][0]["acknowledged"], false, "{r}");
     let second = r["id"].as_str().unwrap().to_owned();
     let failed = wait_until(Duration::from_secs(15), || async {

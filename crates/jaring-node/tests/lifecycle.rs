@@ -101,9 +101,8 @@ async fn expired_referrals_are_erased_from_inbox_show_and_the_file() {
         .await
         .unwrap();
     let refused = wait_until(Duration::from_secs(10), || async {
-        id.call("GET", "/v1/quarantine", None).await["items"]
-            .as_array()
-            .unwrap()
+        id.quarantined()
+            .await
             .iter()
             .any(|q| q["code"] == "duplicate" && q["message"] == referral.as_str())
     })
@@ -130,6 +129,17 @@ async fn expired_referrals_are_erased_from_inbox_show_and_the_file() {
         .await
         .iter()
         .any(|e| e["event"] == "quarantine-purged"));
+}
+
+/// The directory bucket, as the RSO makes it, that nodes with `kv_bucket` read.
+async fn directory_bucket(js: &jetstream::Context) -> jetstream::kv::Store {
+    js.create_key_value(jetstream::kv::Config {
+        bucket: "jaring-directory".into(),
+        history: 5,
+        ..Default::default()
+    })
+    .await
+    .unwrap()
 }
 
 fn sign(body: &DirectoryBody, net: &jaring_testkit::TestNetwork) -> SignedDirectory {
@@ -159,14 +169,7 @@ async fn directory_updates_from_the_bucket_revoke_keys_and_refuse_rollback() {
     );
 
     let js = jetstream::new(async_nats::connect(nats.url()).await.unwrap());
-    let kv = js
-        .create_key_value(jetstream::kv::Config {
-            bucket: "jaring-directory".into(),
-            history: 5,
-            ..Default::default()
-        })
-        .await
-        .unwrap();
+    let kv = directory_bucket(&js).await;
     let body1: DirectoryBody = directory_body(&net);
     let serial1 = std::fs::read(net.directory_file()).unwrap();
 
@@ -227,9 +230,8 @@ async fn directory_updates_from_the_bucket_revoke_keys_and_refuse_rollback() {
         .unwrap();
     assert!(
         wait_until(Duration::from_secs(10), || async {
-            id.call("GET", "/v1/quarantine", None).await["items"]
-                .as_array()
-                .unwrap()
+            id.quarantined()
+                .await
                 .iter()
                 .any(|q| q["code"] == "revoked-key")
         })
@@ -558,14 +560,7 @@ async fn a_key_rotation_in_the_middle_of_a_stream_loses_and_refuses_nothing() {
     let tmp = tempfile::tempdir().unwrap();
     let net = net(tmp.path());
     let js = jetstream::new(async_nats::connect(nats.url()).await.unwrap());
-    let kv = js
-        .create_key_value(jetstream::kv::Config {
-            bucket: "jaring-directory".into(),
-            history: 5,
-            ..Default::default()
-        })
-        .await
-        .unwrap();
+    let kv = directory_bucket(&js).await;
     kv.put(
         "current",
         std::fs::read(net.directory_file()).unwrap().into(),

@@ -90,26 +90,36 @@ impl Node {
     ) -> Result<MessageView, NodeError> {
         let store = self.store.clone();
         let (id2, sender2) = (id.to_owned(), sender.map(str::to_owned));
-        let stored = blocking(move || store.message(&id2, sender2.as_deref()))
-            .await??
-            .ok_or_else(|| match sender {
-                Some(s) => NodeError::NotFound(format!("no message {id} from {s}")),
-                None => NodeError::NotFound(format!("no message {id}")),
-            })?;
+        let found = blocking(move || store.messages_with_id(&id2, sender2.as_deref())).await??;
+        // The role is checked for every message under the id before anything of them is said,
+        // the senders of a shared id included.
+        let mut kinds: Vec<Kind> = Vec::new();
+        for m in &found {
+            let kind = m
+                .summary
+                .kind
+                .parse::<Kind>()
+                .map_err(NodeError::Internal)?;
+            if !kinds.contains(&kind) {
+                kinds.push(kind);
+            }
+        }
+        for kind in kinds {
+            self.require_kind(
+                user,
+                kind,
+                "read",
+                &format!("GET /v1/messages/{id}"),
+                Some(id),
+            )
+            .await?;
+        }
+        let stored = crate::store::Store::only_one(id, found)?.ok_or_else(|| match sender {
+            Some(s) => NodeError::NotFound(format!("no message {id} from {s}")),
+            None => NodeError::NotFound(format!("no message {id}")),
+        })?;
         let sender = stored.summary.sender.clone();
-        let kind = stored
-            .summary
-            .kind
-            .parse::<Kind>()
-            .map_err(NodeError::Internal)?;
-        self.require_kind(
-            user,
-            kind,
-            "read",
-            &format!("GET /v1/messages/{id}"),
-            Some(id),
-        )
-        .await?;
+        let mine = sender == self.me.as_str();
         let opened = ParsedEnvelope::parse(&stored.envelope)
             .map(ParsedEnvelope::assume_verified_from_own_store)
             .and_then(|v| v.decrypt(&self.me, &self.dec_keys))
@@ -131,7 +141,7 @@ impl Node {
         let (deliveries, referral) = blocking(move || {
             // Deliveries are of this node's own messages only (another agency's message under
             // one of its ids has none).
-            let deliveries = if sender == store.agency().as_str() {
+            let deliveries = if mine {
                 store.deliveries(&id2)?
             } else {
                 Vec::new()

@@ -277,10 +277,8 @@ impl Node {
         let publish = Publish::build()
             .payload(wire.to_vec().into())
             .message_id(msg_id);
-        // Three outcomes: acknowledged; refused by the hub (it answered with an error: a full
-        // subject, a size over the stream's limit), which counts as an attempt so that a
-        // publish that can never succeed ends `failed`; or no answer (the hub unreachable),
-        // which is retried soon without counting.
+        // Three outcomes: acknowledged; refused by the hub (it answered with an error); or no
+        // answer (the hub unreachable). What each does to the delivery is below.
         let answer = match self.js.send_publish(subject.to_owned(), publish).await {
             Ok(future) => match tokio::time::timeout(Duration::from_secs(10), future).await {
                 Ok(Ok(ack)) => Ok(ack),
@@ -297,53 +295,11 @@ impl Node {
             },
             Err(_) => Err(None),
         };
-        let acked = match answer {
-            Ok(ack) => Some(ack),
-            // Refusals that concern this message alone count as attempts: its subject is full
-            // (a flood on it, or this sender's own), or it is larger than the stream takes.
-            // Any other answer (a full stream, JetStream unavailable during a leader change)
-            // is the hub's state, not the message's: retried later without counting, so
-            // that a flooder filling a stream cannot make honest deliveries end `failed`.
-            Err(Some(refusal)) if !counts_as_attempt(&refusal) => {
-                self.note_error(&format!(
-                    "publishing {id} on {subject}: the hub cannot take it now: {refusal}; will retry"
-                ));
-                let next = Timestamp::now().unix_millis() + 30_000;
-                let store = self.store.clone();
-                let (id2, subject2) = (id.to_owned(), subject.to_owned());
-                let _ = blocking(move || store.postpone(&id2, &subject2, next)).await;
-                return false;
-            }
-            Err(Some(refusal)) => {
-                self.metrics.publish_refused.inc();
-                self.note_error(&format!(
-                    "publishing {id} on {subject}: the hub refused it: {refusal}"
-                ));
-                let d = &self.config.delivery;
-                let factor = d.backoff.powi(attempts.min(30) as i32);
-                let wait = Duration::try_from_secs_f64(d.resend_after.as_secs_f64() * factor)
-                    .unwrap_or(Duration::MAX)
-                    .min(Duration::from_secs(366 * 86_400));
-                let next = Timestamp::now().unix_millis() + ms(wait);
-                let store = self.store.clone();
-                let (id2, subject2) = (id.to_owned(), subject.to_owned());
-                let _ =
-                    blocking(move || store.publish_refused(&id2, &subject2, &refusal, next)).await;
-                return false;
-            }
-            Err(None) => None,
-        };
-        let d = &self.config.delivery;
         let store = self.store.clone();
         let (id2, subject2) = (id.to_owned(), subject.to_owned());
-        match acked {
-            Some(ack) => {
-                // At most a year between attempts, whatever the backoff multiplies up to.
-                let factor = d.backoff.powi(attempts.min(30) as i32);
-                let wait = Duration::try_from_secs_f64(d.resend_after.as_secs_f64() * factor)
-                    .unwrap_or(Duration::MAX)
-                    .min(Duration::from_secs(366 * 86_400));
-                let next = Timestamp::now().unix_millis() + ms(wait);
+        match answer {
+            Ok(ack) => {
+                let next = self.next_attempt_at(attempts);
                 let seq = (!ack.duplicate).then_some(ack.sequence);
                 if record {
                     let _ =
@@ -351,15 +307,45 @@ impl Node {
                 }
                 true
             }
-            None => {
+            // Refusals that concern this message alone count as attempts: its subject is full
+            // (a flood on it, or this sender's own), or it is larger than the stream takes.
+            Err(Some(refusal)) if counts_as_attempt(&refusal) => {
+                self.metrics.publish_refused.inc();
                 self.note_error(&format!(
-                    "publishing {id} on {subject}: no acknowledgement; will retry"
+                    "publishing {id} on {subject}: the hub refused it: {refusal}"
                 ));
-                let next = Timestamp::now().unix_millis() + 2_000;
+                let next = self.next_attempt_at(attempts);
+                let _ =
+                    blocking(move || store.publish_refused(&id2, &subject2, &refusal, next)).await;
+                false
+            }
+            // Any other answer (a full stream, JetStream unavailable during a leader change) is
+            // the hub's state, not the message's, and no answer means the hub is unreachable:
+            // both are retried later without counting, so that a flooder filling a stream
+            // cannot make honest deliveries end `failed`.
+            Err(other) => {
+                let (why, after_ms) = match other {
+                    Some(refusal) => (format!("the hub cannot take it now: {refusal}"), 30_000),
+                    None => ("no acknowledgement".to_owned(), 2_000),
+                };
+                self.note_error(&format!("publishing {id} on {subject}: {why}; will retry"));
+                let next = Timestamp::now().unix_millis() + after_ms;
                 let _ = blocking(move || store.postpone(&id2, &subject2, next)).await;
                 false
             }
         }
+    }
+
+    /// When a delivery published `attempts` times before is next due: `resend_after` times
+    /// `backoff` to the power of the attempts, at most a year whatever the backoff multiplies
+    /// up to.
+    fn next_attempt_at(&self, attempts: u32) -> i64 {
+        let d = &self.config.delivery;
+        let factor = d.backoff.powi(attempts.min(30) as i32);
+        let wait = Duration::try_from_secs_f64(d.resend_after.as_secs_f64() * factor)
+            .unwrap_or(Duration::MAX)
+            .min(Duration::from_secs(366 * 86_400));
+        Timestamp::now().unix_millis() + ms(wait)
     }
 
     pub(super) async fn delivery_loop(self: Arc<Self>) {

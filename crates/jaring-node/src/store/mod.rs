@@ -333,8 +333,9 @@ impl<'a> AuditEntry<'a> {
     }
 }
 
-/// Stores made before messages and referrals were keyed on (id, sender) and (id,
-/// counterpart): their tables are rebuilt under the new keys, rows kept, in one transaction.
+/// Stores made before messages, referrals and tombstones were keyed on (id, sender), (id,
+/// direction, counterpart) and (id, sender): their tables are rebuilt under the new keys, rows
+/// kept, in one transaction.
 fn rekey_by_sender(conn: &Connection) -> Result<()> {
     let sql = |table: &str| -> Result<String> {
         Ok(conn.query_row(
@@ -346,19 +347,11 @@ fn rekey_by_sender(conn: &Connection) -> Result<()> {
     let old_messages = sql("messages")?.contains("id TEXT PRIMARY KEY");
     let old_erased = sql("erased")?.contains("id TEXT PRIMARY KEY");
     let old_referrals = sql("referrals")?.contains("id TEXT PRIMARY KEY");
-    let has_counterpart: i64 = conn.query_row(
-        "SELECT count(*) FROM pragma_table_info('referral_events') WHERE name = 'counterpart'",
-        [],
-        |r| r.get(0),
-    )?;
-    if !old_messages && !old_referrals && !old_erased && has_counterpart == 1 {
+    if !old_messages && !old_referrals && !old_erased {
         return Ok(());
     }
     const MESSAGE_COLUMNS: &str = "id, direction, kind, sender, recipients, tlp, refs, created_at, stored_at, expires_at, envelope, wire, digest, subject, stream_seq, read_at, state";
     let mut steps = String::from("BEGIN IMMEDIATE;\n");
-    if has_counterpart == 0 {
-        steps.push_str("ALTER TABLE referral_events ADD COLUMN counterpart TEXT;\n");
-    }
     if old_messages {
         steps.push_str("DROP INDEX IF EXISTS messages_by_time; DROP INDEX IF EXISTS messages_by_kind;\nALTER TABLE messages RENAME TO messages_v1;\n");
     }
@@ -405,17 +398,14 @@ impl Store {
         // should the background ever fall behind.
         conn.pragma_update(None, "wal_autocheckpoint", WAL_BACKSTOP_PAGES)?;
         conn.execute_batch(SCHEMA)?;
-        // Stores made before the quarantine kept an envelope's size apart from its bytes.
-        let has_size: i64 = conn.query_row(
-            "SELECT count(*) FROM pragma_table_info('quarantine') WHERE name = 'size'",
-            [],
-            |r| r.get(0),
-        )?;
-        if has_size == 0 {
-            conn.execute_batch("ALTER TABLE quarantine ADD COLUMN size INTEGER")?;
-        }
-        // Columns added since: the quarantine's publisher, the alarms' repeats.
+        // Columns added since a store was made: the quarantine's size as it arrived (apart from
+        // the bytes kept) and its publisher, the alarms' runs, the referral events' counterpart.
         for (table, column, ddl) in [
+            (
+                "quarantine",
+                "size",
+                "ALTER TABLE quarantine ADD COLUMN size INTEGER",
+            ),
             (
                 "quarantine",
                 "publisher",
@@ -435,6 +425,11 @@ impl Store {
                 "alarms",
                 "kind",
                 "ALTER TABLE alarms ADD COLUMN kind TEXT NOT NULL DEFAULT ''",
+            ),
+            (
+                "referral_events",
+                "counterpart",
+                "ALTER TABLE referral_events ADD COLUMN counterpart TEXT",
             ),
         ] {
             let has: i64 = conn.query_row(
@@ -469,11 +464,6 @@ impl Store {
             head: Mutex::new(head),
             quarantine_quota: std::sync::atomic::AtomicU64::new(DEFAULT_QUARANTINE_QUOTA),
         })
-    }
-
-    /// The agency whose store this is.
-    pub fn agency(&self) -> &AgencyId {
-        &self.agency
     }
 
     /// Sets the bytes of refused envelopes kept per publisher (the sender token of the
@@ -907,7 +897,12 @@ impl Store {
     /// the same id and no sender is named, a conflict naming them: an id alone cannot say
     /// which is meant.
     pub fn message(&self, id: &str, sender: Option<&str>) -> Result<Option<StoredMessage>> {
-        let mut found = self.messages_with_id(id, sender)?;
+        Self::only_one(id, self.messages_with_id(id, sender)?)
+    }
+
+    /// The one message of `found` (what [`Store::messages_with_id`] gave for `id`), none, or a
+    /// conflict naming the senders when there are more.
+    pub fn only_one(id: &str, mut found: Vec<StoredMessage>) -> Result<Option<StoredMessage>> {
         if found.len() > 1 {
             let senders: Vec<&str> = found.iter().map(|m| m.summary.sender.as_str()).collect();
             return Err(StoreError::Conflict(format!(
@@ -1199,21 +1194,12 @@ impl Store {
                 .collect::<std::result::Result<_, _>>()?;
             drop(stmt);
             for (publisher, dropped) in &tails {
-                Store::audit(
+                report_dropped(
                     tx,
                     me,
-                    AuditEntry {
-                        event: "quarantine-quota",
-                        message: None,
-                        peer: Some(publisher),
-                        digest: None,
-                        detail: json!({"dropped": dropped, "quota_bytes": me.quarantine_quota}),
-                    },
+                    publisher,
+                    json!({"dropped": dropped, "quota_bytes": me.quarantine_quota}),
                 )?;
-                tx.prepare_cached(
-                    "UPDATE quarantine_usage SET dropped = 0, reported_at = ?2 WHERE publisher = ?1",
-                )?
-                .execute(params![publisher, now])?;
             }
             Ok(referrals.into_iter().map(|(id, _, _)| id).collect())
         })
@@ -1597,6 +1583,32 @@ fn publisher_of(subject: &str) -> &str {
     subject.rsplit('.').nth(1).unwrap_or("")
 }
 
+/// Writes the `quarantine-quota` audit entry for the refusals a publisher had dropped since its
+/// last one, and starts its count again.
+fn report_dropped(
+    tx: &Transaction<'_>,
+    me: &TxCtx<'_>,
+    publisher: &str,
+    detail: Value,
+) -> Result<()> {
+    Store::audit(
+        tx,
+        me,
+        AuditEntry {
+            event: "quarantine-quota",
+            message: None,
+            peer: Some(publisher),
+            digest: None,
+            detail,
+        },
+    )?;
+    tx.prepare_cached(
+        "UPDATE quarantine_usage SET dropped = 0, reported_at = ?2 WHERE publisher = ?1",
+    )?
+    .execute(params![publisher, now_ms()])?;
+    Ok(())
+}
+
 /// Quarantines a refusal within its publisher's quota: the row, its `rejected` audit entry and
 /// the receipt owed. Over the quota, the refusal is only counted, and reported in the audit
 /// log once a minute per publisher (`quarantine-quota`). Says whether it was kept.
@@ -1627,23 +1639,13 @@ fn quarantine(tx: &Transaction<'_>, me: &TxCtx<'_>, item: &QuarantineItem<'_>) -
                  RETURNING dropped, reported_at",
             )?
             .query_row([publisher], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        let now = now_ms();
-        if reported_at.is_none_or(|at| now - at >= COALESCE_MS) {
-            Store::audit(
+        if reported_at.is_none_or(|at| now_ms() - at >= COALESCE_MS) {
+            report_dropped(
                 tx,
                 me,
-                AuditEntry {
-                    event: "quarantine-quota",
-                    message: None,
-                    peer: Some(publisher),
-                    digest: None,
-                    detail: json!({"dropped": dropped, "quota_bytes": quota, "last_code": item.code.as_str()}),
-                },
+                publisher,
+                json!({"dropped": dropped, "quota_bytes": quota, "last_code": item.code.as_str()}),
             )?;
-            tx.prepare_cached(
-                "UPDATE quarantine_usage SET dropped = 0, reported_at = ?2 WHERE publisher = ?1",
-            )?
-            .execute(params![publisher, now])?;
         }
         return Ok(false);
     }

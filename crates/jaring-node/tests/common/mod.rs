@@ -195,14 +195,28 @@ impl Daemon {
     }
 
     pub async fn post_alert(&self, to: &[&str]) -> String {
-        let r = self
-            .call(
-                "POST",
-                "/v1/messages",
-                Some(json!({"kind": "compound-relocation-alert", "to": to, "body": alert_body()})),
-            )
-            .await;
-        r["id"].as_str().unwrap().to_owned()
+        self.post_alert_answer(to).await["id"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    }
+
+    /// Posts an alert to `to`; the route's whole answer (id, what was published).
+    pub async fn post_alert_answer(&self, to: &[&str]) -> Value {
+        self.call(
+            "POST",
+            "/v1/messages",
+            Some(json!({"kind": "compound-relocation-alert", "to": to, "body": alert_body()})),
+        )
+        .await
+    }
+
+    /// The quarantine's first page, newest first.
+    pub async fn quarantined(&self) -> Vec<Value> {
+        self.call("GET", "/v1/quarantine", None).await["items"]
+            .as_array()
+            .unwrap()
+            .clone()
     }
 
     /// The daemon's audit file, entry by entry. The node copies entries from its store to the
