@@ -8,7 +8,8 @@
 # relocation alert and a victim referral, users and roles (a referral refused to an admin
 # without the caseworker role, then opened by a caseworker, both audited with the user's
 # name), the referral accepted, what each agency sees, the delivery receipts, a node's metrics
-# and the audit checks. The network keeps running afterwards;
+# and the audit checks; each node serves its web console on loopback, with a login (password
+# and TOTP secret in .quickstart/logins/, mode 0600). The network keeps running afterwards;
 # `deploy/quickstart.sh stop` stops it. Running the script again starts afresh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -80,11 +81,14 @@ wait_for 20 "nats-server on port $PORT" bash -c "exec 3<>/dev/tcp/127.0.0.1/$POR
 $J hub provision --client-profile hub/clients/RSO-ADMIN.json --directory directory.json --trust trust.json
 
 step "Each agency starts its node; its first user, \"ops\" (this local account), is its admin"
-METRICS_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+METRICS_PORT=$(free_port)
+declare -A CONSOLE
 for a in "${AGENCIES[@]}"; do
+  CONSOLE[$a]=$(free_port)
   $J node init --agency "$a" --key "agencies/$a/$a.key.json" --trust trust.json --directory directory.json \
     --directory-bucket jaring-directory --client-profile "hub/clients/$a.json" --data "nodes/$a" --out "nodes/$a.toml" \
-    --admin ops >/dev/null
+    --admin ops --console "127.0.0.1:${CONSOLE[$a]}" >/dev/null
   # Checkpoint often, so that the audit check at the end has signed checkpoints to verify.
   printf '\n[audit]\ncheckpoint_every = 5\ncheckpoint_interval = "1s"\n' >> "nodes/$a.toml"
   if [ "$a" = TH-RTP ]; then printf '\n[metrics]\nlisten = "127.0.0.1:%s"\n' "$METRICS_PORT" >> "nodes/$a.toml"; fi
@@ -156,6 +160,32 @@ for a in "${AGENCIES[@]}"; do
   $J --config "nodes/$a.toml" audit verify
 done
 
+step "Web consoles: one person per agency with a console login (password and TOTP)"
+# Each officer is a user of their node; their console password and TOTP secret are written
+# under logins/ (0600), as an admin would hand them over in person.
+mkdir -p logins && chmod 700 logins
+declare -A PERSON=([TH-RTP]=somchai [ID-KEMLU-PNH]=ayu [PH-DFA]=maria)
+declare -A ROLES=([TH-RTP]="--role liaison --role caseworker" [ID-KEMLU-PNH]="--role liaison --role caseworker" [PH-DFA]="--role liaison --role caseworker")
+for a in "${AGENCIES[@]}"; do
+  who=${PERSON[$a]}
+  # shellcheck disable=SC2086
+  $J --config "nodes/$a.toml" user add "$who" --unix "$who-console" ${ROLES[$a]} >/dev/null
+  password=$(python3 -c 'import secrets; print(secrets.token_urlsafe(15))')
+  answer=$(printf '%s\n' "$password" | $J --config "nodes/$a.toml" user passwd "$who" --totp --json)
+  secret=$(printf '%s' "$answer" | python3 -c 'import json,sys; print(json.load(sys.stdin)["totp_secret"])')
+  (umask 077
+   printf '%s\n' "$secret" > "logins/$a-$who.totp"
+   printf 'console:  http://127.0.0.1:%s/\nuser:     %s\npassword: %s\ntotp:     %s\ncode now: %s user totp-code --secret-file %s\n' \
+     "${CONSOLE[$a]}" "$who" "$password" "$secret" "$J" "$WORK/logins/$a-$who.totp" > "logins/$a.txt")
+  wait_for 20 "the $a console" python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:${CONSOLE[$a]}/login', timeout=2)"
+done
+for a in "${AGENCIES[@]}"; do
+  printf '%-14s http://127.0.0.1:%s/   user %-8s  (password and TOTP secret: %s)\n' \
+    "$a" "${CONSOLE[$a]}" "${PERSON[$a]}" "$WORK/logins/$a.txt"
+done
+
 printf '\nThe network is running (logs in %s/logs). Try:\n' "$WORK"
 printf '  %s --config %s/nodes/PH-DFA.toml inbox\n' "$J" "$WORK"
+printf '  open a console above in a browser; the current TOTP code of a login:\n'
+printf '  %s user totp-code --secret-file %s/logins/TH-RTP-somchai.totp\n' "$J" "$WORK"
 printf 'Stop it with: deploy/quickstart.sh stop\n'

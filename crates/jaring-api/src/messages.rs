@@ -62,6 +62,15 @@ pub struct InboxQuery {
     /// Include what this node sent.
     #[serde(default)]
     pub sent: bool,
+    /// Only what this node sent (the console's Sent page).
+    #[serde(default)]
+    pub outgoing: bool,
+    /// Only this TLP (`clear`, `green`, `amber`, `amber+strict`, `red`).
+    #[param(value_type = Option<String>)]
+    pub tlp: Option<Tlp>,
+    /// Only referrals in this status (`received`, `accepted`, `declined`, `in-progress`,
+    /// `repatriated`, `closed`).
+    pub status: Option<String>,
     /// At most this many (default 100, at most 1,000).
     pub limit: Option<usize>,
     /// The `next` of the page before.
@@ -346,4 +355,16 @@ pub struct ShowQuery {
 pub struct IdParam {
     /// A message id.
     pub id: String,
+}
+
+/// `GET /v1/messages/{id}/tracking`: where one of the node's own messages went, from the
+/// signed receipts, and a referral's status history; nothing of the body.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Tracking {
+    /// The message's metadata.
+    pub summary: Summary,
+    /// Each recipient's delivery.
+    pub deliveries: Vec<Delivery>,
+    /// For a referral: its state and history.
+    pub referral: Option<ReferralState>,
 }

@@ -12,14 +12,14 @@ use crate::directory::{AgencyView, DirectoryView};
 use crate::error::{ApiError, ErrorCode};
 use crate::messages::{
     Delivery, Direction, FollowEvent, FollowQuery, IdParam, InboxQuery, MessageView, Published,
-    ReferralEvent, ReferralState, SendRequest, Sent, ShowQuery, StatusUpdate, Summary,
+    ReferralEvent, ReferralState, SendRequest, Sent, ShowQuery, StatusUpdate, Summary, Tracking,
 };
 use crate::paging::{Page, PageQuery};
 use crate::quarantine::QuarantineItem;
 use crate::roles::Role;
 use crate::routes::{Method, Route};
 use crate::status::{Alarm, AuditState, Counts, DirectoryState, Lag, LastError, Status};
-use crate::users::{NameParam, NewUser, RolesUpdate, User, WhoAmI};
+use crate::users::{NameParam, NewUser, PasswordSet, PasswordSetAnswer, RolesUpdate, User, WhoAmI};
 
 // The functions below only carry the path attributes: the handlers are jaringd's.
 
@@ -110,6 +110,17 @@ fn user_remove() {}
 #[allow(dead_code)]
 fn user_roles() {}
 
+#[utoipa::path(put, path = "/v1/users/{name}/password", tag = "users", params(NameParam),
+    request_body = PasswordSet,
+    responses((status = 200, body = PasswordSetAnswer), (status = 400, body = ApiError), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
+#[allow(dead_code)]
+fn user_password() {}
+
+#[utoipa::path(get, path = "/v1/messages/{id}/tracking", tag = "messages", params(IdParam),
+    responses((status = 200, body = Tracking), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
+#[allow(dead_code)]
+fn tracking() {}
+
 #[derive(OpenApi)]
 #[openapi(
     info(
@@ -133,7 +144,9 @@ fn user_roles() {}
         users,
         user_add,
         user_remove,
-        user_roles
+        user_roles,
+        user_password,
+        tracking
     ),
     components(schemas(
         ApiError,
@@ -148,6 +161,9 @@ fn user_roles() {}
         MessageView,
         Delivery,
         ReferralState,
+        Tracking,
+        PasswordSet,
+        PasswordSetAnswer,
         ReferralEvent,
         FollowEvent,
         Status,

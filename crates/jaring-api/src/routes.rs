@@ -104,11 +104,16 @@ pub enum Route {
     UserRemove,
     /// Replace a user's roles.
     UserRoles,
+    /// Set a user's console password and, if asked or required, enrol a TOTP second factor.
+    UserPassword,
+    /// Deliveries and the referral history of one of the node's own messages: metadata, no
+    /// body.
+    Tracking,
 }
 
 impl Route {
     /// Every route.
-    pub const ALL: [Route; 17] = [
+    pub const ALL: [Route; 19] = [
         Route::WhoAmI,
         Route::Status,
         Route::Directory,
@@ -126,6 +131,8 @@ impl Route {
         Route::UserAdd,
         Route::UserRemove,
         Route::UserRoles,
+        Route::UserPassword,
+        Route::Tracking,
     ];
 
     /// The method.
@@ -133,7 +140,7 @@ impl Route {
         match self {
             Self::Send | Self::ReferralStatus | Self::UserAdd => Method::Post,
             Self::UserRemove => Method::Delete,
-            Self::UserRoles => Method::Put,
+            Self::UserRoles | Self::UserPassword => Method::Put,
             _ => Method::Get,
         }
     }
@@ -158,6 +165,8 @@ impl Route {
             Self::UserAdd => "/v1/users",
             Self::UserRemove => "/v1/users/{name}",
             Self::UserRoles => "/v1/users/{name}/roles",
+            Self::UserPassword => "/v1/users/{name}/password",
+            Self::Tracking => "/v1/messages/{id}/tracking",
         }
     }
 
@@ -167,6 +176,10 @@ impl Route {
             Self::WhoAmI | Self::Directory | Self::Inbox | Self::Follow => Access::AnyUser,
             Self::Send => Access::AnyOf(SENDERS),
             Self::Show => Access::AnyOf(BODY_READERS),
+            // Metadata: whoever may list the message's kind (the server checks which).
+            Self::Tracking => Access::AnyUser,
+            // Admins set anyone's; a user may set their own (the server checks which).
+            Self::UserPassword => Access::AnyUser,
             Self::ReferralStatus => Access::AnyOf(&[Role::Caseworker]),
             Self::Status => Access::AnyOf(&[Role::Admin]),
             Self::Quarantine => Access::AnyOf(METADATA),

@@ -60,6 +60,44 @@ pub struct RolesUpdate {
     pub roles: Roles,
 }
 
+/// `PUT /v1/users/{name}/password`: the console password (12 to 1,024 characters).
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, zeroize::ZeroizeOnDrop)]
+pub struct PasswordSet {
+    /// The new password.
+    pub password: String,
+    /// Enrol a new TOTP secret (replacing any other). The node enrols one anyway when the
+    /// user's roles require a second factor and none is enrolled.
+    #[serde(default)]
+    pub totp: bool,
+}
+
+impl std::fmt::Debug for PasswordSet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PasswordSet")
+            .field("totp", &self.totp)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The answer to a password change: the TOTP secret when one was enrolled, shown once.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, zeroize::ZeroizeOnDrop)]
+pub struct PasswordSetAnswer {
+    /// The user.
+    pub name: String,
+    /// The new TOTP secret (base32), only when enrolled by this call.
+    pub totp_secret: Option<String>,
+    /// The same as an `otpauth://` URI for an authenticator app.
+    pub totp_uri: Option<String>,
+}
+
+impl std::fmt::Debug for PasswordSetAnswer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PasswordSetAnswer")
+            .field("name", &self.name)
+            .finish_non_exhaustive()
+    }
+}
+
 /// `GET /v1/whoami`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct WhoAmI {

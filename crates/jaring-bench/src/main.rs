@@ -7,6 +7,7 @@
 //! default periodic sync for comparison (keys prefixed `default_sync_`).
 #![forbid(unsafe_code)]
 
+mod console;
 mod scenarios;
 
 use std::path::PathBuf;
@@ -60,6 +61,15 @@ enum Command {
         #[arg(long)]
         sync_interval: Option<String>,
     },
+    /// The console alone: every page rendered over a store of COUNT messages.
+    Console {
+        /// Messages in the store.
+        #[arg(long, default_value_t = 100_000)]
+        count: usize,
+        /// Requests measured per page.
+        #[arg(long, default_value_t = 300)]
+        requests: usize,
+    },
     /// Run a node (used by the benchmark itself, to measure a node's memory in its own process).
     #[command(hide = true)]
     Node {
@@ -107,6 +117,12 @@ fn main() -> anyhow::Result<()> {
                 None => hub(default_sync)?,
             };
             let figures = runtime.block_on(scenarios::end_to_end(&server.url(), count, secs))?;
+            println!("{}", serde_json::to_string_pretty(&figures)?);
+            Ok(())
+        }
+        Command::Console { count, requests } => {
+            let server = hub(false)?;
+            let figures = runtime.block_on(console::console(&server.url(), count, requests))?;
             println!("{}", serde_json::to_string_pretty(&figures)?);
             Ok(())
         }

@@ -31,6 +31,8 @@ pub struct Scale {
     catchup: usize,
     audit_appends: usize,
     audit_verify: usize,
+    console: usize,
+    console_requests: usize,
 }
 
 impl Scale {
@@ -46,6 +48,8 @@ impl Scale {
             catchup: 3_000,
             audit_appends: 5_000,
             audit_verify: 100_000,
+            console: 2_000,
+            console_requests: 30,
         }
     }
 
@@ -61,6 +65,8 @@ impl Scale {
             catchup: 100_000,
             audit_appends: 100_000,
             audit_verify: 1_000_000,
+            console: 100_000,
+            console_requests: 300,
         }
     }
 }
@@ -69,7 +75,7 @@ fn rate(n: usize, d: Duration) -> f64 {
     n as f64 / d.as_secs_f64().max(1e-9)
 }
 
-fn percentile(sorted: &[f64], p: f64) -> f64 {
+pub(crate) fn percentile(sorted: &[f64], p: f64) -> f64 {
     if sorted.is_empty() {
         return f64::NAN;
     }
@@ -113,18 +119,18 @@ fn members(n: usize) -> Vec<(String, Role)> {
     m
 }
 
-fn network(dir: &Path, receivers: usize) -> Result<TestNetwork> {
+pub(crate) fn network(dir: &Path, receivers: usize) -> Result<TestNetwork> {
     let m = members(receivers);
     let refs: Vec<(&str, Role)> = m.iter().map(|(a, r)| (a.as_str(), *r)).collect();
     TestNetwork::create(dir, &refs).map_err(|e| anyhow!(e))
 }
 
-fn verified_directory(net: &TestNetwork) -> Result<Directory> {
+pub(crate) fn verified_directory(net: &TestNetwork) -> Result<Directory> {
     let trust = Trust::load(&net.trust_file())?;
     Ok(SignedDirectory::load(&net.directory_file())?.verify(&trust, Timestamp::now())?)
 }
 
-fn node_config(net: &TestNetwork, id: &str, url: &str) -> Result<Config> {
+pub(crate) fn node_config(net: &TestNetwork, id: &str, url: &str) -> Result<Config> {
     Ok(Config {
         agency: AgencyId::parse(id)?,
         key_file: net.key_file(id),
@@ -148,12 +154,13 @@ fn node_config(net: &TestNetwork, id: &str, url: &str) -> Result<Config> {
         audit: Default::default(),
         metrics: Default::default(),
         keys: Default::default(),
+        console: None,
     })
 }
 
 /// The account running the benchmark as a user of the node with every role: the API serves
 /// nobody else.
-fn bench_user(config: &Config) -> Result<jaring_api::users::User> {
+pub(crate) fn bench_user(config: &Config) -> Result<jaring_api::users::User> {
     Ok(jaring_node::accounts::add_this_account(
         &config.data_dir,
         config.agency.clone(),
@@ -314,14 +321,7 @@ impl ChildNode {
     }
 
     fn rss_mib(&self) -> f64 {
-        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
-            .unwrap_or_default();
-        status
-            .lines()
-            .find_map(|l| l.strip_prefix("VmRSS:"))
-            .and_then(|v| v.split_whitespace().next()?.parse::<f64>().ok())
-            .map(|kib| kib / 1024.0)
-            .unwrap_or(f64::NAN)
+        rss_mib_of(self.child.id())
     }
 
     async fn received(&self) -> i64 {
@@ -563,34 +563,40 @@ async fn fanout(url: &str, agencies: usize, runs: usize) -> Result<Vec<f64>> {
 }
 
 /// An offline node's backlog of `n` alerts, already in the stream: messages per second drained.
-pub async fn catchup(url: &str, n: usize) -> Result<f64> {
-    let tmp = tempfile::tempdir()?;
-    let net = network(tmp.path(), 1)?;
-    let directory = verified_directory(&net)?;
-    let th: SecretKey = net.secret_key("TH-RTP");
-    let me = AgencyId::parse("ID-N001")?;
-    let js = jetstream::new(async_nats::connect(url).await?);
-    // The node was up before it went down: the streams and its consumers exist (on a hub,
-    // `jaring hub provision` made them), and the backlog waits in its consumer.
-    let config = node_config(&net, "ID-N001", url)?;
-    jaring_node::nats::ensure_consumers(&js, &config).await?;
-    let body = Body::new(Kind::CompoundRelocationAlert, alert_1k(), &[])?;
+/// Publishes `n` alerts from TH-RTP to `me` (every `referral_every`th a victim referral
+/// instead, when not 0), as a backlog waiting in `me`'s consumers.
+pub(crate) async fn backlog(
+    js: &jetstream::Context,
+    th: &SecretKey,
+    directory: &Directory,
+    me: &AgencyId,
+    n: usize,
+    referral_every: usize,
+) -> Result<()> {
+    let alert = Body::new(Kind::CompoundRelocationAlert, alert_1k(), &[])?;
+    let referral = Body::new(Kind::VictimReferral, referral_body(), &[])?;
     let mut inflight = std::collections::VecDeque::new();
-    for _ in 0..n {
+    for i in 0..n {
+        let is_referral = referral_every > 0 && i % referral_every == 0;
         let draft = Draft {
-            body: body.clone(),
-            tlp: Tlp::Amber,
+            body: if is_referral {
+                referral.clone()
+            } else {
+                alert.clone()
+            },
+            tlp: if is_referral { Tlp::Red } else { Tlp::Amber },
             refs: vec![],
             expires_at: None,
             to: vec![me.clone()],
         };
-        let sealed = seal(&th, &directory, draft, Timestamp::now())?;
+        let sealed = seal(th, directory, draft, Timestamp::now())?;
         let msg_id = format!("{}.{me}", sealed.header.id);
         let publish = Publish::build()
             .payload(sealed.bytes.into())
             .message_id(msg_id);
+        let family = if is_referral { "referral" } else { "alert" };
         inflight.push_back(
-            js.send_publish(format!("rso.v1.alert.TH-RTP.{me}"), publish)
+            js.send_publish(format!("rso.v1.{family}.TH-RTP.{me}"), publish)
                 .await?,
         );
         if inflight.len() >= 256 {
@@ -602,6 +608,42 @@ pub async fn catchup(url: &str, n: usize) -> Result<f64> {
     for a in inflight {
         a.await?;
     }
+    Ok(())
+}
+
+/// A victim referral body, as a caseworker sends it.
+pub(crate) fn referral_body() -> Value {
+    json!({
+        "case_ref": "RTP-2026-0042", "nationality": "ID", "identified_at": "2026-11-21T09:30:00Z",
+        "location": {"country": "TH", "name": "Mae Sot"},
+        "consent": {"given": true, "scope": ["share-with-consulate"]},
+        "needs": ["medical", "repatriation"], "non_punishment": true, "risk": "high"
+    })
+}
+
+/// The resident memory of process `pid`, in MiB (`/proc`).
+pub(crate) fn rss_mib_of(pid: u32) -> f64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.split_whitespace().next()?.parse::<f64>().ok())
+        .map(|kib| kib / 1024.0)
+        .unwrap_or(f64::NAN)
+}
+
+pub async fn catchup(url: &str, n: usize) -> Result<f64> {
+    let tmp = tempfile::tempdir()?;
+    let net = network(tmp.path(), 1)?;
+    let directory = verified_directory(&net)?;
+    let th: SecretKey = net.secret_key("TH-RTP");
+    let me = AgencyId::parse("ID-N001")?;
+    let js = jetstream::new(async_nats::connect(url).await?);
+    // The node was up before it went down: the streams and its consumers exist (on a hub,
+    // `jaring hub provision` made them), and the backlog waits in its consumer.
+    let config = node_config(&net, "ID-N001", url)?;
+    jaring_node::nats::ensure_consumers(&js, &config).await?;
+    backlog(&js, &th, &directory, &me, n, 0).await?;
     // Count what the node stores from its own event stream: polling the store would compete
     // with the node for it.
     let t = Instant::now();
@@ -843,6 +885,17 @@ pub async fn all(scale: &Scale) -> Result<Map<String, Value>> {
         json!(hash_floor_1m / verify_1m),
     );
 
+    eprintln!("console over {} messages ...", scale.console);
+    {
+        let server = NatsServer::builder()
+            .sync_interval(jaring_bus::HUB_SYNC_INTERVAL)
+            .start()
+            .context("starting nats-server")?;
+        f.extend(
+            crate::console::console(&server.url(), scale.console, scale.console_requests).await?,
+        );
+    }
+
     let get = |k: &str| f.get(k).and_then(Value::as_f64).unwrap_or(f64::NAN);
     let (e2e, crypto_f, transport_f, catch, open_f, open_all) = (
         get("e2e_msgs_per_s"),
@@ -963,6 +1016,27 @@ pub fn print_table(f: &Map<String, Value>) {
             "audit_hash_floor_1m_s",
             "hashing floor of the same log, every core (s)",
             "",
+        ),
+        (
+            "console_messages_stored",
+            "console: messages in the store",
+            ">= 100,000 (full run)",
+        ),
+        (
+            "console_page_p99_worst_ms",
+            "console: slowest page, p99 (ms)",
+            "< 50",
+        ),
+        ("console_inbox_p99_ms", "console: inbox, p99 (ms)", "< 50"),
+        (
+            "console_message_open_p99_ms",
+            "console: message opened, p99 (ms)",
+            "< 50",
+        ),
+        (
+            "console_rss_added_mib",
+            "console: resident memory added (MiB)",
+            "< 5",
         ),
         ("rss_idle_mib", "node RSS idle (MiB)", "< 30"),
         ("rss_loaded_mib", "node RSS under load (MiB)", "< 100"),

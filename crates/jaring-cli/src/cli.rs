@@ -251,6 +251,27 @@ pub enum UserCommand {
         /// The user.
         name: String,
     },
+    /// Set a user's console password (admins: anyone's; users: their own), read from the
+    /// terminal twice, or as one line from standard input. A TOTP second factor is enrolled
+    /// with --totp, or when the user's roles require one and none is enrolled; its secret is
+    /// printed once.
+    Passwd {
+        /// The user.
+        name: String,
+        /// Enrol a new TOTP secret (replacing any other).
+        #[arg(long)]
+        totp: bool,
+        /// Print the result as JSON (the TOTP secret included).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the current TOTP code of a secret kept in a file (mode 0600): for testing a
+    /// login, or the quickstart's, without an authenticator app. Needs no daemon.
+    TotpCode {
+        /// The file holding the base32 secret.
+        #[arg(long)]
+        secret_file: PathBuf,
+    },
     /// Replace a user's roles.
     SetRoles {
         /// The user.
@@ -327,6 +348,10 @@ pub struct NodeInitArgs {
     /// The subject prefix.
     #[arg(long, default_value = "rso")]
     pub prefix: String,
+    /// Serve the web console on this address (loopback, such as 127.0.0.1:8480; another
+    /// address needs console.tls_cert and console.tls_key in the file written).
+    #[arg(long)]
+    pub console: Option<std::net::SocketAddr>,
     /// Where to write the configuration.
     #[arg(long)]
     pub out: PathBuf,
@@ -485,9 +510,15 @@ pub struct ReferralSendArgs {
     /// Where: CC[:PLACE][@LAT,LON].
     #[arg(long)]
     pub location: Option<String>,
-    /// The person consented to the referral.
-    #[arg(long)]
+    /// The person consented to the referral (or say --no-consent with --basis).
+    #[arg(long, conflicts_with = "no_consent")]
     pub consent: bool,
+    /// The person did not consent: shared on a lawful basis, which --basis names.
+    #[arg(long, requires = "basis")]
+    pub no_consent: bool,
+    /// The lawful basis without consent: vital-interest, legal-obligation or public-interest.
+    #[arg(long, requires = "no_consent", value_parser = ["vital-interest", "legal-obligation", "public-interest"])]
+    pub basis: Option<String>,
     /// What the consent covers; repeat for several.
     #[arg(long = "consent-scope")]
     pub consent_scope: Vec<String>,

@@ -401,7 +401,14 @@ pub struct Consent {
     pub given: bool,
     /// What it covers.
     pub scope: Vec<String>,
+    /// Without consent, the lawful ground for sharing (spec revision 2026-11-26):
+    /// `vital-interest`, `legal-obligation` or `public-interest`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<String>,
 }
+
+/// The lawful grounds for a referral shared without consent (`consent.basis`).
+pub const CONSENT_BASES: [&str; 3] = ["vital-interest", "legal-obligation", "public-interest"];
 
 /// `victim-referral`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -690,6 +697,16 @@ fn referral(o: &Obj<'_>) -> Result<(), ValidationError> {
     place("location", o.required("location")?)?;
     let consent = Obj::of("consent", o.required("consent")?)?;
     consent.boolean("given")?;
+    // `basis` (revision 2026-11-26) names the lawful ground when consent was not given; a
+    // basis beside consent given contradicts it.
+    consent.one_of("basis", &CONSENT_BASES, false)?;
+    if consent.optional("basis").is_some() && consent.optional("given") == Some(&Value::Bool(true))
+    {
+        return Err(err(
+            "consent.basis",
+            "must be absent when consent was given",
+        ));
+    }
     strings("consent.scope", consent.list("scope", true)?, None, false)?;
     strings("needs", o.list("needs", true)?, Some(&NEEDS), true)?;
     o.boolean("non_punishment")?;

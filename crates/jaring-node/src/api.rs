@@ -24,7 +24,7 @@ use jaring_api::audit::{AuditEntriesQuery, CheckpointNote, ProveQuery};
 use jaring_api::messages::{
     FollowQuery, InboxQuery, OutgoingBody, SendRequest, ShowQuery, StatusUpdate,
 };
-use jaring_api::users::{NewUser, RolesUpdate, User, WhoAmI};
+use jaring_api::users::{NewUser, PasswordSet, PasswordSetAnswer, RolesUpdate, User, WhoAmI};
 use jaring_api::{ApiError, Cursor, ErrorCode, Page, PageQuery, Route};
 use jaring_core::{AgencyId, Kind, MessageId};
 use serde::de::DeserializeOwned;
@@ -95,6 +95,8 @@ pub fn router(node: Arc<Node>) -> Router {
         .route(Route::Users.path(), get(users).post(user_add))
         .route(Route::UserRemove.path(), delete(user_remove))
         .route(Route::UserRoles.path(), put(user_roles))
+        .route(Route::UserPassword.path(), put(user_password))
+        .route(Route::Tracking.path(), get(tracking))
         .route_layer(axum::middleware::from_fn_with_state(node.clone(), count))
         .fallback(|| async {
             Failure(ApiError::not_found(
@@ -203,26 +205,65 @@ async fn authorize_on(
             ),
         )));
     };
-    let access = route.access();
-    if !access.allows(&user.roles) {
-        let why = format!("needs the role {}", access.describe());
-        node.deny(&user.name, Some(&user.unix), &route.label(), message, &why)
-            .await;
-        return Err(Failure(ApiError::new(
-            ErrorCode::Forbidden,
-            format!(
-                "{}: {} {why}; you hold {}",
-                user.name,
-                route.label(),
-                if user.roles.0.is_empty() {
-                    "no role".to_owned()
-                } else {
-                    user.roles.joined()
-                }
-            ),
-        )));
-    }
+    allow(node, &user, route, message).await?;
     Ok(user)
+}
+
+/// Checks that `user` may call `route` (the roles of `jaring_api::Route::access`); a refusal
+/// is audited as `denied`, naming `message` when the route is about one. The local API and the
+/// console both come through here.
+pub async fn allow(
+    node: &Node,
+    user: &User,
+    route: Route,
+    message: Option<&str>,
+) -> Result<(), Failure> {
+    let access = route.access();
+    if access.allows(&user.roles) {
+        return Ok(());
+    }
+    let why = format!("needs the role {}", access.describe());
+    node.deny(&user.name, Some(&user.unix), &route.label(), message, &why)
+        .await;
+    Err(Failure(ApiError::new(
+        ErrorCode::Forbidden,
+        format!(
+            "{}: {} {why}; you hold {}",
+            user.name,
+            route.label(),
+            if user.roles.0.is_empty() {
+                "no role".to_owned()
+            } else {
+                user.roles.joined()
+            }
+        ),
+    )))
+}
+
+/// The message that sets a received referral's status: to its referring agency (`to` names
+/// it when two agencies used the referral's id).
+pub fn status_request(referral: MessageId, update: StatusUpdate) -> Result<SendRequest, Failure> {
+    let mut value = serde_json::json!({"status": update.status});
+    if let Some(n) = update.notes {
+        value["notes"] = n.into();
+    }
+    let refs = vec![referral];
+    let typed = OutgoingBody::parse(Kind::ReferralStatus, value, &refs)
+        .map_err(|e| Failure(ApiError::bad_request(e)))?;
+    let to = match update.to.as_deref().map(AgencyId::parse).transpose() {
+        Ok(to) => to.into_iter().collect(),
+        Err(e) => return Err(Failure(ApiError::bad_request(format!("to: {e}")))),
+    };
+    Ok(SendRequest {
+        kind: Kind::ReferralStatus,
+        to,
+        to_role: None,
+        to_all: false,
+        tlp: None,
+        refs,
+        expires_at: None,
+        body: typed,
+    })
 }
 
 /// A JSON request body, or a 400 naming what is wrong.
@@ -312,27 +353,7 @@ async fn referral_status(
     let user = authorize_on(&node, &peer, Route::ReferralStatus, named).await?;
     let referral = parsed.map_err(|e| Failure(ApiError::bad_request(format!("{id}: {e}"))))?;
     let update: StatusUpdate = body(&bytes)?;
-    let mut value = serde_json::json!({"status": update.status});
-    if let Some(n) = update.notes {
-        value["notes"] = n.into();
-    }
-    let refs = vec![referral];
-    let typed = OutgoingBody::parse(Kind::ReferralStatus, value, &refs)
-        .map_err(|e| Failure(ApiError::bad_request(e)))?;
-    let to = match update.to.as_deref().map(AgencyId::parse).transpose() {
-        Ok(to) => to.into_iter().collect(),
-        Err(e) => return Err(Failure(ApiError::bad_request(format!("to: {e}")))),
-    };
-    let req = SendRequest {
-        kind: Kind::ReferralStatus,
-        to,
-        to_role: None,
-        to_all: false,
-        tlp: None,
-        refs,
-        expires_at: None,
-        body: typed,
-    };
+    let req = status_request(referral, update)?;
     ok(node.send(req, &user).await?)
 }
 
@@ -514,4 +535,29 @@ async fn user_roles(
         &node,
         blocking(move || store.set_roles(&name, &update.roles, &admin.name)).await?,
     )
+}
+
+async fn tracking(
+    State(node): State<Arc<Node>>,
+    ConnectInfo(peer): ConnectInfo<Peer>,
+    UrlPath(id): UrlPath<String>,
+    q: Result<Query<ShowQuery>, QueryRejection>,
+) -> Answer<jaring_api::messages::Tracking> {
+    let parsed = MessageId::parse(&id);
+    let named = parsed.is_ok().then_some(id.as_str());
+    let user = authorize_on(&node, &peer, Route::Tracking, named).await?;
+    parsed.map_err(|e| Failure(ApiError::bad_request(format!("{id}: {e}"))))?;
+    let q = query(q)?;
+    ok(node.tracking(&id, q.sender.as_deref(), &user).await?)
+}
+
+async fn user_password(
+    State(node): State<Arc<Node>>,
+    ConnectInfo(peer): ConnectInfo<Peer>,
+    UrlPath(name): UrlPath<String>,
+    bytes: Bytes,
+) -> Answer<PasswordSetAnswer> {
+    let caller = authorize(&node, &peer, Route::UserPassword).await?;
+    let req: PasswordSet = body(&bytes)?;
+    ok(crate::console::set_password(&node, &caller, &name, &req).await?)
 }

@@ -314,6 +314,20 @@ impl Client {
         .await
     }
 
+    /// `PUT /v1/users/{name}/password`.
+    pub async fn user_password(
+        &self,
+        name: &str,
+        req: &jaring_api::users::PasswordSet,
+    ) -> Result<jaring_api::users::PasswordSetAnswer, ClientError> {
+        self.typed(
+            "PUT",
+            &format!("/v1/users/{}/password", encode(name)),
+            Some(req),
+        )
+        .await
+    }
+
     /// `GET /v1/follow`: calls `each` for every message stored from now on, until the
     /// daemon closes the stream.
     pub async fn follow(

@@ -64,6 +64,9 @@ pub struct Config {
     /// Other keys of this agency, held to open messages (a key rotation).
     #[serde(default)]
     pub keys: KeysConfig,
+    /// `[console]`: the web console; absent, no console is served.
+    #[serde(default)]
+    pub console: Option<jaring_console::ConsoleConfig>,
 }
 
 /// Keys besides `key_file` (which signs): during a rotation the node opens messages sealed to

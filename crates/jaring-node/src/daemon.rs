@@ -36,6 +36,29 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
             }
         });
     }
+    // The console binds before the node runs, so that a taken or refused address stops the
+    // daemon at start with the reason.
+    let mut console = match node.config.console.clone() {
+        Some(config) => {
+            let listener = jaring_console::serve::bind(&config).await?;
+            tracing::info!(address = %config.listen, tls = config.tls(), "console listening");
+            let console = std::sync::Arc::new(jaring_console::Console::new(
+                crate::console::NodeConsole(node.clone()),
+                config,
+            ));
+            let rx = stop_rx.clone();
+            Some(tokio::spawn(async move {
+                jaring_console::serve::serve(console, listener, rx).await
+            }))
+        }
+        None => None,
+    };
+    let console_done = async {
+        match console.as_mut() {
+            Some(c) => c.await,
+            None => std::future::pending().await,
+        }
+    };
     let mut worker = tokio::spawn(node.clone().run());
     let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
         .context("cannot watch SIGTERM")?;
@@ -44,6 +67,7 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
         _ = term.recv() => { tracing::info!("SIGTERM: shutting down"); None }
         r = &mut api => Some(("local API", r)),
         r = &mut worker => Some(("node", r)),
+        r = console_done => Some(("console", r)),
     };
     let _ = stop_tx.send(true);
     if let Some((what, result)) = early {

@@ -9,6 +9,7 @@ pub mod api;
 pub mod audit_file;
 pub mod client;
 pub mod config;
+pub mod console;
 pub mod daemon;
 pub mod metrics;
 pub mod nats;

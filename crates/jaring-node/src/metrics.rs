@@ -44,6 +44,8 @@ pub struct Metrics {
     /// Console logins refused (wrong password or second factor, locked out).
     pub logins_refused: Counter,
     api: Family<Labels, Counter>,
+    console: Family<Labels, Counter>,
+    csp: Family<Labels, Counter>,
     lag: Family<Labels, Gauge<i64, AtomicI64>>,
     deliveries: Family<Labels, Gauge<i64, AtomicI64>>,
     receipts_owed: Gauge<i64, AtomicI64>,
@@ -78,6 +80,8 @@ impl Default for Metrics {
             denied: Counter::default(),
             logins_refused: Counter::default(),
             api: Family::default(),
+            console: Family::default(),
+            csp: Family::default(),
             lag: Family::default(),
             deliveries: Family::default(),
             receipts_owed: Gauge::default(),
@@ -138,6 +142,16 @@ impl Default for Metrics {
             "logins_refused",
             "Console logins refused",
             m.logins_refused.clone(),
+        );
+        r.register(
+            "console_events",
+            "Console events (logins, failures, lockouts, logouts, cross-origin refusals), per event",
+            m.console.clone(),
+        );
+        r.register(
+            "console_csp_violations",
+            "Content-Security-Policy violations reported by browsers, per directive",
+            m.csp.clone(),
         );
         r.register(
             "api_requests",
@@ -230,6 +244,24 @@ impl Metrics {
     pub fn refused(&self, code: &str) {
         self.refused
             .get_or_create(&vec![("code", code.to_owned())])
+            .inc();
+    }
+
+    /// A console event (its name is one of the console's constants).
+    pub fn console_event(&self, event: &'static str) {
+        if event.starts_with("console-login-") || event == "console-lockout" {
+            self.logins_refused.inc();
+        }
+        self.console
+            .get_or_create(&vec![("event", event.to_owned())])
+            .inc();
+    }
+
+    /// A browser reported a CSP violation of `directive` (one of a fixed set: the console
+    /// maps anything else to `other`, so a forged report cannot grow the label set).
+    pub fn console_csp_violation(&self, directive: &str) {
+        self.csp
+            .get_or_create(&vec![("directive", directive.to_owned())])
             .inc();
     }
 

@@ -46,6 +46,10 @@ pub fn init(a: NodeInitArgs) -> Result<()> {
         audit: Default::default(),
         metrics: Default::default(),
         keys: Default::default(),
+        console: a.console.map(|listen| jaring_console::ConsoleConfig {
+            listen,
+            ..Default::default()
+        }),
     };
     // Only what differs from the defaults is written; config/node.example.toml lists the rest.
     let mut table = toml::Table::try_from(&config).context("cannot write TOML")?;

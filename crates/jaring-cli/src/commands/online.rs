@@ -258,7 +258,7 @@ fn referral_body(a: &ReferralSendArgs) -> Result<Value> {
         "nationality": need(&a.nationality, "--nationality")?.to_uppercase(),
         "identified_at": a.identified.unwrap_or_else(Timestamp::now),
         "location": place(&need(&a.location, "--location")?, "--location")?,
-        "consent": {"given": a.consent, "scope": a.consent_scope},
+        "consent": consent(a)?,
         "needs": a.needs,
         "non_punishment": a.non_punishment,
         "risk": need(&a.risk, "--risk")?,
@@ -339,8 +339,7 @@ pub fn inbox(config: &Path, a: InboxArgs) -> Result<()> {
         since: a.since.map(|s| s.to_string()),
         unread: a.unread,
         sent: a.sent,
-        limit: None,
-        cursor: None,
+        ..InboxQuery::default()
     };
     let (rows, more) = pages(config, a.listing, |c, p| {
         let q = InboxQuery {
@@ -577,6 +576,51 @@ pub fn user(config: &Path, cmd: UserCommand) -> Result<()> {
             }
             say_partial(more, rows.len());
         }
+        UserCommand::Passwd { name, totp, json } => {
+            let password = read_password(&name)?;
+            let req = jaring_api::users::PasswordSet {
+                password: password.to_string(),
+                totp,
+            };
+            let answer = with_client(
+                config,
+                |c| async move { c.user_password(&name, &req).await },
+            )?;
+            if json {
+                print_json(&answer);
+            } else {
+                println!(
+                    "console password set for {}; their sessions were ended",
+                    answer.name
+                );
+                if let (Some(secret), Some(uri)) = (&answer.totp_secret, &answer.totp_uri) {
+                    println!(
+                        "TOTP secret (shown once; enter it in an authenticator app): {secret}"
+                    );
+                    println!("{uri}");
+                }
+            }
+        }
+        UserCommand::TotpCode { secret_file } => {
+            jaring_core::keys::check_private(&secret_file).with_context(|| {
+                format!(
+                    "{} must be readable by its owner only",
+                    secret_file.display()
+                )
+            })?;
+            let secret = zeroize::Zeroizing::new(
+                std::fs::read_to_string(&secret_file)
+                    .with_context(|| format!("cannot read {}", secret_file.display()))?,
+            );
+            let now = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .context("the clock is before 1970")?
+                .as_secs();
+            let code = jaring_console::totp::code_at(secret.trim(), now).with_context(|| {
+                format!("{} holds no base32 TOTP secret", secret_file.display())
+            })?;
+            println!("{code}");
+        }
         UserCommand::Remove { name } => {
             let user = with_client(config, |c| async move { c.user_remove(&name).await })?;
             println!("removed {}", user.name);
@@ -593,4 +637,46 @@ pub fn user(config: &Path, cmd: UserCommand) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// A referral's consent, as the flags state it: given, or not given with its lawful basis;
+/// never silently neither.
+fn consent(a: &crate::cli::ReferralSendArgs) -> anyhow::Result<serde_json::Value> {
+    match (a.consent, a.no_consent, &a.basis) {
+        (true, false, None) => Ok(json!({"given": true, "scope": a.consent_scope})),
+        (false, true, Some(basis)) => {
+            Ok(json!({"given": false, "scope": a.consent_scope, "basis": basis}))
+        }
+        _ => anyhow::bail!(
+            "state the person's consent: --consent, or --no-consent --basis vital-interest|legal-obligation|public-interest"
+        ),
+    }
+}
+
+/// A new console password: from the terminal (asked twice, not echoed), or one line of
+/// standard input when it is not a terminal.
+fn read_password(name: &str) -> anyhow::Result<zeroize::Zeroizing<String>> {
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() {
+        let first = zeroize::Zeroizing::new(
+            rpassword::prompt_password(format!("new console password for {name}: "))
+                .context("cannot read the password from the terminal")?,
+        );
+        let again = zeroize::Zeroizing::new(
+            rpassword::prompt_password("the same again: ")
+                .context("cannot read the password from the terminal")?,
+        );
+        anyhow::ensure!(
+            *first == *again,
+            "the two passwords differ: nothing was changed"
+        );
+        Ok(first)
+    } else {
+        let mut line = zeroize::Zeroizing::new(String::new());
+        std::io::stdin()
+            .read_line(&mut line)
+            .context("cannot read the password from standard input")?;
+        let trimmed = zeroize::Zeroizing::new(line.trim_end_matches(['\r', '\n']).to_owned());
+        Ok(trimmed)
+    }
 }

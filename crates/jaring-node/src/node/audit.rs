@@ -79,9 +79,31 @@ impl Node {
         };
         let path = self.audit.path().to_owned();
         let rows = blocking(move || -> Result<Vec<AuditRecord>, NodeError> {
-            let bytes = std::fs::read(&path).map_err(NodeError::internal)?;
+            // Read a line at a time (the log grows without bound: never all of it in memory),
+            // and parse only lines that hold what a filter asks for.
+            use std::io::BufRead;
+            let file = std::fs::File::open(&path).map_err(NodeError::internal)?;
+            let mut reader = std::io::BufReader::with_capacity(256 * 1024, file);
+            let needles: Vec<memchr::memmem::Finder<'_>> = [&q.message, &q.event, &q.user]
+                .into_iter()
+                .flatten()
+                .map(|v| memchr::memmem::Finder::new(v.as_bytes()))
+                .collect();
             let mut rows = Vec::new();
-            for line in bytes.split(|b| *b == b'\n') {
+            let mut buf = Vec::new();
+            loop {
+                buf.clear();
+                if reader
+                    .read_until(b'\n', &mut buf)
+                    .map_err(NodeError::internal)?
+                    == 0
+                {
+                    break;
+                }
+                let line = buf.strip_suffix(b"\n").unwrap_or(&buf);
+                if !needles.iter().all(|n| n.find(line).is_some()) {
+                    continue;
+                }
                 let Ok(e) = serde_json::from_slice::<Value>(line) else {
                     continue;
                 };

@@ -4,7 +4,9 @@
 
 use async_nats::jetstream::consumer::pull;
 use jaring_api::directory::{AgencyView, DirectoryView};
-use jaring_api::messages::{InboxQuery, MessageBody, MessageView, Summary};
+use jaring_api::messages::{
+    Delivery, InboxQuery, MessageBody, MessageView, ReferralState, Summary,
+};
 use jaring_api::quarantine::QuarantineItem;
 use jaring_api::status::{AuditState, DirectoryState, Lag, LastError, Status};
 use jaring_api::users::User;
@@ -61,6 +63,9 @@ impl Node {
             since,
             unread: q.unread,
             include_sent: q.sent,
+            only_sent: q.outgoing,
+            tlp: q.tlp.map(|t| t.as_str().to_owned()),
+            state: q.status,
             after,
         };
         let limit = jaring_api::paging::clamp_limit(q.limit);
@@ -136,19 +141,7 @@ impl Node {
         blocking(move || store.viewed(&id2, &sender2, &digest, &user2, &unix)).await??;
         self.audit_due.notify_one();
         self.metrics.views.inc();
-        let store = self.store.clone();
-        let id2 = id.to_owned();
-        let (deliveries, referral) = blocking(move || {
-            // Deliveries are of this node's own messages only (another agency's message under
-            // one of its ids has none).
-            let deliveries = if mine {
-                store.deliveries(&id2)?
-            } else {
-                Vec::new()
-            };
-            Ok::<_, crate::store::StoreError>((deliveries, store.referral(&id2, &sender)?))
-        })
-        .await??;
+        let (deliveries, referral) = self.tracked(id, &sender, mine).await?;
         Ok(MessageView {
             summary: stored.summary,
             header: opened.header,
@@ -156,6 +149,68 @@ impl Node {
             deliveries,
             referral,
             digest: b64::encode(&stored.digest),
+        })
+    }
+
+    /// The deliveries (of this node's own messages only: another agency's message under one of
+    /// its ids has none) and the referral state of message `id` from `sender`.
+    async fn tracked(
+        &self,
+        id: &str,
+        sender: &str,
+        mine: bool,
+    ) -> Result<(Vec<Delivery>, Option<ReferralState>), NodeError> {
+        let store = self.store.clone();
+        let (id, sender) = (id.to_owned(), sender.to_owned());
+        Ok(blocking(move || {
+            let deliveries = if mine {
+                store.deliveries(&id)?
+            } else {
+                Vec::new()
+            };
+            Ok::<_, crate::store::StoreError>((deliveries, store.referral(&id, &sender)?))
+        })
+        .await??)
+    }
+
+    /// Metadata of one message, with its deliveries (the node's own messages) and a referral's
+    /// history: what the console shows before a message is opened and on the Sent page.
+    /// Nothing is decrypted, so nothing is audited as `viewed`; the caller must be allowed to
+    /// list the kind (a refusal is audited as `denied`).
+    pub async fn tracking(
+        &self,
+        id: &str,
+        sender: Option<&str>,
+        user: &User,
+    ) -> Result<jaring_api::messages::Tracking, NodeError> {
+        let store = self.store.clone();
+        let (id2, sender2) = (id.to_owned(), sender.map(str::to_owned));
+        let found = blocking(move || store.messages_with_id(&id2, sender2.as_deref())).await??;
+        for m in &found {
+            let kind = m
+                .summary
+                .kind
+                .parse::<Kind>()
+                .map_err(NodeError::Internal)?;
+            if !user.roles.may_list(kind) {
+                let asked = format!("GET /v1/messages/{id}/tracking");
+                let why = format!("listing a {kind} needs a role that reads it, auditor or admin");
+                self.deny(&user.name, Some(&user.unix), &asked, Some(id), &why)
+                    .await;
+                return Err(NodeError::Forbidden(format!("{}: {why}", user.name)));
+            }
+        }
+        let stored = crate::store::Store::only_one(id, found)?.ok_or_else(|| match sender {
+            Some(s) => NodeError::NotFound(format!("no message {id} from {s}")),
+            None => NodeError::NotFound(format!("no message {id}")),
+        })?;
+        let summary = stored.summary;
+        let mine = summary.sender == self.me.as_str();
+        let (deliveries, referral) = self.tracked(id, &summary.sender, mine).await?;
+        Ok(jaring_api::messages::Tracking {
+            summary,
+            deliveries,
+            referral,
         })
     }
 

@@ -21,10 +21,20 @@ impl Node {
                 now - ms(r.closed_referrals),
                 now - ms(r.quarantine),
             );
+            // Console sessions past their idle timeout or lifetime (a session is checked at
+            // each request anyway; this keeps abandoned ones from piling up).
+            let console = self.config.console.clone().unwrap_or_default();
+            let (idle_before, opened_before) = (
+                now - ms(console.idle_timeout),
+                now - ms(console.session_lifetime),
+            );
             let store = self.store.clone();
             match blocking(move || {
                 store
-                    .purge_expired(stored_before, closed_before, quarantine_before)
+                    .expire_sessions(idle_before, opened_before)
+                    .and_then(|_| {
+                        store.purge_expired(stored_before, closed_before, quarantine_before)
+                    })
                     .and_then(|ids| store.checkpoint_wal().map(|()| ids))
             })
             .await

@@ -17,7 +17,7 @@ fn roles_from(text: &str) -> Roles {
     )
 }
 
-fn user_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<User> {
+pub(super) fn user_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<User> {
     Ok(User {
         name: r.get(0)?,
         unix: r.get(1)?,
@@ -26,7 +26,7 @@ fn user_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<User> {
     })
 }
 
-const USER_COLUMNS: &str = "SELECT name, unix, roles, created_at FROM users";
+pub(super) const USER_COLUMNS: &str = "SELECT name, unix, roles, created_at FROM users";
 
 impl Store {
     /// Adds a node's first users before its daemon runs (`jaring node init --admin`, test
@@ -137,6 +137,8 @@ impl Store {
                 )));
             }
             tx.prepare_cached("DELETE FROM users WHERE name = ?1")?
+                .execute([name])?;
+            tx.prepare_cached("DELETE FROM console_sessions WHERE user = ?1")?
                 .execute([name])?;
             Store::audit(
                 tx,

@@ -2,6 +2,7 @@
 //! Its test files declare `mod common;` too: the helpers of the daemon tests serve here.
 #![allow(dead_code)]
 
+#[allow(unused_imports)]
 pub use crate::common::{add_tester, alert_body, wait_until};
 
 use std::path::{Path, PathBuf};
@@ -175,6 +176,7 @@ impl Hub {
             audit: Default::default(),
             metrics: Default::default(),
             keys: Default::default(),
+            console: None,
         };
         extra(&mut config);
         config
@@ -185,6 +187,8 @@ impl Hub {
 pub struct InProcess {
     pub node: Arc<Node>,
     pub client: Client,
+    /// The web console, when the config has `[console]`.
+    pub console: Option<Arc<jaring_console::Console<jaring_node::console::NodeConsole>>>,
     stop: watch::Sender<bool>,
     tasks: Vec<tokio::task::JoinHandle<anyhow::Result<()>>>,
 }
@@ -200,6 +204,22 @@ impl InProcess {
             let (node, rx, socket) = (node.clone(), rx.clone(), socket.clone());
             tokio::spawn(async move { api::serve(node, &socket, rx).await })
         };
+        let mut tasks = vec![run, api];
+        let console = match node.config.console.clone() {
+            Some(c) => {
+                let listener = jaring_console::serve::bind(&c).await.unwrap();
+                let console = Arc::new(jaring_console::Console::new(
+                    jaring_node::console::NodeConsole(node.clone()),
+                    c,
+                ));
+                let (console2, rx) = (console.clone(), rx.clone());
+                tasks.push(tokio::spawn(async move {
+                    jaring_console::serve::serve(console2, listener, rx).await
+                }));
+                Some(console)
+            }
+            None => None,
+        };
         let client = Client::new(&socket);
         let deadline = Instant::now() + Duration::from_secs(10);
         while client.call("GET", "/v1/status", None).await.is_err() {
@@ -209,8 +229,9 @@ impl InProcess {
         InProcess {
             node,
             client,
+            console,
             stop,
-            tasks: vec![run, api],
+            tasks,
         }
     }
 
