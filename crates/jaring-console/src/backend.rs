@@ -23,7 +23,7 @@ use zeroize::Zeroizing;
 pub type ApiResult<T> = Result<T, ApiError>;
 
 /// A user's console credentials, as the node keeps them.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Credentials {
     /// The user.
     pub user: User,
@@ -33,6 +33,17 @@ pub struct Credentials {
     pub totp_secret: Option<Zeroizing<String>>,
     /// The user's language tag, once chosen.
     pub language: Option<String>,
+}
+
+impl std::fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Credentials")
+            .field("user", &self.user)
+            .field("password_set", &self.password_hash.is_some())
+            .field("totp_enrolled", &self.totp_secret.is_some())
+            .field("language", &self.language)
+            .finish()
+    }
 }
 
 /// A console session, as stored: the token itself is never stored, only its SHA-256.
@@ -118,6 +129,9 @@ pub trait Backend: Send + Sync + 'static {
         user: &str,
         detail: serde_json::Value,
     ) -> impl Future<Output = ()> + Send;
+
+    /// Counts an event that is not audited one by one (it needs no login to cause).
+    fn count(&self, event: &'static str);
 
     /// Counts a Content-Security-Policy violation a browser reported.
     fn csp_violation(&self, directive: &str);

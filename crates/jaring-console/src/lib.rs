@@ -47,6 +47,8 @@ pub struct Console<B> {
     pub throttle: throttle::Throttle,
     /// Content-Security-Policy violations reported by browsers since start.
     pub csp_reports: AtomicU64,
+    /// Password checks running at once (argon2: 19 MiB each).
+    pub verifying: tokio::sync::Semaphore,
 }
 
 impl<B: Backend> Console<B> {
@@ -57,6 +59,7 @@ impl<B: Backend> Console<B> {
             config,
             throttle: throttle::Throttle::default(),
             csp_reports: AtomicU64::new(0),
+            verifying: tokio::sync::Semaphore::new(2),
         }
     }
 }

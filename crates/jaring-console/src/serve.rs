@@ -100,7 +100,13 @@ pub async fn serve<B: Backend>(
         tokio::spawn(async move {
             let _permit = permit;
             let service = TowerToHyperService::new(app);
-            let builder = hyper_util::server::conn::auto::Builder::new(TokioExecutor::new());
+            let mut builder = hyper_util::server::conn::auto::Builder::new(TokioExecutor::new());
+            // A client that sends no request headers for 30 s (an idle keep-alive connection
+            // included) is dropped: idle sockets cannot hold every slot.
+            builder
+                .http1()
+                .timer(hyper_util::rt::TokioTimer::new())
+                .header_read_timeout(std::time::Duration::from_secs(30));
             let served = match tls {
                 Some(acceptor) => {
                     let handshake = tokio::time::timeout(

@@ -187,6 +187,18 @@ impl<B: Backend> FromRequestParts<Arc<Console<B>>> for Viewer {
             let _ = backend.close_session(&hash).await;
             return Err(none(true));
         };
+        // Roles are read afresh: a user given a role that needs a second factor, with none
+        // enrolled, no longer passes on a session opened with the password alone.
+        let needs_totp = creds
+            .user
+            .roles
+            .0
+            .iter()
+            .any(|r| console.config.totp_required.contains(r));
+        if needs_totp && creds.totp_secret.is_none() {
+            let _ = backend.close_session(&hash).await;
+            return Err(none(true));
+        }
         if !BACKGROUND.contains(&parts.uri.path()) {
             let _ = backend.session_seen(&hash, now).await;
         }

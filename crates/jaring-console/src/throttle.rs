@@ -115,6 +115,18 @@ pub struct Locked {
     pub address: bool,
 }
 
+/// The address a failure counts against: an IPv4 address, or an IPv6 address's /64 (one
+/// host usually holds a whole /64, so counting each address apart would count nothing).
+fn network_of(address: std::net::IpAddr) -> std::net::IpAddr {
+    match address {
+        std::net::IpAddr::V6(v6) => {
+            let s = v6.segments();
+            std::net::IpAddr::V6(std::net::Ipv6Addr::new(s[0], s[1], s[2], s[3], 0, 0, 0, 0))
+        }
+        v4 => v4,
+    }
+}
+
 /// The two tables.
 #[derive(Debug)]
 pub struct Throttle {
@@ -134,7 +146,7 @@ impl Default for Throttle {
 impl Throttle {
     /// Whether `account` may try from `address` now.
     pub fn gate(&self, account: &str, address: std::net::IpAddr, now: Instant) -> Gate {
-        if let Some(d) = self.addresses.locked(&address, now) {
+        if let Some(d) = self.addresses.locked(&network_of(address), now) {
             return Gate::AddressLocked(d);
         }
         if let Some(d) = self.accounts.locked(&account.to_owned(), now) {
@@ -147,7 +159,7 @@ impl Throttle {
     pub fn failed(&self, account: &str, address: std::net::IpAddr, now: Instant) -> Locked {
         Locked {
             account: self.accounts.fail(&account.to_owned(), now),
-            address: self.addresses.fail(&address, now),
+            address: self.addresses.fail(&network_of(address), now),
         }
     }
 
@@ -187,5 +199,37 @@ mod tests {
         assert!(locked);
         assert!(matches!(t.gate("someone", ip, now), Gate::AddressLocked(_)));
         assert_eq!(t.gate("someone", [192, 0, 2, 2].into(), now), Gate::Open);
+    }
+
+    #[test]
+    fn an_ipv6_host_counts_as_its_64_and_made_up_names_cannot_lift_a_lock() {
+        let t = Throttle::default();
+        let now = Instant::now();
+        for i in 0..ADDRESS_FAILURES {
+            let ip = std::net::IpAddr::V6(std::net::Ipv6Addr::new(
+                0x2001,
+                0xdb8,
+                0,
+                1,
+                0,
+                0,
+                0,
+                i as u16 + 1,
+            ));
+            t.failed(&format!("u{i}"), ip, now);
+        }
+        let other = std::net::IpAddr::V6(std::net::Ipv6Addr::new(0x2001, 0xdb8, 0, 1, 9, 9, 9, 9));
+        assert!(matches!(t.gate("x", other, now), Gate::AddressLocked(_)));
+        let ip: std::net::IpAddr = [10, 0, 0, 1].into();
+        for _ in 0..ACCOUNT_FAILURES {
+            t.failed("ana", ip, now);
+        }
+        for i in 0..(CAPACITY + 10) {
+            t.accounts.fail(&format!("made-up-{i}"), now);
+        }
+        assert!(matches!(
+            t.gate("ana", [10, 0, 0, 2].into(), now),
+            Gate::AccountLocked(_)
+        ));
     }
 }

@@ -129,7 +129,7 @@ fn every_message_the_code_asks_for_exists_in_english() {
         .filter(|k| !k.starts_with("console-") && !k.contains("src") && k != "no-store")
         .collect();
     // Keys made at run time, from the code's own lists.
-    let fields = regex::Regex::new(r#"(?:field|choice)\(\s*"([a-z_]+)""#).unwrap();
+    let fields = regex::Regex::new(r#"\bb\.(?:field|choice)\(\s*"([a-z_]+)""#).unwrap();
     for c in fields.captures_iter(&text) {
         asked.insert(format!("form-{}", c[1].replace('_', "-")));
     }

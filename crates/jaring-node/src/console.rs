@@ -192,6 +192,10 @@ impl Backend for NodeConsole {
         self.0.metrics.console_event(event);
     }
 
+    fn count(&self, event: &'static str) {
+        self.0.metrics.console_event(event);
+    }
+
     fn csp_violation(&self, directive: &str) {
         self.0.metrics.console_csp_violation(directive);
     }

@@ -249,7 +249,7 @@ impl Metrics {
 
     /// A console event (its name is one of the console's constants).
     pub fn console_event(&self, event: &'static str) {
-        if event.starts_with("console-login-") || event == "console-lockout" {
+        if event.starts_with("console-login-") {
             self.logins_refused.inc();
         }
         self.console

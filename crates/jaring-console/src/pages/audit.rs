@@ -23,6 +23,8 @@ struct AuditPage {
     q_message: String,
     q_user: String,
     q_event: String,
+    /// The query of "who opened this message" (URL-encoded), when a message is named.
+    who_opened: String,
     entries: Vec<(u64, String, String, String, String, String)>,
     next: Option<String>,
     verification: Option<String>,
@@ -79,6 +81,21 @@ async fn draw<B: Backend>(
             )
         })
         .collect();
+    // Links carry the search URL-encoded (askama escapes HTML, not URLs).
+    let encode = |pairs: &[(&str, &str)]| serde_urlencoded::to_string(pairs).unwrap_or_default();
+    let next = page.next.map(|c| {
+        encode(&[
+            ("message", s.message.as_str()),
+            ("user", s.user.as_str()),
+            ("event", s.event.as_str()),
+            ("cursor", c.as_str()),
+        ])
+    });
+    let who_opened = if s.message.trim().is_empty() {
+        String::new()
+    } else {
+        encode(&[("message", s.message.trim()), ("event", "viewed")])
+    };
     let (verified, verification) = match verification {
         Some((ok, text)) => (ok, Some(text)),
         None => (false, None),
@@ -88,8 +105,9 @@ async fn draw<B: Backend>(
         q_message: s.message,
         q_user: s.user,
         q_event: s.event,
+        who_opened,
         entries,
-        next: page.next,
+        next,
         verification,
         verified,
         checkpoint,

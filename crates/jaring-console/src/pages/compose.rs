@@ -696,7 +696,13 @@ async fn submit<B: Backend>(console: &Console<B>, v: &Viewer, k: Kindly, pairs: 
                 .map(|r| views::agency(dir.as_ref(), r))
                 .collect(),
             facts,
-            hidden: pairs.into_iter().filter(|(n, _)| n != "step").collect(),
+            // The agencies reviewed, each by name: "all" or "a role" is not carried forward,
+            // so that the send cannot reach an agency the directory gained since.
+            hidden: pairs
+                .into_iter()
+                .filter(|(n, _)| !["step", "to", "to_all", "to_role"].contains(&n.as_str()))
+                .chain(readers.iter().map(|r| ("to".to_owned(), r.clone())))
+                .collect(),
         });
     }
     let body = match OutgoingBody::parse(k.kind, value, &[]) {

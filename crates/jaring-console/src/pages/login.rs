@@ -165,7 +165,9 @@ pub async fn submit<B: Backend>(
                     "code"
                 };
                 failed(&console, &name, &address, ip, why).await;
-                return fail_page(tr, "login-wrong-code");
+                // The same words as for a wrong password: a different answer would tell a
+                // guesser that the password was right.
+                return fail_page(tr, "login-wrong");
             }
         }
         None if required => {
