@@ -165,11 +165,9 @@ step "Web consoles: one person per agency with a console login (password and TOT
 # under logins/ (0600), as an admin would hand them over in person.
 mkdir -p logins && chmod 700 logins
 declare -A PERSON=([TH-RTP]=somchai [ID-KEMLU-PNH]=ayu [PH-DFA]=maria)
-declare -A ROLES=([TH-RTP]="--role liaison --role caseworker" [ID-KEMLU-PNH]="--role liaison --role caseworker" [PH-DFA]="--role liaison --role caseworker")
 for a in "${AGENCIES[@]}"; do
   who=${PERSON[$a]}
-  # shellcheck disable=SC2086
-  $J --config "nodes/$a.toml" user add "$who" --unix "$who-console" ${ROLES[$a]} >/dev/null
+  $J --config "nodes/$a.toml" user add "$who" --unix "$who-console" --role liaison --role caseworker >/dev/null
   password=$(python3 -c 'import secrets; print(secrets.token_urlsafe(15))')
   answer=$(printf '%s\n' "$password" | $J --config "nodes/$a.toml" user passwd "$who" --totp --json)
   secret=$(printf '%s' "$answer" | python3 -c 'import json,sys; print(json.load(sys.stdin)["totp_secret"])')

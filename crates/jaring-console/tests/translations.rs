@@ -136,7 +136,7 @@ fn every_message_the_code_asks_for_exists_in_english() {
     for k in jaring_core::Kind::ALL {
         asked.insert(format!("kind-{}", k.as_str()));
     }
-    for s in jaring_console::pages::inbox::STATUSES {
+    for s in jaring_core::body::STATUSES {
         asked.insert(format!("status-{s}"));
         asked.insert(format!("workflow-{s}"));
     }
@@ -172,18 +172,10 @@ fn every_message_the_code_asks_for_exists_in_english() {
     ] {
         asked.insert(format!("agency-role-{r}"));
     }
-    for n in [
-        "medical",
-        "shelter",
-        "legal",
-        "repatriation",
-        "interpretation",
-        "psychosocial",
-        "documents",
-    ] {
+    for n in jaring_core::body::NEEDS {
         asked.insert(format!("need-{n}"));
     }
-    for r in ["low", "medium", "high"] {
+    for r in jaring_core::body::RISKS {
         asked.insert(format!("risk-{r}"));
     }
     for b in jaring_core::body::CONSENT_BASES {

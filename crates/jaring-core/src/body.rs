@@ -352,7 +352,8 @@ pub const STATUSES: [&str; 6] = [
 ];
 const RELIABILITY: [&str; 6] = ["A", "B", "C", "D", "E", "F"];
 const CREDIBILITY: [&str; 6] = ["1", "2", "3", "4", "5", "6"];
-const RISKS: [&str; 3] = ["low", "medium", "high"];
+/// The risks spec §5 allows in a referral.
+pub const RISKS: [&str; 3] = ["low", "medium", "high"];
 
 /// `compound-relocation-alert` (and the full body of an `alert-update`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

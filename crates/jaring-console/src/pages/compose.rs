@@ -16,7 +16,7 @@ use axum::Form;
 use jaring_api::directory::DirectoryView;
 use jaring_api::messages::{OutgoingBody, SendRequest};
 use jaring_api::{ApiError, Role, Route};
-use jaring_core::body::CONSENT_BASES;
+use jaring_core::body::{CONSENT_BASES, NEEDS, RISKS};
 use jaring_core::{AgencyId, Body, Kind, Tlp};
 use serde_json::{json, Map, Value};
 
@@ -245,19 +245,11 @@ fn alert_sections(b: &Builder<'_>, dir: Option<&DirectoryView>, me: &str) -> Vec
 
 fn referral_sections(b: &Builder<'_>, dir: Option<&DirectoryView>, me: &str) -> Vec<Section> {
     let tr = b.tr;
-    let needs = [
-        "medical",
-        "shelter",
-        "legal",
-        "repatriation",
-        "interpretation",
-        "psychosocial",
-        "documents",
-    ]
-    .iter()
-    .map(|n| (n.to_string(), tr.t(&format!("need-{n}"))))
-    .collect();
-    let risks = ["low", "medium", "high"]
+    let needs = NEEDS
+        .iter()
+        .map(|n| (n.to_string(), tr.t(&format!("need-{n}"))))
+        .collect();
+    let risks = RISKS
         .iter()
         .map(|r| (r.to_string(), tr.t(&format!("risk-{r}"))))
         .collect();

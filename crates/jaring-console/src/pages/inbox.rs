@@ -10,6 +10,7 @@ use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use jaring_api::directory::DirectoryView;
 use jaring_api::messages::{InboxQuery, Summary};
+use jaring_core::body::STATUSES;
 use jaring_core::{Kind, Tlp};
 use serde::{Deserialize, Serialize};
 
@@ -85,16 +86,6 @@ struct InboxRows {
     f: Frame,
     rows: Vec<Row>,
 }
-
-/// The referral statuses, in workflow order.
-pub const STATUSES: [&str; 6] = [
-    "received",
-    "accepted",
-    "declined",
-    "in-progress",
-    "repatriated",
-    "closed",
-];
 
 fn query_of(f: &Filters) -> Result<InboxQuery, String> {
     let kind = match f.kind.as_str() {
