@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Re-vendor the pinned front-end assets from the npm registry.
+# Re-vendor the pinned front-end assets (and map data) from the npm registry.
 #
 #   bash vendor/fetch.sh               fetch, verify tarball integrity, extract,
 #                                      then check files against SHA256SUMS
@@ -16,6 +16,7 @@ set -euo pipefail
 PINS=(
   "htmx.org|2.0.4|sha512-HLxMCdfXDOJirs3vBZl/ZLoY+c7PfM4Ahr2Ad4YXh6d22T5ltbTXFFkpx9Tgb2vvmWFMbIc3LqN2ToNkZJvyYQ==|package/dist/htmx.min.js=htmx/htmx.min.js package/LICENSE=htmx/LICENSE"
   "axe-core|4.10.3|sha512-Xm7bpRXnDSX2YE2YFfBk2FnF0ep6tmG7xPh8iHee8MIcrgq762Nkce856dYtJYLkuIoYZvGfTs/PbZhideTcEg==|package/axe.min.js=axe-core/axe.min.js package/LICENSE=axe-core/LICENSE package/LICENSE-3RD-PARTY.txt=axe-core/LICENSE-3RD-PARTY.txt"
+  "world-atlas|2.0.2|sha512-IXfV0qwlKXpckz1FhwXVwKRjiIhOnWttOskm5CtxMsjgE/MXAYRHWJqgXOpM8IkcPBoXnyTU5lFHcYa5ChG0LQ==|package/countries-50m.json=world-atlas/countries-50m.json package/LICENSE=world-atlas/LICENSE"
 )
 
 write_sums=0

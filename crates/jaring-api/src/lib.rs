@@ -12,6 +12,7 @@
 #![warn(missing_docs)]
 
 pub mod audit;
+pub mod correlation;
 pub mod directory;
 pub mod error;
 pub mod messages;

@@ -310,6 +310,10 @@ pub struct MessageView {
     pub referral: Option<ReferralState>,
     /// SHA-256 of the envelope (b64u).
     pub digest: String,
+    /// For an alert: the other alerts that share a reference, name, operator or indicator
+    /// with it, and which values link them (values over the cap or excluded link nothing).
+    #[serde(default)]
+    pub related: Vec<crate::correlation::Related>,
 }
 
 /// A message just stored, announced on the follow stream: metadata only.

@@ -8,6 +8,10 @@ use utoipa::OpenApi;
 use crate::audit::{
     AuditEntriesQuery, AuditRecord, CheckpointNote, Proof, ProveQuery, Verification,
 };
+use crate::correlation::{
+    Decision, DecisionAnswer, Flagged, Link, Position, Rebuilt, Related, SearchAnswer, SearchQuery,
+    Suggestion, Trail, TrailQuery, Via,
+};
 use crate::directory::{AgencyView, DirectoryView};
 use crate::error::{ApiError, ErrorCode};
 use crate::messages::{
@@ -121,6 +125,27 @@ fn user_password() {}
 #[allow(dead_code)]
 fn tracking() {}
 
+#[utoipa::path(get, path = "/v1/correlate/search", tag = "correlation", params(SearchQuery),
+    responses((status = 200, body = SearchAnswer), (status = 400, body = ApiError), (status = 403, body = ApiError)))]
+#[allow(dead_code)]
+fn correlate_search() {}
+
+#[utoipa::path(post, path = "/v1/correlate/rebuild", tag = "correlation",
+    responses((status = 200, body = Rebuilt), (status = 403, body = ApiError)))]
+#[allow(dead_code)]
+fn correlate_rebuild() {}
+
+#[utoipa::path(get, path = "/v1/compounds/trail", tag = "correlation", params(TrailQuery),
+    responses((status = 200, body = Trail), (status = 400, body = ApiError), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
+#[allow(dead_code)]
+fn compound_trail() {}
+
+#[utoipa::path(post, path = "/v1/compounds/trail/decisions", tag = "correlation",
+    request_body = Decision,
+    responses((status = 200, body = DecisionAnswer), (status = 400, body = ApiError), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
+#[allow(dead_code)]
+fn trail_decision() {}
+
 #[derive(OpenApi)]
 #[openapi(
     info(
@@ -146,7 +171,11 @@ fn tracking() {}
         user_remove,
         user_roles,
         user_password,
-        tracking
+        tracking,
+        correlate_search,
+        correlate_rebuild,
+        compound_trail,
+        trail_decision
     ),
     components(schemas(
         ApiError,
@@ -162,6 +191,17 @@ fn tracking() {}
         Delivery,
         ReferralState,
         Tracking,
+        Via,
+        Related,
+        Flagged,
+        SearchAnswer,
+        Position,
+        Link,
+        Suggestion,
+        Trail,
+        Decision,
+        DecisionAnswer,
+        Rebuilt,
         PasswordSet,
         PasswordSetAnswer,
         ReferralEvent,

@@ -109,11 +109,19 @@ pub enum Route {
     /// Deliveries and the referral history of one of the node's own messages: metadata, no
     /// body.
     Tracking,
+    /// Every alert holding a value, normalised (alerts only; audited).
+    CorrelateSearch,
+    /// Rebuild the correlation index from the stored alerts.
+    CorrelateRebuild,
+    /// A compound's trail: positions in time order, links, suggestions, a map (audited).
+    CompoundTrail,
+    /// Confirm or dismiss a suggested link (audited; optionally shared as an alert-update).
+    TrailDecision,
 }
 
 impl Route {
     /// Every route.
-    pub const ALL: [Route; 19] = [
+    pub const ALL: [Route; 23] = [
         Route::WhoAmI,
         Route::Status,
         Route::Directory,
@@ -133,12 +141,20 @@ impl Route {
         Route::UserRoles,
         Route::UserPassword,
         Route::Tracking,
+        Route::CorrelateSearch,
+        Route::CorrelateRebuild,
+        Route::CompoundTrail,
+        Route::TrailDecision,
     ];
 
     /// The method.
     pub fn method(self) -> Method {
         match self {
-            Self::Send | Self::ReferralStatus | Self::UserAdd => Method::Post,
+            Self::Send
+            | Self::ReferralStatus
+            | Self::UserAdd
+            | Self::CorrelateRebuild
+            | Self::TrailDecision => Method::Post,
             Self::UserRemove => Method::Delete,
             Self::UserRoles | Self::UserPassword => Method::Put,
             _ => Method::Get,
@@ -167,6 +183,10 @@ impl Route {
             Self::UserRoles => "/v1/users/{name}/roles",
             Self::UserPassword => "/v1/users/{name}/password",
             Self::Tracking => "/v1/messages/{id}/tracking",
+            Self::CorrelateSearch => "/v1/correlate/search",
+            Self::CorrelateRebuild => "/v1/correlate/rebuild",
+            Self::CompoundTrail => "/v1/compounds/trail",
+            Self::TrailDecision => "/v1/compounds/trail/decisions",
         }
     }
 
@@ -189,6 +209,12 @@ impl Route {
             Self::Users | Self::UserAdd | Self::UserRemove | Self::UserRoles => {
                 Access::AnyOf(&[Role::Admin])
             }
+            // The index holds alert content: alert readers only.
+            Self::CorrelateSearch | Self::CompoundTrail | Self::TrailDecision => {
+                Access::AnyOf(&[Role::Liaison])
+            }
+            // Rebuilding shows nothing; it is maintenance.
+            Self::CorrelateRebuild => Access::AnyOf(&[Role::Admin]),
         }
     }
 

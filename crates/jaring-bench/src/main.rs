@@ -8,6 +8,7 @@
 #![forbid(unsafe_code)]
 
 mod console;
+mod correlate;
 mod scenarios;
 
 use std::path::PathBuf;
@@ -70,6 +71,19 @@ enum Command {
         #[arg(long, default_value_t = 300)]
         requests: usize,
     },
+    /// Correlation alone: an index of ALERTS alerts of 20 indicators, incoming alerts
+    /// correlated against it, and a trail of TRAIL alerts built with its map.
+    Correlate {
+        /// Alerts in the index (20 rows each: 50,000 make 1,000,000 rows).
+        #[arg(long, default_value_t = 50_000)]
+        alerts: usize,
+        /// Alerts in the trail.
+        #[arg(long, default_value_t = 200)]
+        trail: usize,
+        /// Requests measured.
+        #[arg(long, default_value_t = 300)]
+        requests: usize,
+    },
     /// Run a node (used by the benchmark itself, to measure a node's memory in its own process).
     #[command(hide = true)]
     Node {
@@ -123,6 +137,15 @@ fn main() -> anyhow::Result<()> {
         Command::Console { count, requests } => {
             let server = hub(false)?;
             let figures = runtime.block_on(console::console(&server.url(), count, requests))?;
+            println!("{}", serde_json::to_string_pretty(&figures)?);
+            Ok(())
+        }
+        Command::Correlate {
+            alerts,
+            trail,
+            requests,
+        } => {
+            let figures = correlate::correlate(alerts, trail, requests)?;
             println!("{}", serde_json::to_string_pretty(&figures)?);
             Ok(())
         }

@@ -33,6 +33,9 @@ pub struct Scale {
     audit_verify: usize,
     console: usize,
     console_requests: usize,
+    correlate_alerts: usize,
+    correlate_trail: usize,
+    correlate_requests: usize,
 }
 
 impl Scale {
@@ -50,6 +53,9 @@ impl Scale {
             audit_verify: 100_000,
             console: 2_000,
             console_requests: 30,
+            correlate_alerts: 2_000,
+            correlate_trail: 50,
+            correlate_requests: 30,
         }
     }
 
@@ -67,6 +73,9 @@ impl Scale {
             audit_verify: 1_000_000,
             console: 100_000,
             console_requests: 300,
+            correlate_alerts: 50_000,
+            correlate_trail: 200,
+            correlate_requests: 300,
         }
     }
 }
@@ -155,6 +164,7 @@ pub(crate) fn node_config(net: &TestNetwork, id: &str, url: &str) -> Result<Conf
         metrics: Default::default(),
         keys: Default::default(),
         console: None,
+        correlation: Default::default(),
     })
 }
 
@@ -895,6 +905,13 @@ pub async fn all(scale: &Scale) -> Result<Map<String, Value>> {
             crate::console::console(&server.url(), scale.console, scale.console_requests).await?,
         );
     }
+
+    eprintln!("correlation over {} alerts ...", scale.correlate_alerts);
+    f.extend(crate::correlate::correlate(
+        scale.correlate_alerts,
+        scale.correlate_trail,
+        scale.correlate_requests,
+    )?);
 
     let get = |k: &str| f.get(k).and_then(Value::as_f64).unwrap_or(f64::NAN);
     let (e2e, crypto_f, transport_f, catch, open_f, open_all) = (

@@ -68,6 +68,12 @@ pub enum Command {
     User(UserCommand),
     /// Who you are to the node: your jaring user and roles.
     Whoami(JsonFlag),
+    /// Correlation: find every alert holding a value; rebuild the index (admin).
+    #[command(subcommand)]
+    Correlate(CorrelateCommand),
+    /// A compound's trail across agencies: positions, links, suggestions, a map.
+    #[command(subcommand)]
+    Compound(CompoundCommand),
     /// The tamper-evident audit log: verify, show, prove, checkpoint.
     #[command(subcommand)]
     Audit(AuditCommand),
@@ -405,9 +411,38 @@ pub struct AlertFields {
     /// A nationality of those held; repeat for several.
     #[arg(long = "nationality")]
     pub nationalities: Vec<String>,
-    /// An indicator TYPE=VALUE (domain, url, phone, crypto-wallet, social-handle, ip, bank-account).
+    /// An indicator TYPE=VALUE[,platform=P][,chain=C][,asset=A][,role=R][,first_seen=T][,last_seen=T]
+    /// (types: domain, url, phone, crypto-wallet, social-handle, ip, bank-account, email);
+    /// repeat for several, e.g. `social-handle=@GoldenJobs,platform=telegram,role=recruitment`.
     #[arg(long = "indicator")]
     pub indicators: Vec<String>,
+    /// The compound's network-wide reference (a UUID): repeat the one earlier alerts about
+    /// this compound carry. Without it a new compound gets a fresh reference.
+    #[arg(long, conflicts_with = "no_compound_ref")]
+    pub compound_ref: Option<uuid::Uuid>,
+    /// Send no compound reference at all.
+    #[arg(long)]
+    pub no_compound_ref: bool,
+    /// Who runs, guards or fronts the compound: NAME[,alias=A]...[,kind=K] (kinds: syndicate,
+    /// armed-group, company, person); repeat for several.
+    #[arg(long = "operator")]
+    pub operators: Vec<String>,
+    /// A kind of scam it runs (romance-investment, crypto-investment, online-gambling,
+    /// impersonation, job-scam, sextortion, other); repeat for several.
+    #[arg(long = "scam-type")]
+    pub scam_types: Vec<String>,
+    /// How precisely `--from` is known, in metres.
+    #[arg(long)]
+    pub from_precision: Option<u32>,
+    /// How precisely `--to-place` is known, in metres.
+    #[arg(long)]
+    pub to_precision: Option<u32>,
+    /// The province, state or district of `--from`.
+    #[arg(long)]
+    pub from_admin: Option<String>,
+    /// The province, state or district of `--to-place`.
+    #[arg(long)]
+    pub to_admin: Option<String>,
     /// Free text.
     #[arg(long)]
     pub narrative: Option<String>,
@@ -569,6 +604,62 @@ pub struct InboxArgs {
     /// How much.
     #[command(flatten)]
     pub listing: Listing,
+    /// Print the result as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `jaring correlate ...`.
+#[derive(Debug, Subcommand)]
+pub enum CorrelateCommand {
+    /// Every alert holding a value, normalised: `TYPE=VALUE` (e.g. `phone=+855 12 345 678`)
+    /// or a bare value tried as every type (audited).
+    Search {
+        /// The value.
+        value: String,
+        /// Print the result as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Rebuild the correlation index from the stored alerts (admin).
+    Rebuild(JsonFlag),
+}
+
+/// `jaring compound ...`.
+#[derive(Debug, Subcommand)]
+pub enum CompoundCommand {
+    /// Every known position of a compound in time order, what links them, and alerts that may
+    /// belong (audited).
+    Trail {
+        /// A compound reference (UUID), or a name or alias.
+        compound: String,
+        /// Print the result as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Also write the map (SVG) to this file.
+        #[arg(long)]
+        svg: Option<PathBuf>,
+    },
+    /// Confirm that a suggested alert is about this compound (audited).
+    Confirm(DecisionArgs),
+    /// Dismiss a suggested alert: it is not about this compound (audited).
+    Dismiss(DecisionArgs),
+}
+
+/// A decision on a suggestion of `jaring compound trail`.
+#[derive(Debug, Args)]
+pub struct DecisionArgs {
+    /// The trail's key, as `jaring compound trail` prints it (its reference, or `name:...`).
+    pub trail: String,
+    /// The suggested alert.
+    pub id: MessageId,
+    /// Its sender.
+    #[arg(long, value_parser = parse_agency)]
+    pub sender: AgencyId,
+    /// For the agency's own alert: send an alert-update to its recipients setting
+    /// `compound.ref` to the trail's reference.
+    #[arg(long)]
+    pub share: bool,
     /// Print the result as JSON.
     #[arg(long)]
     pub json: bool,

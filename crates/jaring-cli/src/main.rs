@@ -44,6 +44,8 @@ fn main() -> ExitCode {
         Command::Quarantine(a) => commands::online::quarantine(&daemon, a),
         Command::User(cmd) => commands::online::user(&daemon, cmd),
         Command::Whoami(f) => commands::online::whoami(&daemon, f.json),
+        Command::Correlate(cmd) => commands::correlate::correlate(&daemon, cmd),
+        Command::Compound(cmd) => commands::correlate::compound(&daemon, cmd),
         Command::Audit(cmd) => commands::audit::run(&daemon, cmd),
         Command::Hub(cmd) => commands::hub::run(cmd),
     };

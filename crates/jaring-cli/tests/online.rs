@@ -259,6 +259,99 @@ fn an_officer_works_the_network_from_the_command_line() {
         "read once shown"
     );
 
+    // The revision's fields from flags: a later alert repeats the compound's reference (the
+    // first got a fresh one), names an operator, a scam type and a handle with its platform.
+    let first = json(jaring(&th, &["show", &alert, "--json"]));
+    let reference = first["body"]["compound"]["ref"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(reference.len(), 36, "a fresh reference: {first}");
+    let second = json(jaring(
+        &th,
+        &[
+            "alert",
+            "post",
+            "--to",
+            "ID-KEMLU-PNH",
+            "--compound",
+            "Kasino Baru",
+            "--compound-ref",
+            &reference,
+            "--from",
+            "KH:O'Smach@14.42,103.68",
+            "--to-place",
+            "KH:Bavet@11.06,106.13",
+            "--to-precision",
+            "1000",
+            "--to-admin",
+            "Svay Rieng",
+            "--reliability",
+            "C",
+            "--credibility",
+            "3",
+            "--operator",
+            "Example Holdings,alias=EHG,kind=company",
+            "--scam-type",
+            "crypto-investment",
+            "--indicator",
+            "social-handle=@GoldenJobs,platform=telegram,role=recruitment",
+            "--indicator",
+            "url=https://gf-invest.example/apply?a=1,b=2",
+            "--json",
+        ],
+    ))["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(until(Duration::from_secs(10), || ok(jaring(
+        &id,
+        &["inbox"]
+    ))
+    .contains(&second)));
+    let trail = json(jaring(&id, &["compound", "trail", &reference, "--json"]));
+    let steps: Vec<&str> = trail["positions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(steps, [alert.as_str(), second.as_str()], "{trail}");
+    let svg = d.join("trail.svg");
+    let text = ok(jaring(
+        &id,
+        &[
+            "compound",
+            "trail",
+            "kasino baru",
+            "--svg",
+            svg.to_str().unwrap(),
+        ],
+    ));
+    assert!(
+        text.contains("positions, in time order") && text.contains("Bavet"),
+        "{text}"
+    );
+    assert!(std::fs::read_to_string(&svg).unwrap().starts_with("<svg"));
+    let found = json(jaring(
+        &id,
+        &[
+            "correlate",
+            "search",
+            "social-handle=Telegram:@GOLDENJOBS",
+            "--json",
+        ],
+    ));
+    assert_eq!(found["hits"][0]["id"], second.as_str(), "{found}");
+    let shown = json(jaring(&id, &["show", &second, "--json"]));
+    assert_eq!(
+        shown["body"]["indicators"][1]["value"],
+        "https://gf-invest.example/apply?a=1,b=2"
+    );
+    assert_eq!(shown["body"]["operators"][0]["aliases"][0], "EHG");
+    assert_eq!(shown["related"][0]["id"], alert.as_str(), "{shown}");
+    assert!(ok(jaring(&id, &["show", &second])).contains("related alerts:"));
+
     // A referral with its fields as flags, accepted by the consulate.
     let sent = ok(jaring(
         &th,

@@ -188,6 +188,18 @@ pub trait Backend: Send + Sync + 'static {
         &self,
         user: &User,
     ) -> impl Future<Output = ApiResult<Option<String>>> + Send;
+    /// `GET /v1/compounds/trail`: a compound's trail (audited `correlated`).
+    fn trail(
+        &self,
+        user: &User,
+        q: &str,
+    ) -> impl Future<Output = ApiResult<jaring_api::correlation::Trail>> + Send;
+    /// `POST /v1/compounds/trail/decisions`: confirm or dismiss a suggestion (audited).
+    fn decide(
+        &self,
+        user: &User,
+        d: jaring_api::correlation::Decision,
+    ) -> impl Future<Output = ApiResult<jaring_api::correlation::DecisionAnswer>> + Send;
     /// `GET /v1/users`.
     fn users(
         &self,

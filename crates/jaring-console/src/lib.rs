@@ -93,6 +93,8 @@ pub fn router<B: Backend>(console: Arc<Console<B>>) -> Router {
             get(compose::referral_form::<B>).post(compose::referral_submit::<B>),
         )
         .route("/sent", get(sent::page::<B>))
+        .route("/compounds", get(compound::page::<B>))
+        .route("/compounds/decide", post(compound::decide::<B>))
         .route("/status", get(status::page::<B>))
         .route("/audit", get(audit::page::<B>))
         .route("/audit/verify", post(audit::verify::<B>))

@@ -62,6 +62,9 @@ impl Frame {
         if v.has(Role::Liaison) || v.has(Role::Caseworker) || v.has(Role::Auditor) {
             item("/sent", "nav-sent");
         }
+        if v.has(Role::Liaison) {
+            item("/compounds", "nav-compounds");
+        }
         if v.has(Role::Admin) {
             item("/status", "nav-status");
         }
@@ -201,6 +204,15 @@ pub fn country(tr: &Tr, code: &str) -> String {
     } else {
         format!("{name} ({code})")
     }
+}
+
+/// Why two alerts are linked, in words: `via-ref`, `via-name`... or an indicator type.
+pub fn via(tr: &Tr, v: &jaring_api::correlation::Via) -> String {
+    let label = match v.facet.as_str() {
+        "ref" | "name" | "operator" | "near" | "confirmed" => tr.t(&format!("via-{}", v.facet)),
+        indicator => tr.t(&format!("indicator-{indicator}")),
+    };
+    format!("{label}: {}", v.value)
 }
 
 #[cfg(test)]

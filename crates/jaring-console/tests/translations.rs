@@ -184,6 +184,18 @@ fn every_message_the_code_asks_for_exists_in_english() {
     for i in jaring_core::body::INDICATOR_TYPES {
         asked.insert(format!("indicator-{i}"));
     }
+    for r in jaring_core::body::INDICATOR_ROLES {
+        asked.insert(format!("indicator-role-{r}"));
+    }
+    for k in jaring_core::body::OPERATOR_KINDS {
+        asked.insert(format!("operator-kind-{k}"));
+    }
+    for t in jaring_core::body::SCAM_TYPES {
+        asked.insert(format!("scam-type-{t}"));
+    }
+    for v in ["ref", "name", "operator", "near", "confirmed"] {
+        asked.insert(format!("via-{v}"));
+    }
     let missing: Vec<_> = asked.iter().filter(|k| !english.contains_key(*k)).collect();
     assert!(missing.is_empty(), "English lacks {missing:?}");
     assert!(

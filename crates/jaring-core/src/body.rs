@@ -284,7 +284,17 @@ pub struct Place {
     /// Longitude in [-180, 180].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lon: Option<f64>,
+    /// The radius in metres within which the position is known, 0 to 1,000,000 (revision
+    /// 2026-11-26).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub precision_m: Option<u32>,
+    /// Province, state or district (revision 2026-11-26).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub admin: Option<String>,
 }
+
+/// The largest `precision_m` a place may carry.
+pub const MAX_PRECISION_M: u32 = 1_000_000;
 
 /// An optional list written as `null`: validation takes `null` for absent, so the typed view
 /// must read it as empty, or a body that passed validation would fail to show (found by the
@@ -309,20 +319,59 @@ pub struct Compound {
         skip_serializing_if = "Vec::is_empty"
     )]
     pub aliases: Vec<String>,
+    /// The network-wide reference (revision 2026-11-26): a lowercase hyphenated UUID chosen by
+    /// the first agency that reports the compound and repeated by every later alert about it.
+    #[serde(rename = "ref", default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
 }
 
 /// A technical indicator tied to a compound.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Indicator {
-    /// `domain`, `url`, `phone`, `crypto-wallet`, `social-handle`, `ip` or `bank-account`.
+    /// One of [`INDICATOR_TYPES`].
     #[serde(rename = "type")]
     pub kind: String,
-    /// The value.
+    /// The value, as the sender wrote it.
     pub value: String,
+    /// For `social-handle` and `phone`: one of [`PLATFORMS`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub platform: Option<String>,
+    /// For `crypto-wallet`: one of [`CHAINS`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chain: Option<String>,
+    /// The asset moved (`USDT`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub asset: Option<String>,
+    /// What the compound uses it for: one of [`INDICATOR_ROLES`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// When it was first seen in use.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_seen: Option<Timestamp>,
+    /// When it was last seen in use (not before `first_seen`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_seen: Option<Timestamp>,
 }
 
-/// The kinds of indicator spec §5 allows.
-pub const INDICATOR_TYPES: [&str; 7] = [
+/// Who runs, guards or fronts a compound (revision 2026-11-26).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Operator {
+    /// The name it is known by.
+    pub name: String,
+    /// Other names.
+    #[serde(
+        default,
+        deserialize_with = "null_as_empty",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub aliases: Vec<String>,
+    /// One of [`OPERATOR_KINDS`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+}
+
+/// The kinds of indicator spec §5 allows (`email` since the revision of 2026-11-26).
+pub const INDICATOR_TYPES: [&str; 8] = [
     "domain",
     "url",
     "phone",
@@ -330,7 +379,81 @@ pub const INDICATOR_TYPES: [&str; 7] = [
     "social-handle",
     "ip",
     "bank-account",
+    "email",
 ];
+/// The platforms a `social-handle` or `phone` indicator may name.
+pub const PLATFORMS: [&str; 12] = [
+    "telegram",
+    "whatsapp",
+    "line",
+    "wechat",
+    "signal",
+    "viber",
+    "zalo",
+    "facebook",
+    "instagram",
+    "tiktok",
+    "x",
+    "other",
+];
+/// The chains a `crypto-wallet` indicator may name.
+pub const CHAINS: [&str; 7] = [
+    "bitcoin", "ethereum", "tron", "bsc", "polygon", "solana", "other",
+];
+/// What a compound uses an indicator for.
+pub const INDICATOR_ROLES: [&str; 6] = [
+    "recruitment",
+    "contact",
+    "scam",
+    "payment",
+    "laundering",
+    "infrastructure",
+];
+/// The kinds of operator.
+pub const OPERATOR_KINDS: [&str; 4] = ["syndicate", "armed-group", "company", "person"];
+/// The kinds of scam a compound runs.
+pub const SCAM_TYPES: [&str; 7] = [
+    "romance-investment",
+    "crypto-investment",
+    "online-gambling",
+    "impersonation",
+    "job-scam",
+    "sextortion",
+    "other",
+];
+/// The attributes an indicator may carry after its value (revision 2026-11-26).
+pub const INDICATOR_ATTRIBUTES: [&str; 6] = [
+    "platform",
+    "chain",
+    "asset",
+    "role",
+    "first_seen",
+    "last_seen",
+];
+
+/// Splits `HEAD, key=value, key=value` (as an officer types an indicator or an operator on one
+/// line) into the head and the trailing pairs whose key is in `known`. It splits from the
+/// right and stops at the first part that is not such a pair, so a value holding a comma (a
+/// URL's query) stays whole.
+pub fn trailing_attributes<'a>(
+    text: &'a str,
+    known: &[&str],
+) -> (&'a str, Vec<(&'a str, &'a str)>) {
+    let mut head = text;
+    let mut attrs = Vec::new();
+    while let Some((rest, tail)) = head.rsplit_once(',') {
+        match tail.split_once('=') {
+            Some((k, v)) if known.contains(&k.trim()) => {
+                attrs.push((k.trim(), v.trim()));
+                head = rest;
+            }
+            _ => break,
+        }
+    }
+    attrs.reverse();
+    (head.trim(), attrs)
+}
+
 /// The needs spec §5 allows in a referral.
 pub const NEEDS: [&str; 7] = [
     "medical",
@@ -387,6 +510,20 @@ pub struct AlertBody {
         skip_serializing_if = "Vec::is_empty"
     )]
     pub indicators: Vec<Indicator>,
+    /// Who runs, guards or fronts the compound.
+    #[serde(
+        default,
+        deserialize_with = "null_as_empty",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub operators: Vec<Operator>,
+    /// What it runs: a subset of [`SCAM_TYPES`].
+    #[serde(
+        default,
+        deserialize_with = "null_as_empty",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub scam_types: Vec<String>,
     /// Free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub narrative: Option<String>,
@@ -569,6 +706,26 @@ impl<'a> Obj<'a> {
             .map_err(|e| err(self.path(field), e.to_string()))
     }
 
+    fn optional_time(&self, field: &str) -> Result<Option<Timestamp>, ValidationError> {
+        match self.text(field, false)? {
+            None => Ok(None),
+            Some(text) => Timestamp::parse(text)
+                .map(Some)
+                .map_err(|e| err(self.path(field), e.to_string())),
+        }
+    }
+
+    fn whole_up_to(&self, field: &str, max: u64) -> Result<(), ValidationError> {
+        match self.optional(field) {
+            None => Ok(()),
+            Some(Value::Number(n)) if n.as_u64().is_some_and(|x| x <= max) => Ok(()),
+            Some(_) => Err(err(
+                self.path(field),
+                format!("must be a whole number from 0 to {max}"),
+            )),
+        }
+    }
+
     fn country(&self, field: &str) -> Result<(), ValidationError> {
         let code = self.text(field, true)?.unwrap_or_default();
         check_country(&self.path(field), code)
@@ -624,7 +781,63 @@ fn place(path: &str, value: &Value) -> Result<(), ValidationError> {
     o.country("country")?;
     o.text("name", false)?;
     o.number_in("lat", -90.0, 90.0)?;
-    o.number_in("lon", -180.0, 180.0)
+    o.number_in("lon", -180.0, 180.0)?;
+    o.whole_up_to("precision_m", u64::from(MAX_PRECISION_M))?;
+    o.text("admin", false).map(drop)
+}
+
+/// `compound.ref`: exactly the lowercase hyphenated form, so that two agencies' copies of one
+/// reference compare equal as text.
+fn compound_ref(o: &Obj<'_>) -> Result<(), ValidationError> {
+    if let Some(r) = o.text("ref", false)? {
+        let canonical = uuid::Uuid::parse_str(r)
+            .map(|u| u.hyphenated().to_string())
+            .ok();
+        if canonical.as_deref() != Some(r) {
+            return Err(err(
+                o.path("ref"),
+                "must be a UUID in lowercase hyphenated form",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// One indicator: `platform` only for handles and phones, `chain` only for wallets (spec §5
+/// names them for those types; elsewhere they would mean nothing), times in order.
+fn indicator(path: &str, item: &Value) -> Result<(), ValidationError> {
+    let ind = Obj::of(path, item)?;
+    ind.one_of("type", &INDICATOR_TYPES, true)?;
+    ind.text("value", true)?;
+    let kind = ind.text("type", true)?.unwrap_or_default();
+    ind.one_of("platform", &PLATFORMS, false)?;
+    if ind.optional("platform").is_some() && !matches!(kind, "social-handle" | "phone") {
+        return Err(err(
+            ind.path("platform"),
+            "is allowed only for social-handle and phone",
+        ));
+    }
+    ind.one_of("chain", &CHAINS, false)?;
+    if ind.optional("chain").is_some() && kind != "crypto-wallet" {
+        return Err(err(ind.path("chain"), "is allowed only for crypto-wallet"));
+    }
+    ind.text("asset", false)?;
+    ind.one_of("role", &INDICATOR_ROLES, false)?;
+    let first = ind.optional_time("first_seen")?;
+    let last = ind.optional_time("last_seen")?;
+    if let (Some(first), Some(last)) = (first, last) {
+        if first > last {
+            return Err(err(ind.path("first_seen"), "must not be after last_seen"));
+        }
+    }
+    Ok(())
+}
+
+fn operator(path: &str, item: &Value) -> Result<(), ValidationError> {
+    let op = Obj::of(path, item)?;
+    op.text("name", true)?;
+    strings(&op.path("aliases"), op.list("aliases", false)?, None, false)?;
+    op.one_of("kind", &OPERATOR_KINDS, false)
 }
 
 fn strings(
@@ -662,6 +875,7 @@ fn alert(o: &Obj<'_>) -> Result<(), ValidationError> {
         None,
         false,
     )?;
+    compound_ref(&compound)?;
     place("from", o.required("from")?)?;
     place("to", o.required("to")?)?;
     o.time("observed_at")?;
@@ -683,11 +897,17 @@ fn alert(o: &Obj<'_>) -> Result<(), ValidationError> {
         )?;
     }
     for (i, item) in o.list("indicators", false)?.iter().enumerate() {
-        let path = format!("indicators[{i}]");
-        let ind = Obj::of(&path, item)?;
-        ind.one_of("type", &INDICATOR_TYPES, true)?;
-        ind.text("value", true)?;
+        indicator(&format!("indicators[{i}]"), item)?;
     }
+    for (i, item) in o.list("operators", false)?.iter().enumerate() {
+        operator(&format!("operators[{i}]"), item)?;
+    }
+    strings(
+        "scam_types",
+        o.list("scam_types", false)?,
+        Some(&SCAM_TYPES),
+        true,
+    )?;
     o.text("narrative", false).map(drop)
 }
 
@@ -823,9 +1043,43 @@ mod tests {
             "info_credibility": "2",
             "estimated_persons": 350,
             "nationalities": ["ID", "PH"],
-            "indicators": [{"type": "domain", "value": "gf-invest.example"}],
+            "indicators": [{"type": "domain", "value": "gf-invest.example", "first_seen": "2026-10-01T00:00:00Z"}],
+            "operators": [{"name": "Example Holdings Group", "aliases": ["EHG"], "kind": "company"}],
+            "scam_types": ["crypto-investment"],
             "x-future-field": {"kept": true}
         })
+    }
+
+    #[test]
+    fn the_revision_fields_read_into_the_typed_view() {
+        let mut body = alert_json();
+        body["compound"]["ref"] = json!("0b7e5c2a-41d4-4c8e-9a5e-6f1d2b3c4d5e");
+        body["to"]["precision_m"] = json!(1000);
+        body["to"]["admin"] = json!("Oddar Meanchey");
+        body["indicators"] = json!([{"type": "crypto-wallet", "value": "TQ4x", "chain": "tron",
+            "asset": "USDT", "role": "payment", "first_seen": "2026-10-01T00:00:00Z",
+            "last_seen": "2026-10-01T00:00:00Z"},
+            {"type": "social-handle", "value": "@GoldenJobs", "platform": "telegram"}]);
+        let typed: AlertBody = Body::new(Kind::CompoundRelocationAlert, body, &[])
+            .unwrap()
+            .typed()
+            .unwrap();
+        assert_eq!(
+            typed.compound.reference.as_deref(),
+            Some("0b7e5c2a-41d4-4c8e-9a5e-6f1d2b3c4d5e")
+        );
+        assert_eq!(typed.to.precision_m, Some(1000));
+        assert_eq!(typed.indicators[0].chain.as_deref(), Some("tron"));
+        assert_eq!(typed.indicators[1].platform.as_deref(), Some("telegram"));
+        assert_eq!(typed.operators[0].kind.as_deref(), Some("company"));
+        assert_eq!(typed.scam_types, ["crypto-investment"]);
+        // A body written before the revision is as valid as ever.
+        let mut old = alert_json();
+        for field in ["operators", "scam_types"] {
+            old.as_object_mut().unwrap().remove(field);
+        }
+        old["indicators"] = json!([{"type": "domain", "value": "gf-invest.example"}]);
+        assert!(Body::new(Kind::CompoundRelocationAlert, old, &[]).is_ok());
     }
 
     fn rule_for(
@@ -883,7 +1137,21 @@ mod tests {
             ("/info_credibility", json!(2), "info_credibility: must be a string"),
             ("/estimated_persons", json!(-1), "estimated_persons: must be a whole number, 0 or more"),
             ("/estimated_persons", json!(2.5), "estimated_persons: must be a whole number, 0 or more"),
-            ("/indicators/0/type", json!("email"), "indicators[0].type: must be one of domain, url, phone, crypto-wallet, social-handle, ip, bank-account"),
+            ("/indicators/0/type", json!("fax"), "indicators[0].type: must be one of domain, url, phone, crypto-wallet, social-handle, ip, bank-account, email"),
+            ("/compound/ref", json!("0B7E5C2A-41D4-4C8E-9A5E-6F1D2B3C4D5E"), "compound.ref: must be a UUID in lowercase hyphenated form"),
+            ("/compound/ref", json!("gf-2"), "compound.ref: must be a UUID in lowercase hyphenated form"),
+            ("/to/precision_m", json!(-1), "to.precision_m: must be a whole number from 0 to 1000000"),
+            ("/to/precision_m", json!(1_000_001), "to.precision_m: must be a whole number from 0 to 1000000"),
+            ("/to/admin", json!(3), "to.admin: must be a string"),
+            ("/indicators/0/platform", json!("telegram"), "indicators[0].platform: is allowed only for social-handle and phone"),
+            ("/indicators/0/chain", json!("tron"), "indicators[0].chain: is allowed only for crypto-wallet"),
+            ("/indicators/0/role", json!("boss"), "indicators[0].role: must be one of recruitment, contact, scam, payment, laundering, infrastructure"),
+            ("/indicators/0/last_seen", json!("2026-01-01T00:00:00Z"), "indicators[0].first_seen: must not be after last_seen"),
+            ("/operators/0/kind", json!("gang"), "operators[0].kind: must be one of syndicate, armed-group, company, person"),
+            ("/operators/0/name", Value::Null, "operators[0].name: is required"),
+            ("/operators/0/aliases/0", json!(" "), "operators[0].aliases[0]: must not be empty"),
+            ("/scam_types", json!(["crypto-investment", "crypto-investment"]), "scam_types[1]: repeats an earlier item"),
+            ("/scam_types/0", json!("phishing"), "scam_types[0]: must be one of romance-investment, crypto-investment, online-gambling, impersonation, job-scam, sextortion, other"),
             ("/nationalities/1", json!("ph"), "nationalities[1]: must be an ISO 3166-1 alpha-2 country code"),
         ];
         for (pointer, value, expected) in cases {

@@ -3,7 +3,7 @@
 //! referral's status). CPU only: the node runs it on a worker pool and commits the
 //! [`Inbound`] it returns; the fuzz targets (crates/jaring-fuzz) run the very same function.
 
-use crate::body::{ReceiptBody, ReceiptStatus, StatusBody};
+use crate::body::{AlertBody, ReceiptBody, ReceiptStatus, StatusBody};
 use crate::envelope::{envelope_digest, ErrorCode, Header, OpenError, ParsedEnvelope};
 use crate::keys::DecryptionKey;
 use crate::subject::Subject;
@@ -57,6 +57,8 @@ pub enum Effect {
     Receipt(Vec<(MessageId, ReceiptStatus, Option<ErrorCode>)>),
     /// A referral-status: the new status.
     Status(String),
+    /// An alert or an alert update: its body, for the correlation index.
+    Alert(Box<AlertBody>),
 }
 
 /// One message as it came off a stream.
@@ -142,6 +144,12 @@ pub fn open_one(
             Ok(s) => Effect::Status(s.status),
             Err(_) => Effect::None,
         },
+        Kind::CompoundRelocationAlert | Kind::AlertUpdate => {
+            match opened.body.typed::<AlertBody>() {
+                Ok(a) => Effect::Alert(Box::new(a)),
+                Err(_) => Effect::None,
+            }
+        }
         _ => Effect::None,
     };
     Inbound::Opened {

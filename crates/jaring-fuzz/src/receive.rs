@@ -105,7 +105,7 @@ mod tests {
         ));
         assert!(matches!(
             outcome("wire-v1-alert-two-recipients.json"),
-            Outcome::Opened(Kind::CompoundRelocationAlert, Effect::None)
+            Outcome::Opened(Kind::CompoundRelocationAlert, Effect::Alert(_))
         ));
         assert!(matches!(
             outcome("wire-v1-receipt-batched.json"),

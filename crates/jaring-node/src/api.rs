@@ -97,6 +97,10 @@ pub fn router(node: Arc<Node>) -> Router {
         .route(Route::UserRoles.path(), put(user_roles))
         .route(Route::UserPassword.path(), put(user_password))
         .route(Route::Tracking.path(), get(tracking))
+        .route(Route::CorrelateSearch.path(), get(correlate_search))
+        .route(Route::CorrelateRebuild.path(), post(correlate_rebuild))
+        .route(Route::CompoundTrail.path(), get(compound_trail))
+        .route(Route::TrailDecision.path(), post(trail_decision))
         .route_layer(axum::middleware::from_fn_with_state(node.clone(), count))
         .fallback(|| async {
             Failure(ApiError::not_found(
@@ -560,4 +564,42 @@ async fn user_password(
     let caller = authorize(&node, &peer, Route::UserPassword).await?;
     let req: PasswordSet = body(&bytes)?;
     ok(crate::console::set_password(&node, &caller, &name, &req).await?)
+}
+
+async fn correlate_search(
+    State(node): State<Arc<Node>>,
+    ConnectInfo(peer): ConnectInfo<Peer>,
+    q: Result<Query<jaring_api::correlation::SearchQuery>, QueryRejection>,
+) -> Answer<jaring_api::correlation::SearchAnswer> {
+    let user = authorize(&node, &peer, Route::CorrelateSearch).await?;
+    let q = query(q)?;
+    ok(node.correlate_search(&q.q, &user).await?)
+}
+
+async fn correlate_rebuild(
+    State(node): State<Arc<Node>>,
+    ConnectInfo(peer): ConnectInfo<Peer>,
+) -> Answer<jaring_api::correlation::Rebuilt> {
+    let user = authorize(&node, &peer, Route::CorrelateRebuild).await?;
+    ok(node.rebuild_correlation(&user).await?)
+}
+
+async fn compound_trail(
+    State(node): State<Arc<Node>>,
+    ConnectInfo(peer): ConnectInfo<Peer>,
+    q: Result<Query<jaring_api::correlation::TrailQuery>, QueryRejection>,
+) -> Answer<jaring_api::correlation::Trail> {
+    let user = authorize(&node, &peer, Route::CompoundTrail).await?;
+    let q = query(q)?;
+    ok(node.trail(&q.q, &user).await?)
+}
+
+async fn trail_decision(
+    State(node): State<Arc<Node>>,
+    ConnectInfo(peer): ConnectInfo<Peer>,
+    bytes: Bytes,
+) -> Answer<jaring_api::correlation::DecisionAnswer> {
+    let user = authorize(&node, &peer, Route::TrailDecision).await?;
+    let d: jaring_api::correlation::Decision = body(&bytes)?;
+    ok(node.decide(&d, &user).await?)
 }

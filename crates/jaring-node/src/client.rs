@@ -328,6 +328,36 @@ impl Client {
         .await
     }
 
+    /// `GET /v1/correlate/search`.
+    pub async fn correlate_search(
+        &self,
+        q: &str,
+    ) -> Result<jaring_api::correlation::SearchAnswer, ClientError> {
+        let q = jaring_api::correlation::SearchQuery { q: q.to_owned() };
+        self.get_with(Route::CorrelateSearch.path(), &q).await
+    }
+
+    /// `POST /v1/correlate/rebuild`.
+    pub async fn correlate_rebuild(&self) -> Result<jaring_api::correlation::Rebuilt, ClientError> {
+        self.typed::<(), _>("POST", Route::CorrelateRebuild.path(), None)
+            .await
+    }
+
+    /// `GET /v1/compounds/trail`.
+    pub async fn trail(&self, q: &str) -> Result<jaring_api::correlation::Trail, ClientError> {
+        let q = jaring_api::correlation::TrailQuery { q: q.to_owned() };
+        self.get_with(Route::CompoundTrail.path(), &q).await
+    }
+
+    /// `POST /v1/compounds/trail/decisions`.
+    pub async fn trail_decision(
+        &self,
+        d: &jaring_api::correlation::Decision,
+    ) -> Result<jaring_api::correlation::DecisionAnswer, ClientError> {
+        self.typed("POST", Route::TrailDecision.path(), Some(d))
+            .await
+    }
+
     /// `GET /v1/follow`: calls `each` for every message stored from now on, until the
     /// daemon closes the stream.
     pub async fn follow(

@@ -67,6 +67,35 @@ pub struct Config {
     /// `[console]`: the web console; absent, no console is served.
     #[serde(default)]
     pub console: Option<jaring_console::ConsoleConfig>,
+    /// `[correlation]`: how alerts are linked.
+    #[serde(default)]
+    pub correlation: CorrelationConfig,
+}
+
+/// How alerts are linked (the index itself is always kept; these decide how it is read, so a
+/// change takes effect at the next start without a rebuild).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct CorrelationConfig {
+    /// Places within this many kilometres of each other (each one's `precision_m` allowed
+    /// for) are suggested as the same place.
+    pub radius_km: f64,
+    /// A value seen in more alerts than this stops linking them and is flagged, as MISP's
+    /// correlation limit: a value everyone has says nothing.
+    pub max_per_value: u64,
+    /// Values that never link alerts: globs (`*`, `?`) over normalised values, optionally
+    /// scoped to a facet (`phone:+85599*`, `domain:*.gov.example`), case-insensitive.
+    pub exclude: Vec<String>,
+}
+
+impl Default for CorrelationConfig {
+    fn default() -> Self {
+        Self {
+            radius_km: 25.0,
+            max_per_value: 50,
+            exclude: Vec::new(),
+        }
+    }
 }
 
 /// Keys besides `key_file` (which signs): during a rotation the node opens messages sealed to
@@ -182,6 +211,10 @@ pub struct RetentionConfig {
     /// refused (quarantined referrals go with `referrals`).
     #[serde(with = "humantime_serde")]
     pub quarantine: Duration,
+    /// Alerts (with their updates, cancels and correlation index rows) are erased this long
+    /// after they were stored.
+    #[serde(with = "humantime_serde")]
+    pub alerts: Duration,
     /// How often to look for expired data.
     #[serde(with = "humantime_serde")]
     pub sweep_interval: Duration,
@@ -197,6 +230,7 @@ impl Default for RetentionConfig {
             referrals: days(180),
             closed_referrals: days(30),
             quarantine: days(30),
+            alerts: days(5 * 365),
             sweep_interval: Duration::from_secs(3600),
             quarantine_per_publisher: crate::store::DEFAULT_QUARANTINE_QUOTA,
         }
@@ -483,6 +517,25 @@ impl Config {
         }
         if self.retention.referrals > 100 * year {
             return Err(("retention.referrals", "must be at most 100 years".into()));
+        }
+        if self.retention.alerts > 100 * year {
+            return Err(("retention.alerts", "must be at most 100 years".into()));
+        }
+        let c = &self.correlation;
+        if !(c.radius_km.is_finite() && (0.1..=500.0).contains(&c.radius_km)) {
+            return Err((
+                "correlation.radius_km",
+                "must be between 0.1 and 500".into(),
+            ));
+        }
+        if !(2..=100_000).contains(&c.max_per_value) {
+            return Err((
+                "correlation.max_per_value",
+                "must be between 2 and 100000".into(),
+            ));
+        }
+        if let Err(e) = jaring_correlate::Exclusions::new(&c.exclude) {
+            return Err(("correlation.exclude", e.to_string()));
         }
         if self.audit.flush_delay > Duration::from_secs(10) {
             return Err(("audit.flush_delay", "must be 10s or less".into()));

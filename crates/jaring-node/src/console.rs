@@ -267,6 +267,21 @@ impl Backend for NodeConsole {
         Ok(self.0.latest_checkpoint())
     }
 
+    async fn trail(&self, user: &User, q: &str) -> ApiResult<jaring_api::correlation::Trail> {
+        self.allowed(user, Route::CompoundTrail, None).await?;
+        self.0.trail(q, user).await.map_err(node_err)
+    }
+
+    async fn decide(
+        &self,
+        user: &User,
+        d: jaring_api::correlation::Decision,
+    ) -> ApiResult<jaring_api::correlation::DecisionAnswer> {
+        self.allowed(user, Route::TrailDecision, Some(&d.id))
+            .await?;
+        self.0.decide(&d, user).await.map_err(node_err)
+    }
+
     async fn users(&self, user: &User, q: PageQuery) -> ApiResult<Page<User>> {
         self.allowed(user, Route::Users, None).await?;
         let limit = q.limit();

@@ -495,6 +495,23 @@ async fn officials_work_a_case_through_the_console_in_a_real_browser() {
     fill(&th_b, "from_name", "O'Smach").await;
     fill(&th_b, "to_country", "MM").await;
     fill(&th_b, "to_name", "Shwe Kokko").await;
+    for (field, value) in [
+        ("from_lat", "14.42"),
+        ("from_lon", "103.68"),
+        ("to_lat", "16.85"),
+        ("to_lon", "98.52"),
+        ("to_precision_m", "3000"),
+    ] {
+        fill(&th_b, field, value).await;
+    }
+    fill(&th_b, "to_admin", "Kayin").await;
+    fill(
+        &th_b,
+        "operators",
+        "Example Holdings, alias=EHG, kind=company",
+    )
+    .await;
+    click(&th_b, "input[name='scam_types'][value='crypto-investment']").await;
     set_value(&th_b, "observed_at", "2026-11-20T06:00").await;
     th_b.find(Locator::Id("source_reliability"))
         .await
@@ -508,7 +525,12 @@ async fn officials_work_a_case_through_the_console_in_a_real_browser() {
         .select_by_value("2")
         .await
         .unwrap();
-    fill(&th_b, "indicators", "domain gf-invest.example").await;
+    fill(
+        &th_b,
+        "indicators",
+        "domain gf-invest.example\nsocial-handle @GoldenJobs, platform=telegram, role=recruitment",
+    )
+    .await;
     fill(&th_b, "narrative", "About 300 people moved by night.").await;
     click(&th_b, "input[name='to'][value='ID-KEMLU-PNH']").await;
     click(&th_b, "input[name='to'][value='PH-DFA']").await;
@@ -661,8 +683,13 @@ async fn officials_work_a_case_through_the_console_in_a_real_browser() {
     for lang in LANGS {
         language(&th_b, &th_url, lang).await;
         language(&id_b, &id_url, lang).await;
-        let pages: [(&Browser, String, &str); 7] = [
+        let pages: [(&Browser, String, &str); 8] = [
             (&th_b, format!("{th_url}/inbox"), "inbox"),
+            (
+                &th_b,
+                format!("{th_url}/compounds?q=Golden%20Fortune"),
+                "compound",
+            ),
             (&th_b, format!("{th_url}/new/alert"), "new-alert"),
             (&th_b, format!("{th_url}/new/referral"), "new-referral"),
             (&th_b, format!("{th_url}/sent"), "sent"),
@@ -699,6 +726,22 @@ async fn officials_work_a_case_through_the_console_in_a_real_browser() {
         source(&id_b).await.contains(">ayu<"),
         "who opened the alert"
     );
+    // The compound's trail, drawn by the node: the move on the map, the form's new fields
+    // carried through (the reference the form gave, the operator), audited as a view.
+    th_b.goto(&format!("{th_url}/compounds?q=Golden%20Fortune"))
+        .await
+        .unwrap();
+    let trail = source(&th_b).await;
+    assert!(
+        trail.contains("<svg") && trail.contains("Shwe Kokko") && trail.contains("O'Smach"),
+        "{trail}"
+    );
+    assert!(trail.contains("id=\"positions\""), "{trail}");
+    let opened_again = open_message(&th_b, &th_url, &alert).await;
+    assert!(
+        opened_again.contains("Example Holdings") && opened_again.contains("telegram"),
+        "{opened_again}"
+    );
     // On a phone, as Lek, another Thai officer: every page fits the screen's width.
     let phone = browser(&driver, &tmp.path().join("chromium-phone"), true).await;
     login(&phone, &th_url, "lek", Some(&lek)).await;
@@ -707,7 +750,14 @@ async fn officials_work_a_case_through_the_console_in_a_real_browser() {
         .await
         .unwrap();
     assert_eq!(width, json!(390));
-    for path in ["/inbox", "/new/alert", "/new/referral", "/sent", "/account"] {
+    for path in [
+        "/inbox",
+        "/new/alert",
+        "/new/referral",
+        "/sent",
+        "/account",
+        "/compounds?q=Golden%20Fortune",
+    ] {
         phone.goto(&format!("{th_url}{path}")).await.unwrap();
         check_page(&phone, &format!("{path} at 390 pixels")).await;
     }
@@ -736,4 +786,14 @@ async fn officials_work_a_case_through_the_console_in_a_real_browser() {
     for n in nodes {
         n.shutdown().await;
     }
+}
+
+/// Opens message `id` as the browser's user and returns the page.
+async fn open_message(b: &Browser, url: &str, id: &str) -> String {
+    b.goto(&format!("{url}/messages/{id}?sender=TH-RTP"))
+        .await
+        .unwrap();
+    click(b, "form[action$='/open'] button").await;
+    find(b, "#content").await;
+    source(b).await
 }

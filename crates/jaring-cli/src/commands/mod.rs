@@ -1,6 +1,7 @@
 //! One module per verb group.
 
 pub mod audit;
+pub mod correlate;
 pub mod directory;
 pub mod envelope;
 pub mod hub;

@@ -50,6 +50,7 @@ pub fn init(a: NodeInitArgs) -> Result<()> {
             listen,
             ..Default::default()
         }),
+        correlation: Default::default(),
     };
     // Only what differs from the defaults is written; config/node.example.toml lists the rest.
     let mut table = toml::Table::try_from(&config).context("cannot write TOML")?;
@@ -61,6 +62,7 @@ pub fn init(a: NodeInitArgs) -> Result<()> {
         "audit",
         "metrics",
         "keys",
+        "correlation",
     ] {
         table.remove(section);
     }

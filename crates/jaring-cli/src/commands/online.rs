@@ -87,6 +87,42 @@ fn say_partial(more: bool, shown: usize) {
     }
 }
 
+/// `--indicator TYPE=VALUE[,platform=...]...`.
+fn indicator(text: &str) -> Result<Value> {
+    let (head, attrs) =
+        jaring_core::body::trailing_attributes(text, &jaring_core::body::INDICATOR_ATTRIBUTES);
+    let (t, v) = head.split_once('=').with_context(|| {
+        format!("--indicator `{text}`: use TYPE=VALUE, e.g. domain=gf-invest.example")
+    })?;
+    let mut ind = json!({"type": t.trim(), "value": v.trim()});
+    for (k, v) in attrs {
+        ind[k] = v.into();
+    }
+    Ok(ind)
+}
+
+/// `--operator NAME[,alias=A]...[,kind=K]`.
+fn operator(text: &str) -> Result<Value> {
+    let (name, attrs) = jaring_core::body::trailing_attributes(text, &["alias", "kind"]);
+    anyhow::ensure!(
+        !name.trim().is_empty(),
+        "--operator `{text}`: give a name, e.g. \"Example Holdings,alias=EHG,kind=company\""
+    );
+    let mut op = json!({"name": name.trim()});
+    let aliases: Vec<&str> = attrs
+        .iter()
+        .filter(|(k, _)| *k == "alias")
+        .map(|(_, v)| *v)
+        .collect();
+    if !aliases.is_empty() {
+        op["aliases"] = json!(aliases);
+    }
+    if let Some((_, kind)) = attrs.iter().find(|(k, _)| *k == "kind") {
+        op["kind"] = (*kind).into();
+    }
+    Ok(op)
+}
+
 /// `CC[:PLACE][@LAT,LON]` → a place object.
 fn place(text: &str, flag: &str) -> Result<Value> {
     let (head, coords) = match text.split_once('@') {
@@ -124,7 +160,10 @@ fn body_file(path: &Path) -> Result<Value> {
         .with_context(|| format!("{} is not JSON", path.display()))
 }
 
-fn alert_body(f: &AlertFields) -> Result<Value> {
+/// The body of an alert from its flags. `new_compound`: a post, whose compound gets a fresh
+/// reference unless one is given; an update keeps what it is given (a fresh one would move
+/// the alert out of its trail).
+fn alert_body(f: &AlertFields, new_compound: bool) -> Result<Value> {
     if let Some(path) = &f.body {
         return body_file(path);
     }
@@ -158,14 +197,42 @@ fn alert_body(f: &AlertFields) -> Result<Value> {
         let list = f
             .indicators
             .iter()
-            .map(|i| {
-                let (t, v) = i.split_once('=').with_context(|| {
-                    format!("--indicator `{i}`: use TYPE=VALUE, e.g. domain=gf-invest.example")
-                })?;
-                Ok(json!({"type": t, "value": v}))
-            })
+            .map(|i| indicator(i))
             .collect::<Result<Vec<_>>>()?;
         b["indicators"] = json!(list);
+    }
+    if !f.no_compound_ref {
+        // A new compound gets a fresh reference; later alerts about it repeat it.
+        let r = match f.compound_ref {
+            Some(r) => Some(r),
+            None if new_compound => Some(uuid::Uuid::new_v4()),
+            None => None,
+        };
+        if let Some(r) = r {
+            b["compound"]["ref"] = r.hyphenated().to_string().into();
+        }
+    }
+    if !f.operators.is_empty() {
+        let list = f
+            .operators
+            .iter()
+            .map(|o| operator(o))
+            .collect::<Result<Vec<_>>>()?;
+        b["operators"] = json!(list);
+    }
+    if !f.scam_types.is_empty() {
+        b["scam_types"] = json!(f.scam_types);
+    }
+    for (end, precision, admin) in [
+        ("from", f.from_precision, &f.from_admin),
+        ("to", f.to_precision, &f.to_admin),
+    ] {
+        if let Some(p) = precision {
+            b[end]["precision_m"] = p.into();
+        }
+        if let Some(a) = admin {
+            b[end]["admin"] = a.clone().into();
+        }
     }
     if let Some(n) = &f.narrative {
         b["narrative"] = n.clone().into();
@@ -218,7 +285,7 @@ pub fn alert(config: &Path, cmd: AlertCommand) -> Result<()> {
             if a.to.is_empty() && a.to_role.is_none() && !a.to_all {
                 bail!("say who gets the alert: --to A[,B...], --to-role ROLE or --to-all");
             }
-            let mut req = json!({"kind": Kind::CompoundRelocationAlert, "body": alert_body(&fields)?, "tlp": tlp, "expires_at": expires});
+            let mut req = json!({"kind": Kind::CompoundRelocationAlert, "body": alert_body(&fields, true)?, "tlp": tlp, "expires_at": expires});
             audience(&a, &mut req);
             (req, json, "alert")
         }
@@ -229,7 +296,7 @@ pub fn alert(config: &Path, cmd: AlertCommand) -> Result<()> {
             tlp,
             json,
         } => {
-            let mut req = json!({"kind": Kind::AlertUpdate, "body": alert_body(&fields)?, "refs": [id], "tlp": tlp});
+            let mut req = json!({"kind": Kind::AlertUpdate, "body": alert_body(&fields, false)?, "refs": [id], "tlp": tlp});
             audience(&a, &mut req);
             (req, json, "update")
         }
@@ -403,6 +470,24 @@ pub fn show(config: &Path, a: ShowArgs) -> Result<()> {
         println!("referral: {} (with {})", r.status, r.counterpart);
         for e in &r.history {
             println!("  {}  {:<12} by {}  ({})", e.at, e.status, e.by, e.message);
+        }
+    }
+    if !m.related.is_empty() {
+        println!("related alerts:");
+        for r in &m.related {
+            let via: Vec<String> = r
+                .via
+                .iter()
+                .map(|v| format!("{} {}", v.facet, v.value))
+                .collect();
+            println!(
+                "  {} from {}  {}  observed {}  (shares {})",
+                r.id,
+                r.sender,
+                r.compound,
+                r.observed_at,
+                via.join("; ")
+            );
         }
     }
     if !m.deliveries.is_empty() {

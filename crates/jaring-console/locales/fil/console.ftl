@@ -17,6 +17,17 @@
 #   second factor = second factor; authenticator = authenticator app
 #   agency = ahensiya; compound = compound; message = mensahe; repatriation = pagpapauwi;
 #   receipt (of a message) = patunay ng pagtanggap
+#   compound trail = bakas ng compound (trail = bakas; unsure: "landas" or keeping "trail" may read better)
+#   compound reference = reference ng compound (as "reference ng kaso")
+#   operator (who runs a compound) = operator (kept, as Philippine police usage; "nagpapatakbo" is the
+#     Filipino alternative)
+#   related alerts = mga kaugnay na alerto; link = mag-ugnay; nearby = magkalapit
+#   crime syndicate = sindikatong kriminal; armed group = armadong grupo
+#   scam = scam (kept, as PNP/CICC usage); panloloko for "scam" as an indicator's role
+#   sextortion = sextortion (kept, as PNP/CICC usage; no settled Filipino word)
+#   romance investment scam = romance scam na may pekeng pamumuhunan ("love scam" is common)
+#   money laundering = money laundering (kept, as in the Anti-Money Laundering Act)
+#   province or district = lalawigan o distrito
 
 ## Mga numero at petsa
 number-group = ,
@@ -41,6 +52,7 @@ nav-inbox = Inbox
 nav-new-alert = Bagong alerto
 nav-new-referral = Bagong referral
 nav-sent = Naipadala
+nav-compounds = Mga scam compound
 nav-status = Status
 nav-audit = Audit
 nav-account = Aking account
@@ -124,6 +136,7 @@ col-browser = Browser
 col-peer = Ahensiya
 col-indicator-type = Uri
 col-indicator-value = Halaga
+col-indicator-details = Mga detalye
 unread = hindi pa nababasa
 open-details = Mga detalye
 
@@ -266,6 +279,15 @@ section-needs = Mga pangangailangan at panganib
 form-compound-name = Pangalan ng compound
 form-compound-aliases = Iba pang pangalan
 help-compound-aliases = Paghiwalayin ang mga pangalan gamit ang kuwit.
+form-compound-ref = Reference ng compound
+help-compound-ref = Panatilihin ang bagong reference na ito para sa compound na hindi pa kailanman naiuulat. Para sa kilalang compound, i-paste ang reference na nakalagay sa mga nauna nitong alerto.
+form-operators = Mga operator
+help-operators = Isa bawat linya: ang pangalan, saka ang iba pang pangalan at ang uri (kung mayroon) pagkatapos ng kuwit, gaya ng: Example Holdings, alias=EHG, kind=company. Mga uri: syndicate, armed-group, company, person.
+form-scam-types = Mga scam na pinapatakbo roon
+form-from-admin = Lalawigan o distrito
+form-from-precision-m = Tiyak sa loob ng (metro)
+form-to-admin = Lalawigan o distrito
+form-to-precision-m = Tiyak sa loob ng (metro)
 form-from-country = Bansa
 help-from-country = Code na may dalawang titik, gaya ng KH.
 form-from-name = Bayan o lugar
@@ -283,7 +305,7 @@ form-estimated-persons = Tinatayang bilang ng mga taong nakakulong
 form-nationalities = Nasyonalidad ng mga nakakulong
 help-nationalities = Mga code na may dalawang titik na pinaghihiwalay ng kuwit, gaya ng ID, PH.
 form-indicators = Mga indicator
-help-indicators = Isa bawat linya: ang uri, saka ang halaga. Mga uri: domain, url, phone, crypto-wallet, social-handle, ip, bank-account.
+help-indicators = Isa bawat linya: ang uri, ang halaga, saka ang anumang detalye pagkatapos ng kuwit, gaya ng: social-handle @GoldenJobs, platform=telegram, role=recruitment. Mga uri: domain, url, phone, crypto-wallet, social-handle, ip, bank-account, email. Mga detalye: platform, chain, asset, role, first_seen, last_seen.
 form-narrative = Salaysay
 form-tlp = TLP
 form-to = Mga ahensiya
@@ -410,3 +432,65 @@ country-SG = Singapore
 country-TH = Thailand
 country-TL = Timor-Leste
 country-VN = Vietnam
+
+## Pag-uugnay: ang bakas ng compound at mga kaugnay na alerto
+compound-title = Bakas ng compound
+compound-search-label = Reference o pangalan ng compound
+compound-search-submit = Ipakita ang bakas
+compound-not-found = Walang alertong hawak ng ahensiyang ito ang bumabanggit sa compound na iyon.
+compound-names = Kilala bilang
+compound-no-reference = Wala pang reference
+compound-map = Mapa
+compound-positions = Mga lokasyon, ayon sa pagkakasunod-sunod ng oras
+compound-links = Ano ang nag-uugnay sa mga alerto
+compound-suggestions = Maaaring iisang compound
+compound-suggestions-help = Pangalan, operator o kalapit na lugar lamang ang pagkakapareho ng mga alertong ito. Isasama lamang ang mga ito sa bakas kapag may nagkumpirma.
+compound-confirm = Kumpirmahin: iisang compound
+compound-dismiss = Isantabi
+compound-share = Magpadala rin sa mga tatanggap ng alertong ito ng update na nagtatakda ng reference ng compound
+compound-flagged = Mga halagang masyadong karaniwan para mag-ugnay
+compound-flagged-help = Lumalabas ang bawat isa rito sa mas maraming alerto kaysa sa limitasyon, kaya wala itong iniuugnay. Dapat may sumuri kung bakit.
+compound-flagged-count = { $count ->
+    [one] sa { $n } alerto
+   *[other] sa { $n } alerto
+}
+notice-confirmed = Nakumpirma: bahagi na ng bakas ang alerto.
+notice-dismissed = Naisantabi: hindi na muling imumungkahi ang alertong ito para sa compound na ito.
+col-step = Hakbang
+col-observed = Naobserbahan
+col-from = Mula sa
+col-to = Papunta sa
+col-reported-by = Iniulat ng
+col-grading = Pagtatasa
+via-ref = parehong reference ng compound
+via-name = parehong pangalan
+via-operator = parehong operator
+via-near = magkalapit
+via-confirmed = kinumpirma ng
+message-related = Mga kaugnay na alerto
+message-related-help = Iba pang alertong may kaparehong compound, operator o indicator ng alertong ito, at ang halagang pareho sa kanila.
+message-trail = Ipakita ang bakas ng compound na ito
+field-compound-ref = Reference ng compound
+field-operators = Mga operator
+field-scam-types = Mga scam na pinapatakbo roon
+precision-m = { $n } m
+operator-kind-syndicate = sindikatong kriminal
+operator-kind-armed-group = armadong grupo
+operator-kind-company = kompanya
+operator-kind-person = indibidwal
+scam-type-romance-investment = Romance scam na may pekeng pamumuhunan
+scam-type-crypto-investment = Pekeng pamumuhunan sa crypto
+scam-type-online-gambling = Online na sugal
+scam-type-impersonation = Pagpapanggap
+scam-type-job-scam = Pekeng alok na trabaho
+scam-type-sextortion = Sextortion
+scam-type-other = Iba pa
+indicator-role-recruitment = pangangalap
+indicator-role-contact = pakikipag-ugnayan
+indicator-role-scam = panloloko
+indicator-role-payment = pagbabayad
+indicator-role-laundering = money laundering
+indicator-role-infrastructure = imprastruktura
+rule-uuid = Dapat ay reference na gaya ng 0b7e5c2a-41d4-4c8e-9a5e-6f1d2b3c4d5e, sa maliliit na titik.
+rule-only-for = Pinapayagan lamang para sa { $types }.
+rule-seen-order = Hindi dapat mas huli ang unang pagkakita (first_seen) kaysa sa huling pagkakita (last_seen).

@@ -16,6 +16,14 @@
 #   session = sesi
 #   second factor = faktor kedua; authenticator = aplikasi autentikator
 #   agency = instansi; compound = kompleks (penipuan); message = pesan; checkpoint = titik periksa
+#   compound trail = jejak perpindahan kompleks (trail = jejak; unsure: "riwayat perpindahan" may read better)
+#   compound reference = nomor referensi kompleks (as "nomor referensi kasus")
+#   operator (who runs a compound) = pengelola (unsure: "pengendali" or "operator" are alternatives)
+#   related alerts = peringatan terkait; link = menghubungkan; nearby = berdekatan
+#   crime syndicate = sindikat kejahatan; armed group = kelompok bersenjata
+#   sextortion = pemerasan seksual ("sekstorsi" is also seen in police material; please review)
+#   romance investment scam = penipuan investasi berkedok asmara; money laundering = pencucian uang
+#   province or district = provinsi atau kabupaten/kota (the places are mostly outside Indonesia)
 
 ## Angka dan tanggal
 number-group = .
@@ -40,6 +48,7 @@ nav-inbox = Kotak masuk
 nav-new-alert = Peringatan baru
 nav-new-referral = Rujukan baru
 nav-sent = Terkirim
+nav-compounds = Kompleks penipuan
 nav-status = Status
 nav-audit = Audit
 nav-account = Akun saya
@@ -122,6 +131,7 @@ col-browser = Peramban
 col-peer = Instansi
 col-indicator-type = Jenis
 col-indicator-value = Nilai
+col-indicator-details = Rincian
 unread = belum dibaca
 open-details = Rincian
 
@@ -264,6 +274,15 @@ section-needs = Kebutuhan dan risiko
 form-compound-name = Nama kompleks
 form-compound-aliases = Nama lain
 help-compound-aliases = Pisahkan nama dengan koma.
+form-compound-ref = Nomor referensi kompleks
+help-compound-ref = Biarkan nomor referensi baru ini untuk kompleks yang belum pernah dilaporkan. Untuk kompleks yang sudah dikenal, tempelkan nomor referensi yang tercantum pada peringatan-peringatan sebelumnya tentang kompleks itu.
+form-operators = Pengelola
+help-operators = Satu per baris: namanya, lalu nama lain dan jenisnya (jika ada) setelah koma, misalnya: Example Holdings, alias=EHG, kind=company. Jenis: syndicate, armed-group, company, person.
+form-scam-types = Jenis penipuan yang dijalankan di sana
+form-from-admin = Provinsi atau kabupaten/kota
+form-from-precision-m = Akurat dalam radius (meter)
+form-to-admin = Provinsi atau kabupaten/kota
+form-to-precision-m = Akurat dalam radius (meter)
 form-from-country = Negara
 help-from-country = Kode dua huruf, misalnya KH.
 form-from-name = Kota atau lokasi
@@ -281,7 +300,7 @@ form-estimated-persons = Perkiraan jumlah orang yang ditahan
 form-nationalities = Kewarganegaraan orang yang ditahan
 help-nationalities = Kode dua huruf, dipisahkan dengan koma, misalnya ID, PH.
 form-indicators = Indikator
-help-indicators = Satu per baris: jenisnya, lalu nilainya. Jenis: domain, url, phone, crypto-wallet, social-handle, ip, bank-account.
+help-indicators = Satu per baris: jenisnya, nilainya, lalu rincian (jika ada) setelah koma, misalnya: social-handle @GoldenJobs, platform=telegram, role=recruitment. Jenis: domain, url, phone, crypto-wallet, social-handle, ip, bank-account, email. Rincian: platform, chain, asset, role, first_seen, last_seen.
 form-narrative = Uraian
 form-tlp = TLP
 form-to = Instansi
@@ -406,3 +425,64 @@ country-SG = Singapura
 country-TH = Thailand
 country-TL = Timor-Leste
 country-VN = Vietnam
+
+## Korelasi: jejak kompleks dan peringatan terkait
+compound-title = Jejak perpindahan kompleks
+compound-search-label = Nomor referensi atau nama kompleks
+compound-search-submit = Tampilkan jejak
+compound-not-found = Tidak ada peringatan yang dimiliki instansi ini yang menyebut kompleks tersebut.
+compound-names = Dikenal sebagai
+compound-no-reference = Belum ada nomor referensi
+compound-map = Peta
+compound-positions = Lokasi, menurut urutan waktu
+compound-links = Hal yang menghubungkan peringatan-peringatan ini
+compound-suggestions = Mungkin kompleks yang sama
+compound-suggestions-help = Peringatan-peringatan ini hanya memiliki kesamaan nama, pengelola, atau lokasi yang berdekatan. Peringatan tersebut baru dimasukkan ke dalam jejak setelah ada yang mengonfirmasinya.
+compound-confirm = Konfirmasi: kompleks yang sama
+compound-dismiss = Abaikan
+compound-share = Kirim juga pembaruan kepada para penerima peringatan ini untuk menetapkan nomor referensi kompleks
+compound-flagged = Nilai yang terlalu umum untuk dijadikan penghubung
+compound-flagged-help = Setiap nilai ini muncul di lebih banyak peringatan daripada batas yang ditetapkan, sehingga tidak menghubungkan apa pun. Perlu ada yang memeriksa penyebabnya.
+compound-flagged-count = { $count ->
+   *[other] di { $n } peringatan
+}
+notice-confirmed = Dikonfirmasi: peringatan ini kini menjadi bagian dari jejak.
+notice-dismissed = Diabaikan: peringatan ini tidak akan disarankan lagi untuk kompleks ini.
+col-step = Urutan
+col-observed = Diamati
+col-from = Dari
+col-to = Ke
+col-reported-by = Dilaporkan oleh
+col-grading = Penilaian
+via-ref = nomor referensi kompleks yang sama
+via-name = nama yang sama
+via-operator = pengelola yang sama
+via-near = lokasi berdekatan
+via-confirmed = dikonfirmasi oleh
+message-related = Peringatan terkait
+message-related-help = Peringatan lain yang memiliki kesamaan kompleks, pengelola, atau indikator dengan peringatan ini, beserta nilai yang sama tersebut.
+message-trail = Tampilkan jejak kompleks ini
+field-compound-ref = Nomor referensi kompleks
+field-operators = Pengelola
+field-scam-types = Jenis penipuan yang dijalankan di sana
+precision-m = { $n } m
+operator-kind-syndicate = sindikat kejahatan
+operator-kind-armed-group = kelompok bersenjata
+operator-kind-company = perusahaan
+operator-kind-person = perorangan
+scam-type-romance-investment = Penipuan investasi berkedok asmara
+scam-type-crypto-investment = Penipuan investasi kripto
+scam-type-online-gambling = Judi daring
+scam-type-impersonation = Peniruan identitas
+scam-type-job-scam = Penipuan lowongan kerja
+scam-type-sextortion = Pemerasan seksual
+scam-type-other = Lainnya
+indicator-role-recruitment = perekrutan
+indicator-role-contact = kontak
+indicator-role-scam = penipuan
+indicator-role-payment = pembayaran
+indicator-role-laundering = pencucian uang
+indicator-role-infrastructure = infrastruktur
+rule-uuid = Harus berupa nomor referensi seperti 0b7e5c2a-41d4-4c8e-9a5e-6f1d2b3c4d5e, dalam huruf kecil.
+rule-only-for = Hanya diizinkan untuk { $types }.
+rule-seen-order = Waktu pertama terlihat (first_seen) tidak boleh setelah waktu terakhir terlihat (last_seen).

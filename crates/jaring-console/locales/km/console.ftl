@@ -19,6 +19,14 @@
 #   session = វគ្គចូលប្រើ
 #   second factor = កត្តាផ្ទៀងផ្ទាត់ទីពីរ; authenticator = កម្មវិធីផ្ទៀងផ្ទាត់
 #   delivery = ការផ្ញើដល់; receipt = ការបញ្ជាក់ទទួល; agency = ស្ថាប័ន
+#   compound trail = គន្លងផ្លាស់ទី (trail; "ដាន" is an alternative)
+#   compound reference = លេខយោងទីតាំង
+#   operator (who runs a compound) = ប្រតិបត្តិករ (as in casino operator; "អ្នកគ្រប់គ្រង" is an
+#     alternative, but it is also used here for the system administrator)
+#   related alerts = ការជូនដំណឹងពាក់ព័ន្ធ; correlation, link = ការភ្ជាប់
+#   crime syndicate = ក្រុមឧក្រិដ្ឋកម្ម; armed group = ក្រុមប្រដាប់អាវុធ
+#   sextortion = ការជំរិតទារផ្លូវភេទ (unsure of the usual official term)
+#   money laundering = ការសម្អាតប្រាក់
 
 ## Numbers and dates
 number-group = .
@@ -43,6 +51,7 @@ nav-inbox = ប្រអប់សារចូល
 nav-new-alert = ការជូនដំណឹងថ្មី
 nav-new-referral = ការបញ្ជូនថ្មី
 nav-sent = សារបានផ្ញើ
+nav-compounds = ទីតាំងឆបោក
 nav-status = ស្ថានភាព
 nav-audit = សវនកម្ម
 nav-account = គណនីរបស់ខ្ញុំ
@@ -125,6 +134,7 @@ col-browser = កម្មវិធីរុករក
 col-peer = ស្ថាប័ន
 col-indicator-type = ប្រភេទ
 col-indicator-value = តម្លៃ
+col-indicator-details = ព័ត៌មានលម្អិត
 unread = មិនទាន់អាន
 open-details = ព័ត៌មានលម្អិត
 
@@ -267,6 +277,15 @@ section-needs = តម្រូវការ និងហានិភ័យ
 form-compound-name = ឈ្មោះទីតាំង
 form-compound-aliases = ឈ្មោះផ្សេងទៀត
 help-compound-aliases = បំបែកឈ្មោះនីមួយៗដោយសញ្ញាក្បៀស (,)។
+form-compound-ref = លេខយោងទីតាំង
+help-compound-ref = សម្រាប់ទីតាំងដែលមិនធ្លាប់មានការរាយការណ៍ពីមុន សូមរក្សាលេខយោងថ្មីនេះទុក។ សម្រាប់ទីតាំងដែលស្គាល់រួចហើយ សូមបិទភ្ជាប់លេខយោងដែលមាននៅក្នុងការជូនដំណឹងមុនៗរបស់វា។
+form-operators = ប្រតិបត្តិករ
+help-operators = មួយបន្ទាត់មួយ៖ ឈ្មោះ រួចឈ្មោះផ្សេងទៀត និងប្រភេទ (បើមាន) បន្ទាប់ពីសញ្ញាក្បៀស ដូចជា៖ Example Holdings, alias=EHG, kind=company។ ប្រភេទ៖ syndicate, armed-group, company, person
+form-scam-types = ប្រភេទការឆបោកដែលប្រព្រឹត្តនៅទីនោះ
+form-from-admin = ខេត្ត ឬស្រុក
+form-from-precision-m = ភាពជាក់លាក់នៃទីតាំង ក្នុងរង្វង់ (ម៉ែត្រ)
+form-to-admin = ខេត្ត ឬស្រុក
+form-to-precision-m = ភាពជាក់លាក់នៃទីតាំង ក្នុងរង្វង់ (ម៉ែត្រ)
 form-from-country = ប្រទេស
 help-from-country = កូដពីរអក្សរ ដូចជា KH។
 form-from-name = ទីក្រុង ឬទីតាំង
@@ -284,7 +303,7 @@ form-estimated-persons = ចំនួនប៉ាន់ស្មាននៃម�
 form-nationalities = សញ្ជាតិរបស់អ្នកដែលត្រូវបានឃុំឃាំង
 help-nationalities = កូដពីរអក្សរ បំបែកដោយសញ្ញាក្បៀស ដូចជា ID, PH។
 form-indicators = សូចនាករ
-help-indicators = មួយបន្ទាត់មួយ៖ ប្រភេទ រួចតម្លៃ។ ប្រភេទ៖ domain, url, phone, crypto-wallet, social-handle, ip, bank-account
+help-indicators = មួយបន្ទាត់មួយ៖ ប្រភេទ តម្លៃ រួចព័ត៌មានលម្អិត (បើមាន) បន្ទាប់ពីសញ្ញាក្បៀស ដូចជា៖ social-handle @GoldenJobs, platform=telegram, role=recruitment។ ប្រភេទ៖ domain, url, phone, crypto-wallet, social-handle, ip, bank-account, email។ ព័ត៌មានលម្អិត៖ platform, chain, asset, role, first_seen, last_seen
 form-narrative = ការរៀបរាប់
 form-tlp = TLP
 form-to = ស្ថាប័ន
@@ -409,3 +428,64 @@ country-SG = សិង្ហបុរី
 country-TH = ថៃ
 country-TL = ទីម័រ-ឡេស្តេ
 country-VN = វៀតណាម
+
+## Correlation: the compound's trail and related alerts
+compound-title = គន្លងផ្លាស់ទីរបស់ទីតាំងឆបោក
+compound-search-label = លេខយោង ឬឈ្មោះទីតាំង
+compound-search-submit = បង្ហាញគន្លង
+compound-not-found = ក្នុងចំណោមការជូនដំណឹងដែលស្ថាប័ននេះមាន គ្មានការជូនដំណឹងណាមួយនិយាយអំពីទីតាំងនោះទេ។
+compound-names = ស្គាល់ក្នុងនាម
+compound-no-reference = មិនទាន់មានលេខយោង
+compound-map = ផែនទី
+compound-positions = ទីតាំងនានា តាមលំដាប់ពេលវេលា
+compound-links = អ្វីដែលភ្ជាប់ការជូនដំណឹងទាំងនេះ
+compound-suggestions = អាចជាទីតាំងតែមួយ
+compound-suggestions-help = ការជូនដំណឹងទាំងនេះមានតែឈ្មោះ ប្រតិបត្តិករ ឬទីកន្លែងនៅជិតគ្នាដូចគ្នាប៉ុណ្ណោះ។ ពួកវាត្រូវបញ្ចូលក្នុងគន្លង លុះត្រាតែមាននរណាម្នាក់បញ្ជាក់។
+compound-confirm = បញ្ជាក់៖ ទីតាំងតែមួយ
+compound-dismiss = បដិសេធ
+compound-share = ផ្ញើបច្ចុប្បន្នភាពមួយទៅអ្នកទទួលការជូនដំណឹងនេះផងដែរ ដើម្បីកំណត់លេខយោងទីតាំង
+compound-flagged = តម្លៃដែលមានញឹកញាប់ពេក មិនអាចប្រើសម្រាប់ភ្ជាប់បាន
+compound-flagged-help = តម្លៃនីមួយៗខាងក្រោមនេះលេចឡើងក្នុងការជូនដំណឹងច្រើនលើសកម្រិតកំណត់ ដូច្នេះវាមិនភ្ជាប់អ្វីទាំងអស់។ គួរមាននរណាម្នាក់ពិនិត្យរកមូលហេតុ។
+compound-flagged-count = { $count ->
+   *[other] ក្នុងការជូនដំណឹងចំនួន { $n }
+}
+notice-confirmed = បានបញ្ជាក់៖ ការជូនដំណឹងនេះឥឡូវជាផ្នែកមួយនៃគន្លងហើយ។
+notice-dismissed = បានបដិសេធ៖ ការជូនដំណឹងនេះនឹងមិនត្រូវបានស្នើសម្រាប់ទីតាំងនេះទៀតទេ។
+col-step = ជំហាន
+col-observed = ពេលសង្កេតឃើញ
+col-from = ផ្លាស់ពី
+col-to = ផ្លាស់ទៅ
+col-reported-by = រាយការណ៍ដោយ
+col-grading = ការវាយតម្លៃ
+via-ref = លេខយោងទីតាំងដូចគ្នា
+via-name = ឈ្មោះដូចគ្នា
+via-operator = ប្រតិបត្តិករដូចគ្នា
+via-near = នៅជិតគ្នា
+via-confirmed = បញ្ជាក់ដោយ
+message-related = ការជូនដំណឹងពាក់ព័ន្ធ
+message-related-help = ការជូនដំណឹងផ្សេងទៀតដែលមានទីតាំង ប្រតិបត្តិករ ឬសូចនាករដូចគ្នានឹងការជូនដំណឹងនេះ ព្រមទាំងតម្លៃដែលដូចគ្នានោះ។
+message-trail = បង្ហាញគន្លងផ្លាស់ទីរបស់ទីតាំងនេះ
+field-compound-ref = លេខយោងទីតាំង
+field-operators = ប្រតិបត្តិករ
+field-scam-types = ប្រភេទការឆបោកដែលប្រព្រឹត្តនៅទីនោះ
+precision-m = { $n } ម៉ែត្រ
+operator-kind-syndicate = ក្រុមឧក្រិដ្ឋកម្ម
+operator-kind-armed-group = ក្រុមប្រដាប់អាវុធ
+operator-kind-company = ក្រុមហ៊ុន
+operator-kind-person = បុគ្គល
+scam-type-romance-investment = ការឆបោកវិនិយោគតាមរយៈស្នេហា
+scam-type-crypto-investment = ការឆបោកវិនិយោគគ្រីបតូ
+scam-type-online-gambling = ល្បែងស៊ីសងតាមអនឡាញ
+scam-type-impersonation = ការក្លែងខ្លួនជាអ្នកដទៃ
+scam-type-job-scam = ការឆបោកផ្តល់ការងារ
+scam-type-sextortion = ការជំរិតទារផ្លូវភេទ
+scam-type-other = ផ្សេងៗ
+indicator-role-recruitment = ការជ្រើសរើសមនុស្ស
+indicator-role-contact = ការទំនាក់ទំនង
+indicator-role-scam = ការឆបោក
+indicator-role-payment = ការទូទាត់ប្រាក់
+indicator-role-laundering = ការសម្អាតប្រាក់
+indicator-role-infrastructure = ហេដ្ឋារចនាសម្ព័ន្ធ
+rule-uuid = ត្រូវតែជាលេខយោងដូចជា 0b7e5c2a-41d4-4c8e-9a5e-6f1d2b3c4d5e ជាអក្សរតូច។
+rule-only-for = អនុញ្ញាតតែសម្រាប់ { $types } ប៉ុណ្ណោះ។
+rule-seen-order = ពេលឃើញដំបូង (first_seen) មិនត្រូវនៅក្រោយពេលឃើញចុងក្រោយ (last_seen) ឡើយ។

@@ -17,6 +17,16 @@
 #   second factor = faktor kedua; authenticator = aplikasi pengesah
 #   agency = agensi; compound = kompleks (penipuan); message = mesej; checkpoint = titik semak;
 #   receipt (of a message) = akuan penerimaan
+#   compound trail = jejak pemindahan kompleks (trail = jejak; unsure: "sejarah pemindahan" may read better)
+#   compound reference = nombor rujukan kompleks (as "nombor rujukan kes"; note "rujukan" also
+#     means a victim referral in this file, but the context keeps the two apart)
+#   operator (who runs a compound) = pengendali (unsure: "operator" is also used in Malaysian media)
+#   related alerts = amaran berkaitan; link = menghubungkan; nearby = berdekatan
+#   crime syndicate = sindiket jenayah; armed group = kumpulan bersenjata
+#   sextortion = peras ugut seksual (PDRM material often keeps "sextortion"; please review)
+#   romance investment scam = penipuan pelaburan berkedok percintaan ("love scam" is the common word)
+#   money laundering = pengubahan wang haram (the term of AMLA 2001)
+#   province or district = wilayah atau daerah (the places are mostly outside Malaysia)
 
 ## Nombor dan tarikh
 number-group = ,
@@ -41,6 +51,7 @@ nav-inbox = Peti masuk
 nav-new-alert = Amaran baharu
 nav-new-referral = Rujukan baharu
 nav-sent = Dihantar
+nav-compounds = Kompleks penipuan
 nav-status = Status
 nav-audit = Audit
 nav-account = Akaun saya
@@ -123,6 +134,7 @@ col-browser = Pelayar
 col-peer = Agensi
 col-indicator-type = Jenis
 col-indicator-value = Nilai
+col-indicator-details = Butiran
 unread = belum dibaca
 open-details = Butiran
 
@@ -265,6 +277,15 @@ section-needs = Keperluan dan risiko
 form-compound-name = Nama kompleks
 form-compound-aliases = Nama lain
 help-compound-aliases = Pisahkan nama dengan koma.
+form-compound-ref = Nombor rujukan kompleks
+help-compound-ref = Kekalkan nombor rujukan baharu ini bagi kompleks yang belum pernah dilaporkan. Bagi kompleks yang sudah diketahui, tampal nombor rujukan yang tertera pada amaran terdahulu tentang kompleks itu.
+form-operators = Pengendali
+help-operators = Satu bagi setiap baris: nama, kemudian nama lain dan jenisnya (jika ada) selepas koma, contohnya: Example Holdings, alias=EHG, kind=company. Jenis: syndicate, armed-group, company, person.
+form-scam-types = Jenis penipuan yang dijalankan di situ
+form-from-admin = Wilayah atau daerah
+form-from-precision-m = Tepat dalam lingkungan (meter)
+form-to-admin = Wilayah atau daerah
+form-to-precision-m = Tepat dalam lingkungan (meter)
 form-from-country = Negara
 help-from-country = Kod dua huruf, contohnya KH.
 form-from-name = Bandar atau tapak
@@ -282,7 +303,7 @@ form-estimated-persons = Anggaran bilangan orang yang ditahan
 form-nationalities = Kewarganegaraan mereka yang ditahan
 help-nationalities = Kod dua huruf dipisahkan dengan koma, contohnya ID, PH.
 form-indicators = Penunjuk
-help-indicators = Satu bagi setiap baris: jenis, kemudian nilainya. Jenis: domain, url, phone, crypto-wallet, social-handle, ip, bank-account.
+help-indicators = Satu bagi setiap baris: jenis, nilai, kemudian butiran (jika ada) selepas koma, contohnya: social-handle @GoldenJobs, platform=telegram, role=recruitment. Jenis: domain, url, phone, crypto-wallet, social-handle, ip, bank-account, email. Butiran: platform, chain, asset, role, first_seen, last_seen.
 form-narrative = Naratif
 form-tlp = TLP
 form-to = Agensi
@@ -407,3 +428,64 @@ country-SG = Singapura
 country-TH = Thailand
 country-TL = Timor-Leste
 country-VN = Vietnam
+
+## Korelasi: jejak kompleks dan amaran berkaitan
+compound-title = Jejak pemindahan kompleks
+compound-search-label = Nombor rujukan atau nama kompleks
+compound-search-submit = Paparkan jejak
+compound-not-found = Tiada amaran yang dipegang oleh agensi ini menyebut kompleks tersebut.
+compound-names = Dikenali sebagai
+compound-no-reference = Belum ada nombor rujukan
+compound-map = Peta
+compound-positions = Kedudukan, mengikut urutan masa
+compound-links = Perkara yang menghubungkan amaran-amaran ini
+compound-suggestions = Mungkin kompleks yang sama
+compound-suggestions-help = Amaran-amaran ini hanya berkongsi nama, pengendali atau lokasi yang berdekatan. Amaran tersebut hanya dimasukkan ke dalam jejak apabila seseorang mengesahkannya.
+compound-confirm = Sahkan: kompleks yang sama
+compound-dismiss = Ketepikan
+compound-share = Hantar juga kemas kini kepada penerima amaran ini untuk menetapkan nombor rujukan kompleks
+compound-flagged = Nilai yang terlalu biasa untuk dijadikan penghubung
+compound-flagged-help = Setiap nilai ini terdapat dalam lebih banyak amaran daripada had yang ditetapkan, maka ia tidak menghubungkan apa-apa. Seseorang perlu menyiasat puncanya.
+compound-flagged-count = { $count ->
+   *[other] dalam { $n } amaran
+}
+notice-confirmed = Disahkan: amaran ini kini sebahagian daripada jejak.
+notice-dismissed = Diketepikan: amaran ini tidak akan dicadangkan lagi bagi kompleks ini.
+col-step = Turutan
+col-observed = Diperhatikan
+col-from = Dari
+col-to = Ke
+col-reported-by = Dilaporkan oleh
+col-grading = Penggredan
+via-ref = nombor rujukan kompleks yang sama
+via-name = nama yang sama
+via-operator = pengendali yang sama
+via-near = berdekatan
+via-confirmed = disahkan oleh
+message-related = Amaran berkaitan
+message-related-help = Amaran lain yang berkongsi kompleks, pengendali atau penunjuk dengan amaran ini, serta nilai yang dikongsi itu.
+message-trail = Paparkan jejak kompleks ini
+field-compound-ref = Nombor rujukan kompleks
+field-operators = Pengendali
+field-scam-types = Jenis penipuan yang dijalankan di situ
+precision-m = { $n } m
+operator-kind-syndicate = sindiket jenayah
+operator-kind-armed-group = kumpulan bersenjata
+operator-kind-company = syarikat
+operator-kind-person = individu
+scam-type-romance-investment = Penipuan pelaburan berkedok percintaan
+scam-type-crypto-investment = Penipuan pelaburan kripto
+scam-type-online-gambling = Perjudian dalam talian
+scam-type-impersonation = Penyamaran identiti
+scam-type-job-scam = Penipuan tawaran kerja
+scam-type-sextortion = Peras ugut seksual
+scam-type-other = Lain-lain
+indicator-role-recruitment = perekrutan
+indicator-role-contact = perhubungan
+indicator-role-scam = penipuan
+indicator-role-payment = pembayaran
+indicator-role-laundering = pengubahan wang haram
+indicator-role-infrastructure = infrastruktur
+rule-uuid = Mestilah nombor rujukan seperti 0b7e5c2a-41d4-4c8e-9a5e-6f1d2b3c4d5e, dalam huruf kecil.
+rule-only-for = Hanya dibenarkan untuk { $types }.
+rule-seen-order = Tarikh mula dilihat (first_seen) tidak boleh selepas tarikh terakhir dilihat (last_seen).

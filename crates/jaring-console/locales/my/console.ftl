@@ -21,6 +21,13 @@
 #   second factor = ဒုတိယအဆင့် အတည်ပြုချက်; authenticator = အတည်ပြုအက်ပ်
 #   role = အခန်းကဏ္ဍ; agency = အဖွဲ့အစည်း; delivery = စာရောက်ရှိမှု;
 #   receipt = လက်ခံရရှိကြောင်း အကြောင်းကြားစာ; checkpoint = စစ်ဆေးမှတ်
+#   compound trail = ရွှေ့ပြောင်းမှု လမ်းကြောင်း (trail; "ခြေရာ" is an alternative)
+#   compound reference = စခန်း ရည်ညွှန်းအမှတ်
+#   operator (who runs a compound) = လည်ပတ်သူ (unsure: "ကြီးကြပ်သူ" may be clearer)
+#   related alerts = ဆက်စပ် သတိပေးချက်များ; correlation, link = ချိတ်ဆက်မှု
+#   crime syndicate = ရာဇဝတ်ဂိုဏ်း; armed group = လက်နက်ကိုင်အဖွဲ့
+#   sextortion = လိင်ဆိုင်ရာ ခြိမ်းခြောက်ငွေညှစ်ခြင်း (unsure of the usual official term)
+#   money laundering = ငွေကြေးခဝါချခြင်း
 
 ## Numbers and dates
 number-group = ,
@@ -45,6 +52,7 @@ nav-inbox = ဝင်စာပုံး
 nav-new-alert = သတိပေးချက်အသစ်
 nav-new-referral = လွှဲပြောင်းပေးပို့မှုအသစ်
 nav-sent = ပို့ပြီးစာများ
+nav-compounds = လိမ်လည်ရေးစခန်းများ
 nav-status = အခြေအနေ
 nav-audit = စစ်ဆေးမှု
 nav-account = ကျွန်ုပ်၏အကောင့်
@@ -127,6 +135,7 @@ col-browser = ဘရောက်ဇာ
 col-peer = အဖွဲ့အစည်း
 col-indicator-type = အမျိုးအစား
 col-indicator-value = တန်ဖိုး
+col-indicator-details = အသေးစိတ်
 unread = မဖတ်ရသေး
 open-details = အသေးစိတ်
 
@@ -269,6 +278,15 @@ section-needs = လိုအပ်ချက်များနှင့် အန
 form-compound-name = စခန်းအမည်
 form-compound-aliases = အခြားအမည်များ
 help-compound-aliases = အမည်များကို ကော်မာ (,) ဖြင့် ခွဲပါ။
+form-compound-ref = စခန်း ရည်ညွှန်းအမှတ်
+help-compound-ref = ယခင်က တစ်ခါမျှ သတင်းမပို့ဖူးသော စခန်းဖြစ်ပါက ဤရည်ညွှန်းအမှတ်အသစ်ကို မပြောင်းဘဲ ထားပါ။ သိရှိပြီးသား စခန်းဖြစ်ပါက ၎င်း၏ ယခင်သတိပေးချက်များတွင် ပါရှိသော ရည်ညွှန်းအမှတ်ကို ကူးထည့်ပါ။
+form-operators = စခန်း လည်ပတ်သူများ
+help-operators = တစ်ကြောင်းလျှင် တစ်ခု- အမည်၊ ထို့နောက် ကော်မာခံ၍ အခြားအမည်များနှင့် အမျိုးအစား (ရှိလျှင်)၊ ဥပမာ- Example Holdings, alias=EHG, kind=company။ အမျိုးအစားများ- syndicate, armed-group, company, person
+form-scam-types = ထိုနေရာတွင် ကျူးလွန်သော လိမ်လည်မှုများ
+form-from-admin = ပြည်နယ် သို့မဟုတ် ခရိုင်
+form-from-precision-m = နေရာ တိကျမှု (မီတာ အတွင်း)
+form-to-admin = ပြည်နယ် သို့မဟုတ် ခရိုင်
+form-to-precision-m = နေရာ တိကျမှု (မီတာ အတွင်း)
 form-from-country = နိုင်ငံ
 help-from-country = စာလုံးနှစ်လုံးပါ ကုဒ်၊ ဥပမာ KH။
 form-from-name = မြို့ သို့မဟုတ် နေရာ
@@ -286,7 +304,7 @@ form-estimated-persons = ထိန်းသိမ်းခံထားရသူ 
 form-nationalities = ထိန်းသိမ်းခံထားရသူတို့၏ နိုင်ငံသားဖြစ်မှု
 help-nationalities = ကော်မာဖြင့် ခွဲထားသော စာလုံးနှစ်လုံးပါ ကုဒ်များ၊ ဥပမာ ID, PH။
 form-indicators = ညွှန်ပြချက်များ
-help-indicators = တစ်ကြောင်းလျှင် တစ်ခု- အမျိုးအစား၊ ထို့နောက် တန်ဖိုး။ အမျိုးအစားများ- domain, url, phone, crypto-wallet, social-handle, ip, bank-account
+help-indicators = တစ်ကြောင်းလျှင် တစ်ခု- အမျိုးအစား၊ တန်ဖိုး၊ ထို့နောက် ကော်မာခံ၍ အသေးစိတ်များ (ရှိလျှင်)၊ ဥပမာ- social-handle @GoldenJobs, platform=telegram, role=recruitment။ အမျိုးအစားများ- domain, url, phone, crypto-wallet, social-handle, ip, bank-account, email။ အသေးစိတ်များ- platform, chain, asset, role, first_seen, last_seen
 form-narrative = ဖော်ပြချက်
 form-tlp = TLP
 form-to = အဖွဲ့အစည်းများ
@@ -411,3 +429,64 @@ country-SG = စင်ကာပူ
 country-TH = ထိုင်း
 country-TL = တီမောလက်စ်တေ
 country-VN = ဗီယက်နမ်
+
+## Correlation: the compound's trail and related alerts
+compound-title = စခန်း ရွှေ့ပြောင်းမှု လမ်းကြောင်း
+compound-search-label = စခန်း ရည်ညွှန်းအမှတ် သို့မဟုတ် အမည်
+compound-search-submit = လမ်းကြောင်းကို ပြရန်
+compound-not-found = ဤအဖွဲ့အစည်းတွင် ရှိသော သတိပေးချက်များထဲ၌ ထိုစခန်းကို ဖော်ပြထားသည့် သတိပေးချက် မရှိပါ။
+compound-names = သိရှိထားသော အမည်များ
+compound-no-reference = ရည်ညွှန်းအမှတ် မရှိသေးပါ
+compound-map = မြေပုံ
+compound-positions = တည်နေရာများ၊ အချိန်အစဉ်အတိုင်း
+compound-links = သတိပေးချက်များကို ချိတ်ဆက်ပေးသည့် အချက်များ
+compound-suggestions = စခန်းတစ်ခုတည်း ဖြစ်နိုင်သည်
+compound-suggestions-help = ဤသတိပေးချက်များတွင် အမည်၊ လည်ပတ်သူ သို့မဟုတ် အနီးအနားရှိ နေရာတစ်ခုသာ တူညီပါသည်။ တစ်စုံတစ်ဦးက အတည်ပြုမှသာ ၎င်းတို့ကို လမ်းကြောင်းထဲသို့ ထည့်သွင်းပါမည်။
+compound-confirm = အတည်ပြုရန်- စခန်းတစ်ခုတည်း
+compound-dismiss = ပယ်ရန်
+compound-share = ဤသတိပေးချက်၏ လက်ခံသူများထံ စခန်း ရည်ညွှန်းအမှတ်ကို သတ်မှတ်ပေးသည့် အပ်ဒိတ်တစ်ခုကိုလည်း ပို့ရန်
+compound-flagged = ချိတ်ဆက်ရန် အသုံးများလွန်းသော တန်ဖိုးများ
+compound-flagged-help = ဤတန်ဖိုးတစ်ခုစီသည် ကန့်သတ်ချက်ထက် ပိုများသော သတိပေးချက်များတွင် ပါဝင်နေသဖြင့် မည်သည့်အရာကိုမျှ မချိတ်ဆက်ပါ။ အကြောင်းရင်းကို တစ်စုံတစ်ဦးက စစ်ဆေးသင့်ပါသည်။
+compound-flagged-count = { $count ->
+   *[other] သတိပေးချက် { $n } ခုတွင်
+}
+notice-confirmed = အတည်ပြုပြီးပါပြီ- ဤသတိပေးချက်သည် ယခု လမ်းကြောင်း၏ အစိတ်အပိုင်း ဖြစ်ပါပြီ။
+notice-dismissed = ပယ်ပြီးပါပြီ- ဤသတိပေးချက်ကို ဤစခန်းအတွက် နောက်ထပ် အကြံပြုတော့မည် မဟုတ်ပါ။
+col-step = အဆင့်
+col-observed = တွေ့ရှိချိန်
+col-from = ယခင်နေရာ
+col-to = ပြောင်းရွှေ့သွားသည့်နေရာ
+col-reported-by = သတင်းပို့သူ
+col-grading = အဆင့်သတ်မှတ်ချက်
+via-ref = စခန်း ရည်ညွှန်းအမှတ် တူညီ
+via-name = အမည် တူညီ
+via-operator = လည်ပတ်သူ တူညီ
+via-near = အနီးအနား
+via-confirmed = အတည်ပြုသူ
+message-related = ဆက်စပ် သတိပေးချက်များ
+message-related-help = ဤသတိပေးချက်နှင့် စခန်း၊ လည်ပတ်သူ သို့မဟုတ် ညွှန်ပြချက် တူညီသော အခြားသတိပေးချက်များနှင့် ၎င်းတို့ တူညီသည့် တန်ဖိုး။
+message-trail = ဤစခန်း၏ ရွှေ့ပြောင်းမှု လမ်းကြောင်းကို ပြရန်
+field-compound-ref = စခန်း ရည်ညွှန်းအမှတ်
+field-operators = စခန်း လည်ပတ်သူများ
+field-scam-types = ထိုနေရာတွင် ကျူးလွန်သော လိမ်လည်မှုများ
+precision-m = { $n } မီတာ
+operator-kind-syndicate = ရာဇဝတ်ဂိုဏ်း
+operator-kind-armed-group = လက်နက်ကိုင်အဖွဲ့
+operator-kind-company = ကုမ္ပဏီ
+operator-kind-person = ပုဂ္ဂိုလ်
+scam-type-romance-investment = အချစ်ရေးဖြင့် ရင်းနှီးမြှုပ်နှံမှု လိမ်လည်ခြင်း
+scam-type-crypto-investment = ခရစ်ပ်တို ရင်းနှီးမြှုပ်နှံမှု လိမ်လည်ခြင်း
+scam-type-online-gambling = အွန်လိုင်း လောင်းကစား
+scam-type-impersonation = အယောင်ဆောင် လိမ်လည်ခြင်း
+scam-type-job-scam = အလုပ်အကိုင် လိမ်လည်ခြင်း
+scam-type-sextortion = လိင်ဆိုင်ရာ ခြိမ်းခြောက်ငွေညှစ်ခြင်း
+scam-type-other = အခြား
+indicator-role-recruitment = လူစုဆောင်းခြင်း
+indicator-role-contact = ဆက်သွယ်ခြင်း
+indicator-role-scam = လိမ်လည်ခြင်း
+indicator-role-payment = ငွေပေးချေခြင်း
+indicator-role-laundering = ငွေကြေးခဝါချခြင်း
+indicator-role-infrastructure = အခြေခံအဆောက်အအုံ
+rule-uuid = 0b7e5c2a-41d4-4c8e-9a5e-6f1d2b3c4d5e ကဲ့သို့ ရည်ညွှန်းအမှတ် ဖြစ်ရမည်ဖြစ်ပြီး စာလုံးအသေးဖြင့် ရေးရပါမည်။
+rule-only-for = { $types } အတွက်သာ ခွင့်ပြုပါသည်။
+rule-seen-order = ပထမဆုံး တွေ့ရှိချိန် (first_seen) သည် နောက်ဆုံး တွေ့ရှိချိန် (last_seen) ထက် နောက်ကျ၍ မရပါ။

@@ -19,6 +19,13 @@
 #   session = เซสชัน
 #   second factor = การยืนยันตัวตนปัจจัยที่สอง; authenticator = แอปยืนยันตัวตน
 #   delivery = การนำส่ง; receipt = การตอบรับ; agency = หน่วยงาน
+#   compound trail = เส้นทางการย้ายฐาน (trail; "ร่องรอยการย้ายฐาน" is an alternative)
+#   compound reference = เลขอ้างอิงฐาน
+#   operator (who runs a compound) = ผู้ดำเนินการฐาน (unsure: "ผู้ควบคุมฐาน" may read better)
+#   related alerts = การแจ้งเตือนที่เกี่ยวข้อง; correlation, link = การเชื่อมโยง
+#   crime syndicate = องค์กรอาชญากรรม; armed group = กองกำลังติดอาวุธ
+#   sextortion = กรรโชกทางเพศ (unsure whether officials prefer "แบล็กเมล์ทางเพศ")
+#   romance investment scam = หลอกให้รักแล้วลงทุน; money laundering = การฟอกเงิน
 
 ## Numbers and dates
 number-group = ,
@@ -43,6 +50,7 @@ nav-inbox = กล่องข้อความเข้า
 nav-new-alert = แจ้งเตือนใหม่
 nav-new-referral = ส่งต่อผู้เสียหายใหม่
 nav-sent = ส่งแล้ว
+nav-compounds = ฐานสแกมเมอร์
 nav-status = สถานะ
 nav-audit = การตรวจสอบ
 nav-account = บัญชีของฉัน
@@ -125,6 +133,7 @@ col-browser = เบราว์เซอร์
 col-peer = หน่วยงาน
 col-indicator-type = ประเภท
 col-indicator-value = ค่า
+col-indicator-details = รายละเอียด
 unread = ยังไม่อ่าน
 open-details = รายละเอียด
 
@@ -267,6 +276,15 @@ section-needs = ความต้องการและความเสี�
 form-compound-name = ชื่อฐาน
 form-compound-aliases = ชื่ออื่น
 help-compound-aliases = คั่นแต่ละชื่อด้วยเครื่องหมายจุลภาค (,)
+form-compound-ref = เลขอ้างอิงฐาน
+help-compound-ref = หากเป็นฐานที่ไม่เคยมีการรายงานมาก่อน ให้คงเลขอ้างอิงใหม่นี้ไว้ หากเป็นฐานที่ทราบอยู่แล้ว ให้วางเลขอ้างอิงที่ระบุไว้ในการแจ้งเตือนครั้งก่อน ๆ ของฐานนั้น
+form-operators = ผู้ดำเนินการฐาน
+help-operators = บรรทัดละหนึ่งรายการ: ระบุชื่อ แล้วตามด้วยชื่ออื่นและประเภท (ถ้ามี) โดยคั่นด้วยจุลภาค เช่น Example Holdings, alias=EHG, kind=company ประเภทที่ใช้ได้: syndicate, armed-group, company, person
+form-scam-types = รูปแบบการหลอกลวงที่ดำเนินการในฐาน
+form-from-admin = จังหวัดหรืออำเภอ
+form-from-precision-m = ตำแหน่งคลาดเคลื่อนไม่เกิน (เมตร)
+form-to-admin = จังหวัดหรืออำเภอ
+form-to-precision-m = ตำแหน่งคลาดเคลื่อนไม่เกิน (เมตร)
 form-from-country = ประเทศ
 help-from-country = รหัสสองตัวอักษร เช่น KH
 form-from-name = เมืองหรือสถานที่
@@ -284,7 +302,7 @@ form-estimated-persons = จำนวนผู้ถูกกักตัวโ�
 form-nationalities = สัญชาติของผู้ถูกกักตัว
 help-nationalities = รหัสสองตัวอักษร คั่นด้วยจุลภาค เช่น ID, PH
 form-indicators = ตัวบ่งชี้
-help-indicators = บรรทัดละหนึ่งรายการ: ระบุประเภท ตามด้วยค่า ประเภทที่ใช้ได้: domain, url, phone, crypto-wallet, social-handle, ip, bank-account
+help-indicators = บรรทัดละหนึ่งรายการ: ระบุประเภท ค่า แล้วตามด้วยรายละเอียด (ถ้ามี) โดยคั่นด้วยจุลภาค เช่น social-handle @GoldenJobs, platform=telegram, role=recruitment ประเภทที่ใช้ได้: domain, url, phone, crypto-wallet, social-handle, ip, bank-account, email รายละเอียดที่ใช้ได้: platform, chain, asset, role, first_seen, last_seen
 form-narrative = รายละเอียดเหตุการณ์
 form-tlp = TLP
 form-to = หน่วยงาน
@@ -409,3 +427,64 @@ country-SG = สิงคโปร์
 country-TH = ไทย
 country-TL = ติมอร์-เลสเต
 country-VN = เวียดนาม
+
+## Correlation: the compound's trail and related alerts
+compound-title = เส้นทางการย้ายฐาน
+compound-search-label = เลขอ้างอิงหรือชื่อฐาน
+compound-search-submit = แสดงเส้นทาง
+compound-not-found = ไม่พบการแจ้งเตือนที่หน่วยงานนี้มีอยู่ซึ่งระบุถึงฐานดังกล่าว
+compound-names = ชื่อที่ใช้
+compound-no-reference = ยังไม่มีเลขอ้างอิง
+compound-map = แผนที่
+compound-positions = ตำแหน่งที่ตั้ง เรียงตามลำดับเวลา
+compound-links = สิ่งที่เชื่อมโยงการแจ้งเตือนเข้าด้วยกัน
+compound-suggestions = อาจเป็นฐานเดียวกัน
+compound-suggestions-help = การแจ้งเตือนเหล่านี้มีเพียงชื่อ ผู้ดำเนินการ หรือสถานที่ใกล้เคียงร่วมกันเท่านั้น จะรวมเข้าในเส้นทางก็ต่อเมื่อมีผู้ยืนยันแล้ว
+compound-confirm = ยืนยันว่าเป็นฐานเดียวกัน
+compound-dismiss = ปฏิเสธ
+compound-share = ส่งการอัปเดตถึงผู้รับการแจ้งเตือนนี้ด้วย เพื่อกำหนดเลขอ้างอิงฐาน
+compound-flagged = ค่าที่พบบ่อยเกินกว่าจะใช้เชื่อมโยงได้
+compound-flagged-help = ค่าแต่ละรายการต่อไปนี้ปรากฏในการแจ้งเตือนจำนวนมากเกินเกณฑ์ที่กำหนด จึงไม่ได้ใช้เชื่อมโยงสิ่งใด ควรมีผู้ตรวจสอบหาสาเหตุ
+compound-flagged-count = { $count ->
+   *[other] พบในการแจ้งเตือน { $n } รายการ
+}
+notice-confirmed = ยืนยันแล้ว: การแจ้งเตือนนี้เป็นส่วนหนึ่งของเส้นทางแล้ว
+notice-dismissed = ปฏิเสธแล้ว: ระบบจะไม่เสนอการแจ้งเตือนนี้สำหรับฐานนี้อีก
+col-step = ลำดับ
+col-observed = พบเห็นเมื่อ
+col-from = ย้ายจาก
+col-to = ย้ายไปที่
+col-reported-by = รายงานโดย
+col-grading = การประเมินค่าข่าวสาร
+via-ref = เลขอ้างอิงฐานเดียวกัน
+via-name = ชื่อเดียวกัน
+via-operator = ผู้ดำเนินการเดียวกัน
+via-near = อยู่ใกล้กัน
+via-confirmed = ยืนยันโดย
+message-related = การแจ้งเตือนที่เกี่ยวข้อง
+message-related-help = การแจ้งเตือนอื่นที่มีฐาน ผู้ดำเนินการ หรือตัวบ่งชี้ร่วมกับการแจ้งเตือนนี้ พร้อมค่าที่มีร่วมกัน
+message-trail = แสดงเส้นทางการย้ายของฐานนี้
+field-compound-ref = เลขอ้างอิงฐาน
+field-operators = ผู้ดำเนินการฐาน
+field-scam-types = รูปแบบการหลอกลวงที่ดำเนินการในฐาน
+precision-m = { $n } ม.
+operator-kind-syndicate = องค์กรอาชญากรรม
+operator-kind-armed-group = กองกำลังติดอาวุธ
+operator-kind-company = บริษัท
+operator-kind-person = บุคคล
+scam-type-romance-investment = หลอกให้รักแล้วลงทุน
+scam-type-crypto-investment = หลอกลงทุนคริปโต
+scam-type-online-gambling = พนันออนไลน์
+scam-type-impersonation = แอบอ้างเป็นบุคคลอื่น
+scam-type-job-scam = หลอกลวงเรื่องงาน
+scam-type-sextortion = กรรโชกทางเพศ
+scam-type-other = อื่น ๆ
+indicator-role-recruitment = การจัดหาคน
+indicator-role-contact = การติดต่อ
+indicator-role-scam = การหลอกลวง
+indicator-role-payment = การชำระเงิน
+indicator-role-laundering = การฟอกเงิน
+indicator-role-infrastructure = โครงสร้างพื้นฐาน
+rule-uuid = ต้องเป็นเลขอ้างอิงในรูปแบบ 0b7e5c2a-41d4-4c8e-9a5e-6f1d2b3c4d5e และใช้ตัวพิมพ์เล็ก
+rule-only-for = ใช้ได้เฉพาะกับ { $types } เท่านั้น
+rule-seen-order = วันที่พบครั้งแรก (first_seen) ต้องไม่อยู่หลังวันที่พบครั้งล่าสุด (last_seen)

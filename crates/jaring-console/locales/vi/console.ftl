@@ -22,6 +22,15 @@
 #   node = nút; hub = máy chủ trung tâm (hub); checkpoint = điểm kiểm tra; quarantine = cách ly;
 #   indicators = dấu hiệu nhận diện
 #   country names follow the Ministry of Foreign Affairs spelling (In-đô-nê-xi-a, Ma-lai-xi-a …)
+#   compound trail = hành trình di dời của cơ sở (trail = hành trình; unsure: "dấu vết di dời" is an alternative)
+#   compound reference = số tham chiếu cơ sở (as "số tham chiếu hồ sơ")
+#   operator (who runs a compound) = đối tượng điều hành (unsure: "bên điều hành" is more neutral
+#     when the operator is a company)
+#   related alerts = cảnh báo liên quan; link = liên kết; nearby = ở gần nhau
+#   crime syndicate = tổ chức tội phạm; armed group = nhóm vũ trang
+#   sextortion = tống tiền tình dục (police material also says "cưỡng đoạt bằng hình ảnh nhạy cảm"; please review)
+#   romance investment scam = lừa đảo tình cảm kết hợp đầu tư; money laundering = rửa tiền
+#   province or district = tỉnh hoặc huyện
 
 ## Số và ngày tháng
 number-group = .
@@ -46,6 +55,7 @@ nav-inbox = Hộp thư đến
 nav-new-alert = Cảnh báo mới
 nav-new-referral = Chuyển gửi mới
 nav-sent = Đã gửi
+nav-compounds = Cơ sở lừa đảo
 nav-status = Trạng thái
 nav-audit = Kiểm tra
 nav-account = Tài khoản của tôi
@@ -128,6 +138,7 @@ col-browser = Trình duyệt
 col-peer = Cơ quan
 col-indicator-type = Loại
 col-indicator-value = Giá trị
+col-indicator-details = Chi tiết
 unread = chưa đọc
 open-details = Chi tiết
 
@@ -270,6 +281,15 @@ section-needs = Nhu cầu và rủi ro
 form-compound-name = Tên cơ sở
 form-compound-aliases = Tên gọi khác
 help-compound-aliases = Các tên cách nhau bằng dấu phẩy.
+form-compound-ref = Số tham chiếu cơ sở
+help-compound-ref = Giữ nguyên số tham chiếu mới này nếu cơ sở chưa từng được báo cáo. Nếu là cơ sở đã biết, hãy dán số tham chiếu ghi trên các cảnh báo trước đây về cơ sở đó.
+form-operators = Đối tượng điều hành
+help-operators = Mỗi dòng một mục: tên, rồi đến các tên khác và loại (nếu có) sau dấu phẩy, ví dụ: Example Holdings, alias=EHG, kind=company. Các loại: syndicate, armed-group, company, person.
+form-scam-types = Các hình thức lừa đảo tại cơ sở
+form-from-admin = Tỉnh hoặc huyện
+form-from-precision-m = Sai số vị trí trong phạm vi (mét)
+form-to-admin = Tỉnh hoặc huyện
+form-to-precision-m = Sai số vị trí trong phạm vi (mét)
 form-from-country = Quốc gia
 help-from-country = Mã hai chữ cái, ví dụ KH.
 form-from-name = Thị trấn hoặc địa điểm
@@ -287,7 +307,7 @@ form-estimated-persons = Số người bị giam giữ ước tính
 form-nationalities = Quốc tịch của những người bị giam giữ
 help-nationalities = Mã hai chữ cái, cách nhau bằng dấu phẩy, ví dụ ID, PH.
 form-indicators = Dấu hiệu nhận diện
-help-indicators = Mỗi dòng một mục: loại, rồi đến giá trị. Các loại: domain, url, phone, crypto-wallet, social-handle, ip, bank-account.
+help-indicators = Mỗi dòng một mục: loại, giá trị, rồi đến các chi tiết (nếu có) sau dấu phẩy, ví dụ: social-handle @GoldenJobs, platform=telegram, role=recruitment. Các loại: domain, url, phone, crypto-wallet, social-handle, ip, bank-account, email. Các chi tiết: platform, chain, asset, role, first_seen, last_seen.
 form-narrative = Mô tả sự việc
 form-tlp = TLP
 form-to = Cơ quan nhận
@@ -412,3 +432,64 @@ country-SG = Xinh-ga-po
 country-TH = Thái Lan
 country-TL = Ti-mo Lét-xtê
 country-VN = Việt Nam
+
+## Liên kết: hành trình của cơ sở và các cảnh báo liên quan
+compound-title = Hành trình di dời của cơ sở
+compound-search-label = Số tham chiếu hoặc tên cơ sở
+compound-search-submit = Xem hành trình
+compound-not-found = Không có cảnh báo nào do cơ quan này lưu giữ nhắc đến cơ sở đó.
+compound-names = Tên gọi đã biết
+compound-no-reference = Chưa có số tham chiếu
+compound-map = Bản đồ
+compound-positions = Các vị trí, theo trình tự thời gian
+compound-links = Những gì liên kết các cảnh báo
+compound-suggestions = Có thể là cùng một cơ sở
+compound-suggestions-help = Các cảnh báo này chỉ trùng tên, trùng đối tượng điều hành hoặc ở gần nhau. Chúng chỉ được đưa vào hành trình khi có người xác nhận.
+compound-confirm = Xác nhận: cùng một cơ sở
+compound-dismiss = Bỏ qua
+compound-share = Đồng thời gửi cho các bên nhận cảnh báo này một bản cập nhật ghi số tham chiếu cơ sở
+compound-flagged = Các giá trị quá phổ biến để liên kết
+compound-flagged-help = Mỗi giá trị dưới đây xuất hiện trong nhiều cảnh báo hơn mức giới hạn, nên không được dùng để liên kết. Cần có người xem xét nguyên nhân.
+compound-flagged-count = { $count ->
+   *[other] trong { $n } cảnh báo
+}
+notice-confirmed = Đã xác nhận: cảnh báo này nay thuộc hành trình của cơ sở.
+notice-dismissed = Đã bỏ qua: cảnh báo này sẽ không được gợi ý cho cơ sở này nữa.
+col-step = Thứ tự
+col-observed = Thời điểm ghi nhận
+col-from = Từ
+col-to = Đến
+col-reported-by = Bên báo cáo
+col-grading = Đánh giá
+via-ref = cùng số tham chiếu cơ sở
+via-name = cùng tên
+via-operator = cùng đối tượng điều hành
+via-near = ở gần nhau
+via-confirmed = người xác nhận
+message-related = Cảnh báo liên quan
+message-related-help = Các cảnh báo khác có chung cơ sở, đối tượng điều hành hoặc dấu hiệu nhận diện với cảnh báo này, kèm giá trị trùng nhau.
+message-trail = Xem hành trình của cơ sở này
+field-compound-ref = Số tham chiếu cơ sở
+field-operators = Đối tượng điều hành
+field-scam-types = Các hình thức lừa đảo tại cơ sở
+precision-m = { $n } m
+operator-kind-syndicate = tổ chức tội phạm
+operator-kind-armed-group = nhóm vũ trang
+operator-kind-company = công ty
+operator-kind-person = cá nhân
+scam-type-romance-investment = Lừa đảo tình cảm kết hợp đầu tư
+scam-type-crypto-investment = Lừa đảo đầu tư tiền mã hóa
+scam-type-online-gambling = Cờ bạc trực tuyến
+scam-type-impersonation = Mạo danh
+scam-type-job-scam = Lừa đảo việc làm
+scam-type-sextortion = Tống tiền tình dục
+scam-type-other = Khác
+indicator-role-recruitment = tuyển người
+indicator-role-contact = liên lạc
+indicator-role-scam = lừa đảo
+indicator-role-payment = thanh toán
+indicator-role-laundering = rửa tiền
+indicator-role-infrastructure = hạ tầng kỹ thuật
+rule-uuid = Phải là số tham chiếu dạng 0b7e5c2a-41d4-4c8e-9a5e-6f1d2b3c4d5e, viết chữ thường.
+rule-only-for = Chỉ được dùng cho { $types }.
+rule-seen-order = Thời điểm phát hiện lần đầu (first_seen) không được sau thời điểm phát hiện gần nhất (last_seen).

@@ -19,6 +19,12 @@
 #   second factor = 第二因素认证; authenticator = 身份验证器 (app)
 #   agency = 机构; message = 消息; delivery = 投递; receipt = 回执; node = 节点;
 #   hub = 中心节点; checkpoint = 检查点; quarantine = 隔离; indicators = 特征指标
+#   compound trail = 园区转移轨迹 (trail = 轨迹); compound reference = 园区编号
+#   operator (who runs a compound) = 经营方 (运营方 or 控制方 are alternatives; please review)
+#   related alerts = 关联预警 (correlation, link = 关联)
+#   crime syndicate = 犯罪集团; armed group = 武装团体
+#   sextortion = 性勒索 (police material often says 裸聊敲诈, which is narrower)
+#   romance investment scam = 交友诱导投资诈骗 (colloquially 杀猪盘); job scam = 虚假招聘诈骗
 
 ## Numbers and dates
 number-group = ,
@@ -43,6 +49,7 @@ nav-inbox = 收件箱
 nav-new-alert = 新建预警
 nav-new-referral = 新建转介
 nav-sent = 已发送
+nav-compounds = 电诈园区
 nav-status = 状态
 nav-audit = 审计
 nav-account = 我的账户
@@ -125,6 +132,7 @@ col-browser = 浏览器
 col-peer = 机构
 col-indicator-type = 类型
 col-indicator-value = 值
+col-indicator-details = 详情
 unread = 未读
 open-details = 详情
 
@@ -267,6 +275,15 @@ section-needs = 需求与风险
 form-compound-name = 园区名称
 form-compound-aliases = 其他名称
 help-compound-aliases = 多个名称请用逗号分隔。
+form-compound-ref = 园区编号
+help-compound-ref = 如该园区此前从未被报告，请保留这个新编号。如为已知园区，请粘贴其以往预警所载的编号。
+form-operators = 经营方
+help-operators = 每行一条：先写名称，再在逗号后写其他名称和类别（如有），例如：Example Holdings, alias=EHG, kind=company。类别：syndicate, armed-group, company, person。
+form-scam-types = 园区内实施的诈骗类型
+form-from-admin = 省或县区
+form-from-precision-m = 位置误差范围（米）
+form-to-admin = 省或县区
+form-to-precision-m = 位置误差范围（米）
 form-from-country = 国家
 help-from-country = 两位字母代码，例如 KH。
 form-from-name = 城镇或具体地点
@@ -284,7 +301,7 @@ form-estimated-persons = 估计被困人数
 form-nationalities = 被困人员国籍
 help-nationalities = 两位字母代码，用逗号分隔，例如 ID, PH。
 form-indicators = 特征指标
-help-indicators = 每行一条：先写类型，再写值。类型：domain, url, phone, crypto-wallet, social-handle, ip, bank-account。
+help-indicators = 每行一条：先写类型，再写值，然后在逗号后写详细信息（如有），例如：social-handle @GoldenJobs, platform=telegram, role=recruitment。类型：domain, url, phone, crypto-wallet, social-handle, ip, bank-account, email。详细信息：platform, chain, asset, role, first_seen, last_seen。
 form-narrative = 情况描述
 form-tlp = TLP
 form-to = 接收机构
@@ -409,3 +426,64 @@ country-SG = 新加坡
 country-TH = 泰国
 country-TL = 东帝汶
 country-VN = 越南
+
+## Correlation: the compound's trail and related alerts
+compound-title = 园区转移轨迹
+compound-search-label = 园区编号或名称
+compound-search-submit = 显示轨迹
+compound-not-found = 本机构持有的预警中，没有提及该园区的预警。
+compound-names = 已知名称
+compound-no-reference = 尚无编号
+compound-map = 地图
+compound-positions = 历次位置（按时间顺序）
+compound-links = 预警之间的关联
+compound-suggestions = 可能是同一园区
+compound-suggestions-help = 这些预警仅在名称、经营方或邻近地点上相同。只有经人确认后，才会并入轨迹。
+compound-confirm = 确认：同一园区
+compound-dismiss = 排除
+compound-share = 同时向此预警的接收方发送一条设定园区编号的更新
+compound-flagged = 过于常见、无法用于关联的值
+compound-flagged-help = 以下每个值出现在的预警数量都超过上限，因此不用于任何关联。应有人查明原因。
+compound-flagged-count = { $count ->
+   *[other] 见于 { $n } 条预警
+}
+notice-confirmed = 已确认：该预警现已并入轨迹。
+notice-dismissed = 已排除：今后不会再建议将该预警归入此园区。
+col-step = 序号
+col-observed = 发现时间
+col-from = 迁出地
+col-to = 迁入地
+col-reported-by = 报告方
+col-grading = 评级
+via-ref = 园区编号相同
+via-name = 名称相同
+via-operator = 经营方相同
+via-near = 地点邻近
+via-confirmed = 确认人
+message-related = 关联预警
+message-related-help = 与本预警涉及同一园区、经营方或特征指标的其他预警，以及它们共有的值。
+message-trail = 查看该园区的转移轨迹
+field-compound-ref = 园区编号
+field-operators = 经营方
+field-scam-types = 园区内实施的诈骗类型
+precision-m = { $n } 米
+operator-kind-syndicate = 犯罪集团
+operator-kind-armed-group = 武装团体
+operator-kind-company = 公司
+operator-kind-person = 个人
+scam-type-romance-investment = 交友诱导投资诈骗
+scam-type-crypto-investment = 虚拟货币投资诈骗
+scam-type-online-gambling = 网络赌博
+scam-type-impersonation = 冒充身份诈骗
+scam-type-job-scam = 虚假招聘诈骗
+scam-type-sextortion = 性勒索
+scam-type-other = 其他
+indicator-role-recruitment = 招募
+indicator-role-contact = 联络
+indicator-role-scam = 诈骗
+indicator-role-payment = 支付
+indicator-role-laundering = 洗钱
+indicator-role-infrastructure = 基础设施
+rule-uuid = 必须是形如 0b7e5c2a-41d4-4c8e-9a5e-6f1d2b3c4d5e 的编号，且全部小写。
+rule-only-for = 仅适用于 { $types }。
+rule-seen-order = 首次发现时间（first_seen）不得晚于最后发现时间（last_seen）。

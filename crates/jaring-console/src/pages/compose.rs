@@ -16,7 +16,7 @@ use axum::Form;
 use jaring_api::directory::DirectoryView;
 use jaring_api::messages::{OutgoingBody, SendRequest};
 use jaring_api::{ApiError, Role, Route};
-use jaring_core::body::{CONSENT_BASES, NEEDS, RISKS};
+use jaring_core::body::{CONSENT_BASES, NEEDS, RISKS, SCAM_TYPES};
 use jaring_core::{AgencyId, Body, Kind, Tlp};
 use serde_json::{json, Map, Value};
 
@@ -201,12 +201,25 @@ fn alert_sections(b: &Builder<'_>, dir: Option<&DirectoryView>, me: &str) -> Vec
             )
         })
         .collect();
+    let scam_types = SCAM_TYPES
+        .iter()
+        .map(|t| (t.to_string(), tr.t(&format!("scam-type-{t}"))))
+        .collect();
+    // A new compound gets a fresh reference; for one already reported, the officer pastes
+    // the reference its earlier alerts carry (or clears the field).
+    let mut compound_ref = b.field("compound_ref", "text", false);
+    if !b.pairs.iter().any(|(k, _)| k == "step") {
+        compound_ref.value = uuid::Uuid::new_v4().hyphenated().to_string();
+    }
     vec![
         Section {
             legend: tr.t("section-compound"),
             fields: vec![
                 b.field("compound_name", "text", true),
                 b.field("compound_aliases", "text", false),
+                compound_ref,
+                b.field("operators", "textarea", false),
+                b.choice("scam_types", "checks", false, scam_types, ""),
             ],
         },
         Section {
@@ -214,8 +227,10 @@ fn alert_sections(b: &Builder<'_>, dir: Option<&DirectoryView>, me: &str) -> Vec
             fields: vec![
                 b.field("from_country", "text", true),
                 b.field("from_name", "text", false),
+                b.field("from_admin", "text", false),
                 b.field("from_lat", "number", false),
                 b.field("from_lon", "number", false),
+                b.field("from_precision_m", "number", false),
             ],
         },
         Section {
@@ -223,8 +238,10 @@ fn alert_sections(b: &Builder<'_>, dir: Option<&DirectoryView>, me: &str) -> Vec
             fields: vec![
                 b.field("to_country", "text", true),
                 b.field("to_name", "text", false),
+                b.field("to_admin", "text", false),
                 b.field("to_lat", "number", false),
                 b.field("to_lon", "number", false),
+                b.field("to_precision_m", "number", false),
             ],
         },
         Section {
@@ -329,6 +346,52 @@ fn number(s: &str) -> Option<Value> {
     })
 }
 
+/// One line of the indicators box: `type value` or `type=value`, then `, platform=...` and
+/// the other attributes.
+fn indicator_line(line: &str) -> Value {
+    let (head, attrs) = jaring_core::body::trailing_attributes(
+        line,
+        &[
+            "platform",
+            "chain",
+            "asset",
+            "role",
+            "first_seen",
+            "last_seen",
+        ],
+    );
+    let split = match (head.find(char::is_whitespace), head.find('=')) {
+        (Some(w), Some(e)) if e < w => head.split_at(e),
+        (None, Some(e)) => head.split_at(e),
+        (Some(w), _) => head.split_at(w),
+        (None, None) => (head, ""),
+    };
+    let value = split.1.trim_start_matches('=').trim();
+    let mut ind = json!({"type": split.0.trim(), "value": value});
+    for (k, v) in attrs {
+        ind[k] = json!(v);
+    }
+    ind
+}
+
+/// One line of the operators box: `name, alias=..., kind=...`.
+fn operator_line(line: &str) -> Value {
+    let (name, attrs) = jaring_core::body::trailing_attributes(line, &["alias", "kind"]);
+    let mut op = json!({"name": name});
+    let aliases: Vec<&str> = attrs
+        .iter()
+        .filter(|(k, _)| *k == "alias")
+        .map(|(_, v)| *v)
+        .collect();
+    if !aliases.is_empty() {
+        op["aliases"] = json!(aliases);
+    }
+    if let Some((_, kind)) = attrs.iter().find(|(k, _)| *k == "kind") {
+        op["kind"] = json!(kind);
+    }
+    op
+}
+
 fn place(p: &Pairs, prefix: &str) -> Value {
     let mut m = Map::new();
     m.insert(
@@ -339,20 +402,40 @@ fn place(p: &Pairs, prefix: &str) -> Value {
     if !name.is_empty() {
         m.insert("name".into(), Value::String(name.to_owned()));
     }
-    for c in ["lat", "lon"] {
+    for c in ["lat", "lon", "precision_m"] {
         if let Some(v) = number(get(p, &format!("{prefix}_{c}"))) {
             m.insert(c.into(), v);
         }
+    }
+    let admin = get(p, &format!("{prefix}_admin"));
+    if !admin.is_empty() {
+        m.insert("admin".into(), Value::String(admin.to_owned()));
     }
     Value::Object(m)
 }
 
 fn alert_body(p: &Pairs) -> Value {
     let mut m = Map::new();
-    m.insert(
-        "compound".into(),
-        json!({"name": get(p, "compound_name"), "aliases": split_list(get(p, "compound_aliases"))}),
-    );
+    let mut compound =
+        json!({"name": get(p, "compound_name"), "aliases": split_list(get(p, "compound_aliases"))});
+    let reference = get(p, "compound_ref");
+    if !reference.is_empty() {
+        compound["ref"] = json!(reference.to_ascii_lowercase());
+    }
+    m.insert("compound".into(), compound);
+    let operators: Vec<Value> = get(p, "operators")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(operator_line)
+        .collect();
+    if !operators.is_empty() {
+        m.insert("operators".into(), Value::Array(operators));
+    }
+    let scam_types = all(p, "scam_types");
+    if !scam_types.is_empty() {
+        m.insert("scam_types".into(), json!(scam_types));
+    }
     m.insert("from".into(), place(p, "from"));
     m.insert("to".into(), place(p, "to"));
     m.insert("observed_at".into(), wire_time(get(p, "observed_at")));
@@ -372,10 +455,7 @@ fn alert_body(p: &Pairs) -> Value {
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
-        .map(|l| {
-            let (t, v) = l.split_once(char::is_whitespace).unwrap_or((l, ""));
-            json!({"type": t, "value": v.trim()})
-        })
+        .map(indicator_line)
         .collect();
     if !indicators.is_empty() {
         m.insert("indicators".into(), Value::Array(indicators));
@@ -437,6 +517,7 @@ fn field_of(path: &str) -> String {
         "consent.given" => "consent".into(),
         "person.date_of_birth" => "person_dob".into(),
         "compound" => "compound_name".into(),
+        "compound.ref" => "compound_ref".into(),
         other => other.replace('.', "_"),
     }
 }
@@ -461,6 +542,18 @@ pub fn rule_text(tr: &Tr, rule: &str) -> String {
     }
     if let Some(allowed) = rule.strip_prefix("must be one of ") {
         return tr.with("rule-one-of", "allowed", allowed);
+    }
+    if rule == "must be a UUID in lowercase hyphenated form" {
+        return tr.t("rule-uuid");
+    }
+    if let Some(types) = rule.strip_prefix("is allowed only for ") {
+        return tr.with("rule-only-for", "types", types);
+    }
+    if rule == "must not be after last_seen" {
+        return tr.t("rule-seen-order");
+    }
+    if rule.starts_with("must be a whole number from") {
+        return tr.with("rule-range", "detail", rule);
     }
     if rule.contains("time") || rule.contains("YYYY") {
         return tr.t("rule-time");

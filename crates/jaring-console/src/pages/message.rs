@@ -173,9 +173,11 @@ struct Opened {
     created: String,
     refs: Vec<String>,
     facts: Vec<(String, String)>,
-    indicators: Vec<(String, String)>,
+    indicators: Vec<(String, String, String)>,
     narrative: Option<String>,
     related: Vec<(String, String, String)>,
+    correlated: Vec<(String, String, String)>,
+    trail: Option<String>,
     deliveries: Vec<DeliveryRow>,
     history: Vec<HistoryRow>,
     workflow: bool,
@@ -197,8 +199,17 @@ fn place(tr: &Tr, p: &Place) -> String {
         out.push_str(", ");
     }
     out.push_str(&views::country(tr, &p.country));
+    if let Some(a) = &p.admin {
+        out = format!("{out} ({a})");
+    }
     if let (Some(lat), Some(lon)) = (p.lat, p.lon) {
         out.push_str(&format!(" · {lat:.4}, {lon:.4}"));
+    }
+    if let Some(m) = p.precision_m {
+        out.push_str(&format!(
+            " ± {}",
+            tr.with("precision-m", "n", &tr.number(i64::from(m)))
+        ));
     }
     out
 }
@@ -209,8 +220,32 @@ fn yes_no(tr: &Tr, b: bool) -> String {
 
 /// (label, value) pairs, in order.
 type Facts = Vec<(String, String)>;
+/// Indicators as (type, value, details) rows.
+type Indicators = Vec<(String, String, String)>;
 
-fn facts_of(tr: &Tr, view: &MessageView) -> (Facts, Facts, Option<String>) {
+/// An indicator's details in words: platform, chain, asset, role, when seen.
+fn indicator_details(tr: &Tr, i: &jaring_core::body::Indicator) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for v in [&i.platform, &i.chain, &i.asset].into_iter().flatten() {
+        parts.push(v.clone());
+    }
+    if let Some(r) = &i.role {
+        parts.push(tr.t(&format!("indicator-role-{r}")));
+    }
+    match (&i.first_seen, &i.last_seen) {
+        (Some(a), Some(b)) => parts.push(format!(
+            "{} – {}",
+            tr.date(&a.to_string()),
+            tr.date(&b.to_string())
+        )),
+        (Some(a), None) => parts.push(format!("{} –", tr.date(&a.to_string()))),
+        (None, Some(b)) => parts.push(format!("– {}", tr.date(&b.to_string()))),
+        (None, None) => {}
+    }
+    parts.join(" · ")
+}
+
+fn facts_of(tr: &Tr, view: &MessageView) -> (Facts, Indicators, Option<String>) {
     let mut facts = Vec::new();
     let mut indicators = Vec::new();
     let mut narrative = None;
@@ -220,6 +255,9 @@ fn facts_of(tr: &Tr, view: &MessageView) -> (Facts, Facts, Option<String>) {
             fact("field-compound", a.compound.name.clone());
             if !a.compound.aliases.is_empty() {
                 fact("field-aliases", a.compound.aliases.join(", "));
+            }
+            if let Some(r) = &a.compound.reference {
+                fact("field-compound-ref", r.clone());
             }
             fact("field-from", place(tr, &a.from));
             fact("field-to", place(tr, &a.to));
@@ -241,10 +279,45 @@ fn facts_of(tr: &Tr, view: &MessageView) -> (Facts, Facts, Option<String>) {
                         .join(", "),
                 );
             }
+            if !a.operators.is_empty() {
+                fact(
+                    "field-operators",
+                    a.operators
+                        .iter()
+                        .map(|o| {
+                            let mut s = o.name.clone();
+                            if !o.aliases.is_empty() {
+                                s = format!("{s} ({})", o.aliases.join(", "));
+                            }
+                            match &o.kind {
+                                Some(k) => format!("{s} · {}", tr.t(&format!("operator-kind-{k}"))),
+                                None => s,
+                            }
+                        })
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                );
+            }
+            if !a.scam_types.is_empty() {
+                fact(
+                    "field-scam-types",
+                    a.scam_types
+                        .iter()
+                        .map(|t| tr.t(&format!("scam-type-{t}")))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                );
+            }
             indicators = a
                 .indicators
                 .iter()
-                .map(|i| (tr.t(&format!("indicator-{}", i.kind)), i.value.clone()))
+                .map(|i| {
+                    (
+                        tr.t(&format!("indicator-{}", i.kind)),
+                        i.value.clone(),
+                        indicator_details(tr, i),
+                    )
+                })
                 .collect();
             narrative = a.narrative.clone();
         }
@@ -374,6 +447,42 @@ pub async fn open<B: Backend>(
             .collect(),
         Err(_) => Vec::new(),
     };
+    // Other alerts that share a value with this one (the node audits that they were shown),
+    // and the way to this compound's trail.
+    let correlated = view
+        .related
+        .iter()
+        .map(|r| {
+            (
+                format!("/messages/{}?sender={}", r.id, r.sender),
+                format!(
+                    "{} · {} · {}",
+                    r.compound,
+                    views::agency(dir.as_ref(), &r.sender),
+                    tr.date(&r.observed_at)
+                ),
+                r.via
+                    .iter()
+                    .map(|w| views::via(tr, w))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            )
+        })
+        .collect();
+    let trail = match &view.body {
+        MessageBody::Alert(a) if v.user.roles.has(jaring_api::Role::Liaison) => {
+            let q = a
+                .compound
+                .reference
+                .clone()
+                .unwrap_or_else(|| a.compound.name.clone());
+            Some(format!(
+                "/compounds?{}",
+                serde_urlencoded::to_string([("q", q.as_str())]).unwrap_or_default()
+            ))
+        }
+        _ => None,
+    };
     let incoming_referral = s.kind == "victim-referral" && s.direction == Direction::In;
     let workflow = incoming_referral && v.user.roles.has(jaring_api::Role::Caseworker);
     let steps = if workflow {
@@ -406,6 +515,8 @@ pub async fn open<B: Backend>(
         indicators,
         narrative,
         related,
+        correlated,
+        trail,
         deliveries,
         history,
         workflow,

@@ -5,6 +5,7 @@
 pub mod account;
 pub mod audit;
 pub mod compose;
+pub mod compound;
 pub mod inbox;
 pub mod login;
 pub mod message;

@@ -9,12 +9,15 @@
 //! - [`directory`]: following the hub's directory bucket;
 //! - [`checkpoints`]: publishing this node's checkpoints, witnessing the peers';
 //! - [`audit`]: copying audit entries to the audit file, audit queries;
-//! - [`queries`]: showing a message (audited), status, quarantine.
+//! - [`queries`]: showing a message (audited), status, quarantine;
+//! - [`correlation`]: related alerts, searches, a compound's trail and its map, decisions on
+//!   suggested links, rebuilding the index.
 //!
 //! Each loop stops by itself when shutdown is signalled.
 
 mod audit;
 mod checkpoints;
+mod correlation;
 mod directory;
 mod queries;
 mod receipts;
@@ -22,6 +25,7 @@ mod receive;
 mod retention;
 mod send;
 
+pub use correlation::trail_of;
 pub use jaring_bus::DIRECTORY_KEY;
 
 /// The store's meta key of the highest directory serial this node ever accepted.
@@ -135,6 +139,10 @@ pub struct Node {
     health: Mutex<Health>,
     shutdown: watch::Receiver<bool>,
     sent_queue: tokio::sync::mpsc::Sender<SentJob>,
+    /// How the correlation index is read (from `[correlation]`).
+    correlation: Arc<crate::store::correlation::Settings>,
+    /// Held while the correlation index is rebuilt: one rebuild at a time.
+    rebuilding: tokio::sync::Mutex<()>,
 }
 
 /// What is wrong between the keys a node holds and its entry in `directory`, if anything: the
@@ -223,6 +231,14 @@ impl Node {
                 .context("cannot open the store")?,
         );
         store.set_quarantine_quota(config.retention.quarantine_per_publisher);
+        store
+            .set_correlation_cap(config.correlation.max_per_value)
+            .context("cannot set up the correlation index")?;
+        let correlation = Arc::new(crate::store::correlation::Settings {
+            radius_km: config.correlation.radius_km,
+            max_per_value: config.correlation.max_per_value,
+            exclusions: jaring_correlate::Exclusions::new(&config.correlation.exclude)?,
+        });
         let audit = AuditFile::open(&config.data_dir.join("audit.jsonl"), &store, me.as_str())
             .context("cannot open the audit log")?;
 
@@ -353,6 +369,8 @@ impl Node {
             }),
             shutdown,
             sent_queue,
+            correlation,
+            rebuilding: tokio::sync::Mutex::new(()),
         }))
     }
 

@@ -142,6 +142,22 @@ impl Node {
         self.audit_due.notify_one();
         self.metrics.views.inc();
         let (deliveries, referral) = self.tracked(id, &sender, mine).await?;
+        // An alert's related alerts are shown with it: what of them is shown (a compound's
+        // name, the shared values) is audited as a correlation view.
+        let related = match opened.header.kind {
+            Kind::CompoundRelocationAlert | Kind::AlertUpdate => {
+                self.related_to(id, &sender).await?
+            }
+            _ => Vec::new(),
+        };
+        if !related.is_empty() {
+            self.audit_correlated(
+                user,
+                "related",
+                related.iter().map(|r| r.id.clone()).collect(),
+            )
+            .await;
+        }
         Ok(MessageView {
             summary: stored.summary,
             header: opened.header,
@@ -149,6 +165,7 @@ impl Node {
             deliveries,
             referral,
             digest: b64::encode(&stored.digest),
+            related,
         })
     }
 

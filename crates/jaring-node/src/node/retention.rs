@@ -1,4 +1,5 @@
-//! Retention: erases referrals (and everything tied to them) past their retention, with the
+//! Retention: erases referrals (and everything tied to them) and alerts (with their rows in
+//! the correlation index) past their retention, with the
 //! store's secure delete, and truncates the write-ahead log so erased pages leave it too.
 //!
 //! Owns the retention loop; nothing else erases.
@@ -16,10 +17,11 @@ impl Node {
         loop {
             let r = &self.config.retention;
             let now = Timestamp::now().unix_millis();
-            let (stored_before, closed_before, quarantine_before) = (
+            let (stored_before, closed_before, quarantine_before, alerts_before) = (
                 now - ms(r.referrals),
                 now - ms(r.closed_referrals),
                 now - ms(r.quarantine),
+                now - ms(r.alerts),
             );
             // Console sessions past their idle timeout or lifetime (a session is checked at
             // each request anyway; this keeps abandoned ones from piling up).
@@ -33,7 +35,12 @@ impl Node {
                 store
                     .expire_sessions(idle_before, opened_before)
                     .and_then(|_| {
-                        store.purge_expired(stored_before, closed_before, quarantine_before)
+                        store.purge_expired(
+                            stored_before,
+                            closed_before,
+                            quarantine_before,
+                            alerts_before,
+                        )
                     })
                     .and_then(|ids| store.checkpoint_wal().map(|()| ids))
             })

@@ -178,6 +178,13 @@ impl Node {
         // more key wrap, and the node can open what it sent without keeping a second copy.
         let mut sealed_to = to.clone();
         sealed_to.push(self.me.clone());
+        let alert = match req.kind {
+            Kind::CompoundRelocationAlert | Kind::AlertUpdate => body
+                .typed::<jaring_core::body::AlertBody>()
+                .ok()
+                .map(Box::new),
+            _ => None,
+        };
         let draft = Draft {
             body,
             tlp: req.tlp.unwrap_or_else(|| req.kind.default_tlp()),
@@ -226,6 +233,7 @@ impl Node {
             status,
             user: user.name.clone(),
             unix: user.unix.clone(),
+            alert,
         };
         let (done, stored) = tokio::sync::oneshot::channel();
         self.sent_queue

@@ -20,6 +20,7 @@ use jaring_core::{b64, AgencyId, Timestamp};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 mod console;
+pub mod correlation;
 mod users;
 use serde_json::{json, Value};
 
@@ -286,6 +287,8 @@ pub struct Store {
     head: Mutex<AuditHead>,
     /// Bytes of refused envelopes kept per publisher (see [`Store::set_quarantine_quota`]).
     quarantine_quota: std::sync::atomic::AtomicU64,
+    /// Alerts per value past which indexing notes the value as over the cap.
+    correlation_cap: std::sync::atomic::AtomicU64,
 }
 
 /// Bytes of refused envelopes kept per publisher unless the node's config says otherwise.
@@ -315,6 +318,7 @@ pub struct TxCtx<'a> {
     agency: &'a AgencyId,
     head: RefCell<AuditHead>,
     quarantine_quota: u64,
+    correlation_cap: u64,
 }
 
 impl std::ops::Deref for TxCtx<'_> {
@@ -405,17 +409,26 @@ impl Store {
     pub fn open(path: &Path, agency: AgencyId) -> Result<Self> {
         let conn = Connection::open(path)?;
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        // The store runs some sixty distinct statements; rusqlite's cache keeps 16 by default,
+        // and an evicted statement is compiled again at its next use.
+        conn.set_prepared_statement_cache_capacity(128);
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "secure_delete", "ON")?;
         // 32 MiB of page cache: envelopes are kilobytes each, and the default 2 MiB makes
         // every batch re-read pages from the operating system.
         conn.pragma_update(None, "cache_size", -32_768)?;
+        // Reads through a memory map instead of a read() call per page: a correlation walk
+        // or a trail touches thousands of pages of a large index, and at a million rows the
+        // system calls cost more than the lookups. Address space only: the pages are the
+        // operating system's file cache, shared, and SQLite writes through its usual path.
+        conn.pragma_update(None, "mmap_size", 1_i64 << 30)?;
         // Checkpoints run on their own connection (see `checkpoint_background`); the
         // writer checkpoints itself only if the log grows past this many pages (64 MiB),
         // should the background ever fall behind.
         conn.pragma_update(None, "wal_autocheckpoint", WAL_BACKSTOP_PAGES)?;
         conn.execute_batch(SCHEMA)?;
+        conn.execute_batch(correlation::SCHEMA)?;
         // Columns added since a store was made: the quarantine's size as it arrived (apart from
         // the bytes kept) and its publisher, the alarms' runs, the referral events' counterpart.
         for (table, column, ddl) in [
@@ -505,6 +518,7 @@ impl Store {
             agency,
             head: Mutex::new(head),
             quarantine_quota: std::sync::atomic::AtomicU64::new(DEFAULT_QUARANTINE_QUOTA),
+            correlation_cap: std::sync::atomic::AtomicU64::new(50),
         })
     }
 
@@ -598,6 +612,9 @@ impl Store {
                 head: RefCell::new(start),
                 quarantine_quota: self
                     .quarantine_quota
+                    .load(std::sync::atomic::Ordering::Relaxed),
+                correlation_cap: self
+                    .correlation_cap
                     .load(std::sync::atomic::Ordering::Relaxed),
             };
             let out = f(&tx, &ctx)?;
@@ -1133,6 +1150,7 @@ impl Store {
         stored_before: i64,
         closed_before: i64,
         quarantine_before: i64,
+        alerts_before: i64,
     ) -> Result<Vec<String>> {
         self.transaction(|tx, me| {
             let now = now_ms();
@@ -1151,6 +1169,7 @@ impl Store {
                 .execute([m, sender])?;
                 tx.prepare_cached("DELETE FROM receipts_owed WHERE message_id = ?1 AND sender = ?2")?
                     .execute([m, sender])?;
+                correlation::erase(tx, m, sender)?;
                 tx.prepare_cached(
                     "INSERT OR IGNORE INTO erased (id, sender, at) VALUES (?1, ?2, ?3)",
                 )?
@@ -1175,6 +1194,16 @@ impl Store {
                     .collect::<std::result::Result<_, _>>()?;
                 Ok(rows)
             };
+            // Alerts, their updates and cancels past their own retention, with their rows in
+            // the correlation index (`erase` takes those).
+            let alerts = pairs(
+                "SELECT id, sender FROM messages WHERE kind IN ('compound-relocation-alert', 'alert-update', 'alert-cancel')
+                 AND stored_at < ?1",
+                &[&alerts_before],
+            )?;
+            for (m, sender) in &alerts {
+                erase(m, sender)?;
+            }
             // Status messages about a referral this node does not hold.
             let orphans = pairs(
                 "SELECT m.id, m.sender FROM messages m WHERE m.kind = 'referral-status' AND m.stored_at < ?1
@@ -1237,6 +1266,8 @@ impl Store {
                 )?
                 .execute([id, direction, counterpart])?;
             }
+            // Values once over the cap that no alert holds any more.
+            correlation::sweep_capped(tx)?;
             // What each publisher holds, counted again after rows went (by age or with an
             // erased referral).
             tx.prepare_cached(
@@ -1907,6 +1938,13 @@ fn record_one(tx: &Transaction<'_>, me: &TxCtx<'_>, item: &Inbound) -> Result<Re
                 _ => None,
             };
             apply_kind_effects(tx, me, header, Direction::In, status)?;
+            match &effect {
+                Effect::Alert(body) => correlation::index(tx, me, header, body)?,
+                _ if header.kind == jaring_core::Kind::AlertCancel => {
+                    correlation::cancel(tx, header)?
+                }
+                _ => {}
+            }
             if let Effect::Receipt(items) = &effect {
                 let mut applied = 0usize;
                 for (of, status, error) in items {
@@ -2009,6 +2047,8 @@ pub struct SentRecord {
     pub user: String,
     /// The local account that acted as that user.
     pub unix: String,
+    /// For an alert or an update: its body, for the correlation index.
+    pub alert: Option<Box<jaring_core::body::AlertBody>>,
 }
 
 fn record_sent_in(tx: &Transaction<'_>, me: &TxCtx<'_>, r: &SentRecord) -> Result<()> {
@@ -2039,6 +2079,13 @@ fn record_sent_in(tx: &Transaction<'_>, me: &TxCtx<'_>, r: &SentRecord) -> Resul
             )?;
     }
     apply_kind_effects(tx, me, &r.header, Direction::Out, r.status.as_deref())?;
+    match &r.alert {
+        Some(body) => correlation::index(tx, me, &r.header, body)?,
+        None if r.header.kind == jaring_core::Kind::AlertCancel => {
+            correlation::cancel(tx, &r.header)?
+        }
+        None => {}
+    }
     let to: Vec<&str> = r.deliveries.iter().map(|(who, _)| who.as_str()).collect();
     Store::audit(
         tx,
@@ -2080,7 +2127,7 @@ mod tests {
                 Ok(())
             })
             .unwrap();
-        let erased = store.purge_expired(10, 10, 10).unwrap();
+        let erased = store.purge_expired(10, 10, 10, i64::MIN).unwrap();
         assert_eq!(erased, vec!["x".to_owned()]);
         let left = store.messages_with_id("x", None).unwrap();
         assert_eq!(left.len(), 1);

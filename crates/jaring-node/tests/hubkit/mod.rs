@@ -177,6 +177,7 @@ impl Hub {
             metrics: Default::default(),
             keys: Default::default(),
             console: None,
+            correlation: Default::default(),
         };
         extra(&mut config);
         config

@@ -1,0 +1,1169 @@
+//! The correlation index: the keys of every alert this agency can read (received and sent),
+//! written in the same transaction that stores the alert, and the queries over it (related
+//! alerts, searches, a compound's trail) and people's decisions on suggested links.
+//!
+//! One entry per alert *thread*: an alert and its updates are indexed under the original
+//! alert's (id, sender), with the content of the latest version; a cancel takes the thread out
+//! of the index. Referrals never enter it. Retention erases a thread's rows with its alert.
+//!
+//! Exclusions and the cap are applied when the index is read, so a change to either in the
+//! config takes effect at the node's next start, without a rebuild. Crossing the cap is also noted once when it
+//! happens (`correlation-capped`, audited without the value).
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use jaring_api::correlation::{Flagged, Related, Via};
+use jaring_core::body::{AlertBody, Place};
+use jaring_core::envelope::Header;
+use jaring_core::Kind;
+use jaring_correlate::facets::{AlertKeys, End, Facet, Key, PlaceKey};
+use jaring_correlate::normalise::fold;
+use jaring_correlate::{geo, Exclusions};
+use rusqlite::{params, OptionalExtension, Transaction};
+use serde_json::json;
+
+use super::{AuditEntry, Result, Store, StoreError, TxCtx};
+
+/// The index's tables. `corr_alerts` is one row per thread; `corr_values` the keys (a b-tree on
+/// (facet, value) first, so a lookup is one range scan); `corr_places` the coordinates, by grid
+/// cell (half a degree square), so that the places near one are a few cells' rows whatever
+/// lies at the same latitude elsewhere, before the exact distance test.
+pub(super) const SCHEMA: &str = r#"
+CREATE TABLE IF NOT EXISTS corr_alerts (
+    id TEXT NOT NULL,
+    sender TEXT NOT NULL,
+    version TEXT NOT NULL,
+    version_at INTEGER NOT NULL,
+    cancelled INTEGER NOT NULL DEFAULT 0,
+    compound TEXT NOT NULL DEFAULT '',
+    aliases TEXT NOT NULL DEFAULT '[]',
+    reference TEXT,
+    observed_at INTEGER NOT NULL DEFAULT 0,
+    grading TEXT NOT NULL DEFAULT '',
+    tlp TEXT NOT NULL DEFAULT '',
+    from_place TEXT NOT NULL DEFAULT '{}',
+    to_place TEXT NOT NULL DEFAULT '{}',
+    PRIMARY KEY (id, sender)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS corr_alerts_by_version ON corr_alerts (version, sender);
+CREATE TABLE IF NOT EXISTS corr_values (
+    facet TEXT NOT NULL,
+    value TEXT NOT NULL,
+    id TEXT NOT NULL,
+    sender TEXT NOT NULL,
+    PRIMARY KEY (facet, value, id, sender)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS corr_values_by_alert ON corr_values (id, sender);
+CREATE TABLE IF NOT EXISTS corr_places (
+    id TEXT NOT NULL,
+    sender TEXT NOT NULL,
+    end TEXT NOT NULL,
+    lat REAL NOT NULL,
+    lon REAL NOT NULL,
+    precision_m INTEGER NOT NULL,
+    cell INTEGER NOT NULL,
+    PRIMARY KEY (id, sender, end)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS corr_places_by_cell ON corr_places (cell);
+CREATE TABLE IF NOT EXISTS corr_capped (
+    facet TEXT NOT NULL,
+    value TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    PRIMARY KEY (facet, value)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS corr_decisions (
+    trail TEXT NOT NULL,
+    id TEXT NOT NULL,
+    sender TEXT NOT NULL,
+    decision TEXT NOT NULL CHECK (decision IN ('confirmed', 'dismissed')),
+    by_user TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    PRIMARY KEY (trail, id, sender)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS corr_decisions_by_alert ON corr_decisions (id, sender);
+"#;
+
+/// How the index is read: the radius for places, the cap per value, the exclusion list.
+#[derive(Debug)]
+pub struct Settings {
+    /// Places within this many kilometres (precisions allowed for) are suggested as one.
+    pub radius_km: f64,
+    /// A value in more alerts than this links nothing and is flagged.
+    pub max_per_value: u64,
+    /// Values that never link.
+    pub exclusions: Exclusions,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            radius_km: 25.0,
+            max_per_value: 50,
+            exclusions: Exclusions::default(),
+        }
+    }
+}
+
+/// An alert thread, as the index holds it.
+#[derive(Debug, Clone)]
+pub struct IndexedAlert {
+    /// The original alert's id.
+    pub id: String,
+    /// Its sender.
+    pub sender: String,
+    /// The message whose content is indexed.
+    pub version: String,
+    /// The compound's name.
+    pub compound: String,
+    /// Its aliases.
+    pub aliases: Vec<String>,
+    /// Its reference.
+    pub reference: Option<String>,
+    /// When the move was observed (Unix ms).
+    pub observed_at: i64,
+    /// `B2`.
+    pub grading: String,
+    /// TLP.
+    pub tlp: String,
+    /// Where from.
+    pub from: Place,
+    /// Where to.
+    pub to: Place,
+}
+
+/// What a trail query read from the index; the node turns it into the API's `Trail`.
+#[derive(Debug, Default)]
+pub struct TrailRows {
+    /// The trail's key: its reference, or `name:` and the folded name.
+    pub key: String,
+    /// The members, in time order.
+    pub members: Vec<IndexedAlert>,
+    /// (a, b, via) between members.
+    pub links: Vec<(Thread, Thread, Via)>,
+    /// (suggested, linked_to, via) for alerts outside the trail.
+    pub suggestions: Vec<(IndexedAlert, String, Via)>,
+    /// Keys of members over the cap.
+    pub flagged: Vec<Flagged>,
+}
+
+/// The most alerts one trail holds: a bound on the walk, whatever the index holds.
+pub const TRAIL_MAX: usize = 1000;
+/// The most alerts one search answers.
+pub const SEARCH_MAX: usize = 500;
+/// The most alerts one trail suggests for being nearby: the nearest. In a town with many
+/// compounds, distance alone says little; a person reads the nearest first.
+pub const NEAR_MAX: usize = 25;
+// Places read around one of the trail's places: 200 a cell, and no more cells once 200 are read.
+
+/// An alert thread: the original alert's (id, sender).
+pub type Thread = (String, String);
+
+/// A stored alert-kind envelope: (stored_at, id, sender, envelope).
+pub type StoredAlert = (i64, String, String, Vec<u8>);
+
+fn thread_of(header: &Header) -> Thread {
+    let id = match (header.kind, header.refs.first()) {
+        (Kind::AlertUpdate | Kind::AlertCancel, Some(original)) => original.to_string(),
+        _ => header.id.to_string(),
+    };
+    (id, header.sender.to_string())
+}
+
+fn clear(tx: &Transaction<'_>, (id, sender): (&str, &str)) -> Result<()> {
+    tx.prepare_cached("DELETE FROM corr_values WHERE id = ?1 AND sender = ?2")?
+        .execute([id, sender])?;
+    tx.prepare_cached("DELETE FROM corr_places WHERE id = ?1 AND sender = ?2")?
+        .execute([id, sender])?;
+    Ok(())
+}
+
+/// Indexes an alert or an update (received or sent) in the caller's transaction.
+pub(super) fn index(
+    tx: &Transaction<'_>,
+    me: &TxCtx<'_>,
+    header: &Header,
+    body: &AlertBody,
+) -> Result<()> {
+    let (id, sender) = thread_of(header);
+    let created = header.created_at.unix_millis();
+    let known: Option<(i64, bool)> = tx
+        .prepare_cached(
+            "SELECT version_at, cancelled FROM corr_alerts WHERE id = ?1 AND sender = ?2",
+        )?
+        .query_row([&id, &sender], |r| {
+            Ok((r.get(0)?, r.get::<_, i64>(1)? != 0))
+        })
+        .optional()?;
+    // A cancelled thread stays out; an older version arriving late does not replace a newer.
+    if known.is_some_and(|(at, cancelled)| cancelled || at > created) {
+        return Ok(());
+    }
+    clear(tx, (&id, &sender))?;
+    let place = |p: &Place| serde_json::to_string(p).unwrap_or_else(|_| "{}".into());
+    tx.prepare_cached(
+        "INSERT OR REPLACE INTO corr_alerts (id, sender, version, version_at, cancelled, compound, aliases, reference, observed_at, grading, tlp, from_place, to_place)
+         VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    )?
+    .execute(params![
+        id,
+        sender,
+        header.id.to_string(),
+        created,
+        body.compound.name,
+        serde_json::to_string(&body.compound.aliases).unwrap_or_else(|_| "[]".into()),
+        body.compound.reference,
+        body.observed_at.unix_millis(),
+        format!("{}{}", body.source_reliability, body.info_credibility),
+        header.tlp.as_str(),
+        place(&body.from),
+        place(&body.to),
+    ])?;
+    let keys = AlertKeys::of(body);
+    for key in &keys.keys {
+        tx.prepare_cached(
+            "INSERT OR IGNORE INTO corr_values (facet, value, id, sender) VALUES (?1, ?2, ?3, ?4)",
+        )?
+        .execute(params![key.facet.as_str(), key.value, id, sender])?;
+        note_cap(tx, me, key, &id)?;
+    }
+    for p in &keys.places {
+        tx.prepare_cached(
+            "INSERT OR REPLACE INTO corr_places (id, sender, end, lat, lon, precision_m, cell) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?
+        .execute(params![id, sender, p.end.as_str(), p.lat, p.lon, p.precision_m, cell(p.lat, p.lon)])?;
+    }
+    Ok(())
+}
+
+/// Notes, once, that a value went over the cap: counted up to the cap and one more.
+fn note_cap(tx: &Transaction<'_>, me: &TxCtx<'_>, key: &Key, id: &str) -> Result<()> {
+    if key.facet == Facet::Ref {
+        return Ok(());
+    }
+    let cap = me.correlation_cap;
+    let n: u64 = tx
+        .prepare_cached(&format!(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM corr_values WHERE facet = ?1 AND value = ?2 LIMIT {})",
+            cap + 1
+        ))?
+        .query_row(params![key.facet.as_str(), key.value], |r| r.get(0))?;
+    if n <= cap {
+        return Ok(());
+    }
+    let fresh = tx
+        .prepare_cached("INSERT OR IGNORE INTO corr_capped (facet, value, at) VALUES (?1, ?2, ?3)")?
+        .execute(params![key.facet.as_str(), key.value, super::now_ms()])?;
+    if fresh > 0 {
+        // The facet and the count, never the value: the audit log holds no content.
+        Store::audit(
+            tx,
+            me,
+            AuditEntry {
+                detail: json!({"facet": key.facet.as_str(), "alerts": n, "cap": cap}),
+                message: Some(id),
+                ..AuditEntry::event("correlation-capped")
+            },
+        )?;
+    }
+    Ok(())
+}
+
+/// Degrees per side of a grid cell of `corr_places`.
+const CELL_DEG: f64 = 0.5;
+
+/// The grid cell of a position: rows of 720 cells from the south pole, west to east.
+fn cell(lat: f64, lon: f64) -> i64 {
+    let row = ((lat + 90.0) / CELL_DEG).floor() as i64;
+    let col = ((lon + 180.0) / CELL_DEG).floor().rem_euclid(720.0) as i64;
+    row * 720 + col
+}
+
+/// The cells a box meets (at most 400: a box that wide is cut to its middle).
+fn cells(lat0: f64, lat1: f64, lon0: f64, lon1: f64) -> Vec<i64> {
+    let (r0, r1) = (
+        ((lat0 + 90.0) / CELL_DEG).floor() as i64,
+        ((lat1 + 90.0) / CELL_DEG).floor() as i64,
+    );
+    let (c0, c1) = (
+        ((lon0 + 180.0) / CELL_DEG).floor() as i64,
+        ((lon1 + 180.0) / CELL_DEG).floor() as i64,
+    );
+    let mut out = Vec::new();
+    for r in r0..=r1.min(r0 + 19) {
+        for c in c0..=c1.min(c0 + 19) {
+            out.push(r * 720 + c.rem_euclid(720));
+        }
+    }
+    out
+}
+
+/// Takes a cancelled alert's thread out of the index (and keeps it out): only the thread's
+/// ids stay, so that a late copy of the alert is not indexed again.
+pub(super) fn cancel(tx: &Transaction<'_>, header: &Header) -> Result<()> {
+    let (id, sender) = thread_of(header);
+    clear(tx, (&id, &sender))?;
+    tx.prepare_cached(
+        "INSERT INTO corr_alerts (id, sender, version, version_at, cancelled) VALUES (?1, ?2, ?3, ?4, 1)
+         ON CONFLICT (id, sender) DO UPDATE SET cancelled = 1, compound = '', aliases = '[]',
+           reference = NULL, observed_at = 0, grading = '', tlp = '', from_place = '{}', to_place = '{}'",
+    )?
+    .execute(params![
+        id,
+        sender,
+        header.id.to_string(),
+        header.created_at.unix_millis()
+    ])?;
+    Ok(())
+}
+
+/// Erases everything the index holds of message `id` from `sender`: its thread if it is an
+/// original alert, the thread it last updated if it is an update.
+pub(super) fn erase(tx: &Transaction<'_>, id: &str, sender: &str) -> Result<()> {
+    let mut threads: Vec<Thread> = vec![(id.to_owned(), sender.to_owned())];
+    let mut stmt =
+        tx.prepare_cached("SELECT id FROM corr_alerts WHERE version = ?1 AND sender = ?2")?;
+    for t in stmt.query_map([id, sender], |r| r.get::<_, String>(0))? {
+        threads.push((t?, sender.to_owned()));
+    }
+    drop(stmt);
+    for (t, s) in &threads {
+        clear(tx, (t, s))?;
+        tx.prepare_cached("DELETE FROM corr_alerts WHERE id = ?1 AND sender = ?2")?
+            .execute([t, s])?;
+        tx.prepare_cached("DELETE FROM corr_decisions WHERE id = ?1 AND sender = ?2")?
+            .execute([t, s])?;
+    }
+    Ok(())
+}
+
+/// Forgets values noted over the cap that no alert holds any more (after retention).
+pub(super) fn sweep_capped(tx: &Transaction<'_>) -> Result<usize> {
+    Ok(tx
+        .prepare_cached(
+            "DELETE FROM corr_capped WHERE NOT EXISTS
+             (SELECT 1 FROM corr_values v WHERE v.facet = corr_capped.facet AND v.value = corr_capped.value)",
+        )?
+        .execute([])?)
+}
+
+/// Whether a key may link alerts: not excluded, not over the cap. Returns the alerts holding
+/// it (at most the cap), or `Err(count)` when over it.
+fn holders(
+    conn: &rusqlite::Connection,
+    key: &Key,
+    limit: u64,
+) -> Result<std::result::Result<Vec<Thread>, u64>> {
+    let rows = holders_all(conn, key, (limit + 1) as usize)?;
+    let n = rows.len() as u64;
+    Ok(if n > limit { Err(n) } else { Ok(rows) })
+}
+
+fn keys_of(conn: &rusqlite::Connection, (id, sender): (&str, &str)) -> Result<Vec<Key>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT facet, value FROM corr_values WHERE id = ?1 AND sender = ?2")?;
+    let rows = stmt.query_map([id, sender], |r| Ok((r.get::<_, String>(0)?, r.get(1)?)))?;
+    let mut keys = Vec::new();
+    for row in rows {
+        let (facet, value) = row?;
+        if let Some(facet) = Facet::parse(&facet) {
+            keys.push(Key { facet, value });
+        }
+    }
+    Ok(keys)
+}
+
+fn places_of(conn: &rusqlite::Connection, (id, sender): (&str, &str)) -> Result<Vec<PlaceKey>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT end, lat, lon, precision_m FROM corr_places WHERE id = ?1 AND sender = ?2",
+    )?;
+    let rows = stmt.query_map([id, sender], |r| {
+        Ok(PlaceKey {
+            end: if r.get::<_, String>(0)? == "from" {
+                End::From
+            } else {
+                End::To
+            },
+            lat: r.get(1)?,
+            lon: r.get(2)?,
+            precision_m: r.get(3)?,
+        })
+    })?;
+    Ok(rows.collect::<std::result::Result<_, _>>()?)
+}
+
+fn alert_row(
+    conn: &rusqlite::Connection,
+    (id, sender): (&str, &str),
+) -> Result<Option<IndexedAlert>> {
+    let row = conn
+        .prepare_cached(
+            "SELECT version, compound, aliases, reference, observed_at, grading, tlp, from_place, to_place
+             FROM corr_alerts WHERE id = ?1 AND sender = ?2 AND cancelled = 0",
+        )?
+        .query_row([id, sender], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, i64>(4)?,
+                r.get::<_, String>(5)?,
+                r.get::<_, String>(6)?,
+                r.get::<_, String>(7)?,
+                r.get::<_, String>(8)?,
+            ))
+        })
+        .optional()?;
+    let Some((version, compound, aliases, reference, observed_at, grading, tlp, from, to)) = row
+    else {
+        return Ok(None);
+    };
+    let place = |text: &str| -> Result<Place> {
+        serde_json::from_str(text)
+            .map_err(|e| StoreError::Conflict(format!("correlation index: a stored place: {e}")))
+    };
+    Ok(Some(IndexedAlert {
+        id: id.to_owned(),
+        sender: sender.to_owned(),
+        version,
+        compound,
+        aliases: serde_json::from_str(&aliases).unwrap_or_default(),
+        reference,
+        observed_at,
+        grading,
+        tlp,
+        from: place(&from)?,
+        to: place(&to)?,
+    }))
+}
+
+fn via(key: &Key) -> Via {
+    Via {
+        facet: key.facet.as_str().to_owned(),
+        value: key.value.clone(),
+    }
+}
+
+fn time(ms: i64) -> String {
+    super::ts(ms)
+}
+
+fn related_of(alert: &IndexedAlert, via: Vec<Via>) -> Related {
+    Related {
+        id: alert.id.clone(),
+        sender: alert.sender.clone(),
+        compound: alert.compound.clone(),
+        observed_at: time(alert.observed_at),
+        via,
+    }
+}
+
+impl Store {
+    /// Runs `f` in one read transaction: the many small lookups of a walk then share one
+    /// snapshot and one lock, instead of each taking and dropping its own (a trail's walk spent
+    /// more time in file locking than in lookups).
+    fn read<T>(&self, f: impl FnOnce(&rusqlite::Connection) -> Result<T>) -> Result<T> {
+        self.with(|c| {
+            let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Deferred)?;
+            let out = f(&tx)?;
+            tx.commit()?;
+            Ok(out)
+        })
+    }
+
+    /// Sets the count past which a value is noted as over the cap when indexed. When it
+    /// differs from the cap the notes were taken under, they are taken again from the index
+    /// (one pass over it), so that the trail's walk, which leaves noted values out, follows
+    /// the configured cap.
+    pub fn set_correlation_cap(&self, cap: u64) -> Result<()> {
+        let cap = cap.max(1);
+        self.correlation_cap
+            .store(cap, std::sync::atomic::Ordering::Relaxed);
+        if self.meta("correlation_cap")?.as_deref() == Some(cap.to_string().as_str()) {
+            return Ok(());
+        }
+        self.transaction(|tx, _| {
+            tx.execute("DELETE FROM corr_capped", [])?;
+            tx.execute(
+                "INSERT INTO corr_capped (facet, value, at)
+                 SELECT facet, value, ?2 FROM corr_values WHERE facet != 'ref'
+                 GROUP BY facet, value HAVING COUNT(*) > ?1",
+                params![cap as i64, super::now_ms()],
+            )?;
+            Store::set_meta(tx, "correlation_cap", &cap.to_string())
+        })
+    }
+
+    /// The thread a message belongs to in the index: itself, or the alert it updated.
+    pub fn thread(&self, id: &str, sender: &str) -> Result<Option<Thread>> {
+        self.with(|c| {
+            let own: Option<String> = c
+                .prepare_cached("SELECT id FROM corr_alerts WHERE id = ?1 AND sender = ?2")?
+                .query_row([id, sender], |r| r.get(0))
+                .optional()?;
+            if let Some(id) = own {
+                return Ok(Some((id, sender.to_owned())));
+            }
+            Ok(
+                c.prepare_cached("SELECT id FROM corr_alerts WHERE version = ?1 AND sender = ?2")?
+                    .query_row([id, sender], |r| r.get(0))
+                    .optional()?
+                    .map(|id: String| (id, sender.to_owned())),
+            )
+        })
+    }
+
+    /// The message whose content the index holds for thread (`id`, `sender`), unless the
+    /// thread is unknown or cancelled.
+    pub fn indexed_version(&self, id: &str, sender: &str) -> Result<Option<String>> {
+        self.with(|c| {
+            Ok(c.prepare_cached(
+                "SELECT version FROM corr_alerts WHERE id = ?1 AND sender = ?2 AND cancelled = 0",
+            )?
+            .query_row([id, sender], |r| r.get(0))
+            .optional()?)
+        })
+    }
+
+    /// The alerts that share a reference, name, operator or indicator with the thread of
+    /// message `id` from `sender`, each with the values it shares.
+    pub fn related(&self, id: &str, sender: &str, s: &Settings) -> Result<Vec<Related>> {
+        let Some(thread) = self.thread(id, sender)? else {
+            return Ok(Vec::new());
+        };
+        self.read(|c| {
+            let mut found: BTreeMap<Thread, Vec<Via>> = BTreeMap::new();
+            for key in keys_of(c, (&thread.0, &thread.1))? {
+                if s.exclusions.excludes(key.facet, &key.value) {
+                    continue;
+                }
+                let cap = if key.facet == Facet::Ref {
+                    TRAIL_MAX as u64
+                } else {
+                    s.max_per_value
+                };
+                let Ok(others) = holders(c, &key, cap)? else {
+                    continue;
+                };
+                for other in others.into_iter().filter(|o| *o != thread) {
+                    found.entry(other).or_default().push(via(&key));
+                }
+            }
+            let mut out = Vec::new();
+            for ((id, sender), via) in found {
+                if let Some(alert) = alert_row(c, (&id, &sender))? {
+                    out.push(related_of(&alert, via));
+                }
+            }
+            out.sort_by(|a, b| b.observed_at.cmp(&a.observed_at).then(a.id.cmp(&b.id)));
+            Ok(out)
+        })
+    }
+
+    /// Every alert holding one of `keys`: (hits, excluded keys, keys over the cap).
+    pub fn correlate_search(
+        &self,
+        keys: &[Key],
+        s: &Settings,
+    ) -> Result<(Vec<Related>, Vec<Via>, Vec<Flagged>)> {
+        self.read(|c| {
+            let mut found: BTreeMap<Thread, Vec<Via>> = BTreeMap::new();
+            let (mut excluded, mut flagged) = (Vec::new(), Vec::new());
+            for key in keys {
+                if s.exclusions.excludes(key.facet, &key.value) {
+                    excluded.push(via(key));
+                }
+                // A search shows a value's holders even when it is over the cap (up to the
+                // answer's bound): the cap stops linking, not finding.
+                let holders = holders(c, key, SEARCH_MAX as u64)?;
+                let rows = match holders {
+                    Ok(rows) => {
+                        if rows.len() as u64 > s.max_per_value {
+                            flagged.push(Flagged {
+                                facet: key.facet.as_str().into(),
+                                value: key.value.clone(),
+                                alerts: rows.len() as u64,
+                            });
+                        }
+                        rows
+                    }
+                    Err(n) => {
+                        flagged.push(Flagged {
+                            facet: key.facet.as_str().into(),
+                            value: key.value.clone(),
+                            alerts: n,
+                        });
+                        holders_all(c, key, SEARCH_MAX)?
+                    }
+                };
+                for t in rows {
+                    found.entry(t).or_default().push(via(key));
+                }
+                if found.len() >= SEARCH_MAX {
+                    break;
+                }
+            }
+            let mut hits = Vec::new();
+            for ((id, sender), via) in found.into_iter().take(SEARCH_MAX) {
+                if let Some(alert) = alert_row(c, (&id, &sender))? {
+                    hits.push(related_of(&alert, via));
+                }
+            }
+            hits.sort_by(|a, b| b.observed_at.cmp(&a.observed_at).then(a.id.cmp(&b.id)));
+            Ok((hits, excluded, flagged))
+        })
+    }
+
+    /// A compound's trail: the alerts with reference `reference`, or named `name` (folded),
+    /// and every alert joined to them by a shared reference or indicator or a confirmation,
+    /// walked to a fixed point (at most [`TRAIL_MAX`] alerts); then the alerts linked to them
+    /// only by a name, an operator or a place nearby, as suggestions.
+    pub fn trail(&self, reference: Option<&str>, name: &str, s: &Settings) -> Result<TrailRows> {
+        self.read(|c| {
+            let seed_key = match reference {
+                Some(r) => Key {
+                    facet: Facet::Ref,
+                    value: r.to_owned(),
+                },
+                None => Key {
+                    facet: Facet::Name,
+                    value: name.to_owned(),
+                },
+            };
+            let seeds = holders_all(c, &seed_key, TRAIL_MAX)?;
+            if seeds.is_empty() {
+                return Ok(TrailRows::default());
+            }
+            let mut walk = Walk::new(c, s);
+            for seed in seeds {
+                walk.add(seed, None)?;
+            }
+            walk.expand()?;
+            // Decisions are filed under the earliest reference the trail holds, however it was
+            // asked for; a trail without one files them under a name, and those are read too
+            // once the trail gains a reference.
+            let names: BTreeSet<String> = walk
+                .members
+                .values()
+                .flat_map(|a| std::iter::once(&a.compound).chain(&a.aliases))
+                .map(|n| format!("name:{}", fold(n)))
+                .chain(std::iter::once(format!("name:{name}")).filter(|_| reference.is_none()))
+                .collect();
+            let key = walk
+                .earliest_reference()
+                .or_else(|| reference.map(str::to_owned))
+                .unwrap_or_else(|| format!("name:{name}"));
+            // People's confirmations join the trail (and are walked from); dismissals keep an
+            // alert out of the suggestions.
+            let mut dismissed = BTreeSet::new();
+            let mut decisions: Vec<(String, String, String, String)> = Vec::new();
+            let mut stmt = c.prepare_cached(
+                "SELECT id, sender, decision, by_user FROM corr_decisions WHERE trail = ?1",
+            )?;
+            for filed in std::iter::once(&key).chain(names.iter().filter(|n| **n != key)) {
+                let rows = stmt.query_map([filed], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                })?;
+                for row in rows {
+                    decisions.push(row?);
+                }
+            }
+            drop(stmt);
+            for (id, sender, decision, by) in decisions {
+                if decision == "confirmed" {
+                    let anchor = walk.first();
+                    walk.add(
+                        (id, sender),
+                        anchor.map(|a| {
+                            (
+                                a,
+                                Via {
+                                    facet: "confirmed".into(),
+                                    value: by,
+                                },
+                            )
+                        }),
+                    )?;
+                } else {
+                    dismissed.insert((id, sender));
+                }
+            }
+            walk.expand()?;
+            let suggestions = walk.suggestions(&dismissed)?;
+            let links = walk.links();
+            let Walk {
+                members, flagged, ..
+            } = walk;
+            let mut members: Vec<IndexedAlert> = members.into_values().collect();
+            members.sort_by(|a, b| {
+                a.observed_at
+                    .cmp(&b.observed_at)
+                    .then(a.id.cmp(&b.id))
+                    .then(a.sender.cmp(&b.sender))
+            });
+            Ok(TrailRows {
+                key,
+                members,
+                links,
+                suggestions,
+                flagged: flagged.into_values().collect(),
+            })
+        })
+    }
+
+    /// Records a person's decision on a suggested link, audited with their name.
+    pub fn decide(
+        &self,
+        trail: &str,
+        id: &str,
+        sender: &str,
+        confirmed: bool,
+        user: &str,
+        unix: &str,
+    ) -> Result<()> {
+        let decision = if confirmed { "confirmed" } else { "dismissed" };
+        self.transaction(|tx, me| {
+            let held: Option<i64> = tx
+                .prepare_cached(
+                    "SELECT 1 FROM corr_alerts WHERE id = ?1 AND sender = ?2 AND cancelled = 0",
+                )?
+                .query_row([id, sender], |r| r.get(0))
+                .optional()?;
+            if held.is_none() {
+                return Err(StoreError::NotFound(format!(
+                    "no alert {id} from {sender} in the correlation index"
+                )));
+            }
+            tx.prepare_cached(
+                "INSERT OR REPLACE INTO corr_decisions (trail, id, sender, decision, by_user, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?
+            .execute(params![trail, id, sender, decision, user, super::now_ms()])?;
+            // A trail named by a reference is named in the audit entry; one named by a compound
+            // name is not (a name is content).
+            let reference = uuid::Uuid::parse_str(trail).is_ok().then_some(trail);
+            Store::audit(
+                tx,
+                me,
+                AuditEntry {
+                    event: if confirmed {
+                        "trail-confirmed"
+                    } else {
+                        "trail-dismissed"
+                    },
+                    message: Some(id),
+                    peer: Some(sender),
+                    digest: None,
+                    detail: json!({"user": user, "unix": unix, "trail": reference}),
+                },
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Empties the index, to be filled again by [`Store::reindex`].
+    pub fn clear_correlation(&self) -> Result<()> {
+        self.transaction(|tx, _| {
+            tx.execute_batch(
+                "DELETE FROM corr_values; DELETE FROM corr_places; DELETE FROM corr_alerts; DELETE FROM corr_capped;",
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Indexes opened alerts (a rebuild), in one transaction: `(header, body)` for alerts and
+    /// updates, `(header, None)` for cancels. Returns the rows written.
+    pub fn reindex(&self, opened: &[(Header, Option<AlertBody>)]) -> Result<u64> {
+        self.transaction(|tx, me| {
+            for (header, body) in opened {
+                match body {
+                    Some(b) => index(tx, me, header, b)?,
+                    None => cancel(tx, header)?,
+                }
+            }
+            Ok(tx.query_row("SELECT COUNT(*) FROM corr_values", [], |r| r.get(0))?)
+        })
+    }
+
+    /// Alert-kind messages stored, oldest first, after (stored_at, id, sender) `after`, at
+    /// most `limit`: what a rebuild opens, a page at a time.
+    pub fn alert_envelopes(
+        &self,
+        after: Option<(i64, String, String)>,
+        limit: usize,
+    ) -> Result<Vec<StoredAlert>> {
+        self.with(|c| {
+            let (at, id, sender) = after.unwrap_or((i64::MIN, String::new(), String::new()));
+            let mut stmt = c.prepare_cached(
+                "SELECT stored_at, id, sender, envelope FROM messages
+                 WHERE kind IN ('compound-relocation-alert', 'alert-update', 'alert-cancel')
+                   AND (stored_at, id, sender) > (?1, ?2, ?3)
+                 ORDER BY stored_at, id, sender LIMIT ?4",
+            )?;
+            let rows = stmt
+                .query_map(params![at, id, sender, limit as i64], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                })?
+                .collect::<std::result::Result<_, _>>()?;
+            Ok(rows)
+        })
+    }
+
+    /// Rows in the index (threads, values, places), for tests and the benchmark.
+    pub fn correlation_rows(&self) -> Result<(u64, u64, u64)> {
+        self.with(|c| {
+            let n = |t: &str| -> Result<u64> {
+                Ok(c.query_row(&format!("SELECT COUNT(*) FROM {t}"), [], |r| r.get(0))?)
+            };
+            Ok((n("corr_alerts")?, n("corr_values")?, n("corr_places")?))
+        })
+    }
+}
+
+fn holders_all(c: &rusqlite::Connection, key: &Key, limit: usize) -> Result<Vec<Thread>> {
+    // The limit is written into the statement, not bound: SQLite re-prepares a statement each
+    // time a parameter its LIMIT reads is bound again, which made every lookup a compile.
+    // There are a handful of limits (the cap, the bounds below), so a handful of statements.
+    let mut stmt = c.prepare_cached(&format!(
+        "SELECT id, sender FROM corr_values WHERE facet = ?1 AND value = ?2 LIMIT {limit}"
+    ))?;
+    let rows = stmt
+        .query_map(params![key.facet.as_str(), key.value], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?
+        .collect::<std::result::Result<_, _>>()?;
+    Ok(rows)
+}
+
+/// The walk that gathers a trail. Keys are looked up once each, however many members hold
+/// them (a wallet shared by 200 alerts is one range scan, not 200).
+struct Walk<'a> {
+    c: &'a rusqlite::Connection,
+    s: &'a Settings,
+    members: BTreeMap<Thread, IndexedAlert>,
+    queue: Vec<Thread>,
+    links: Vec<(Thread, Thread, Via)>,
+    looked_up: HashMap<Key, Option<Vec<Thread>>>,
+    /// Each expanded member's shared values and their holders.
+    shared: HashMap<Thread, Vec<(Key, Vec<Thread>)>>,
+    flagged: BTreeMap<(String, String), Flagged>,
+}
+
+impl<'a> Walk<'a> {
+    fn new(c: &'a rusqlite::Connection, s: &'a Settings) -> Self {
+        Self {
+            c,
+            s,
+            members: BTreeMap::new(),
+            queue: Vec::new(),
+            links: Vec::new(),
+            looked_up: HashMap::new(),
+            shared: HashMap::new(),
+            flagged: BTreeMap::new(),
+        }
+    }
+
+    fn first(&self) -> Option<Thread> {
+        self.members
+            .values()
+            .min_by_key(|a| (a.observed_at, a.id.clone()))
+            .map(|a| (a.id.clone(), a.sender.clone()))
+    }
+
+    fn earliest_reference(&self) -> Option<String> {
+        self.members
+            .values()
+            .filter(|a| a.reference.is_some())
+            .min_by_key(|a| (a.observed_at, a.id.clone()))
+            .and_then(|a| a.reference.clone())
+    }
+
+    /// Adds a member (if held and not cancelled), with the link that brought it.
+    fn add(&mut self, t: Thread, link: Option<(Thread, Via)>) -> Result<()> {
+        if self.members.len() >= TRAIL_MAX {
+            return Ok(());
+        }
+        let new = !self.members.contains_key(&t);
+        if new {
+            let Some(alert) = alert_row(self.c, (&t.0, &t.1))? else {
+                return Ok(());
+            };
+            self.members.insert(t.clone(), alert);
+            self.queue.push(t.clone());
+        }
+        if let Some((from, via)) = link {
+            if from != t {
+                self.links.push((from, t, via));
+            }
+        }
+        Ok(())
+    }
+
+    /// The values a member shares with other alerts, and with which: one query per member
+    /// (a join on the index's primary key), not one per value. Values noted over the cap
+    /// (`corr_capped`) are left out in the query, references are looked up on their own
+    /// (never capped), and what is left is checked against the exclusion list and the cap as
+    /// configured now. Each value's holders are kept for the links and the suggestions.
+    fn co_holders(&mut self, t: &Thread) -> Result<Vec<(Key, Vec<Thread>)>> {
+        let mut stmt = self.c.prepare_cached(
+            "SELECT v.facet, v.value, o.id, o.sender FROM corr_values v
+             JOIN corr_values o ON o.facet = v.facet AND o.value = v.value
+             WHERE v.id = ?1 AND v.sender = ?2 AND v.facet != 'ref'
+               AND NOT (o.id = v.id AND o.sender = v.sender)
+               AND NOT EXISTS (SELECT 1 FROM corr_capped c WHERE c.facet = v.facet AND c.value = v.value)",
+        )?;
+        let rows = stmt.query_map([&t.0, &t.1], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                (r.get::<_, String>(2)?, r.get::<_, String>(3)?),
+            ))
+        })?;
+        let mut grouped: BTreeMap<Key, Vec<Thread>> = BTreeMap::new();
+        for row in rows {
+            let (facet, value, other) = row?;
+            if let Some(facet) = Facet::parse(&facet) {
+                grouped.entry(Key { facet, value }).or_default().push(other);
+            }
+        }
+        drop(stmt);
+        // Values noted over the cap: flagged once each, with their count.
+        let mut stmt = self.c.prepare_cached(
+            "SELECT v.facet, v.value FROM corr_values v JOIN corr_capped c ON c.facet = v.facet AND c.value = v.value
+             WHERE v.id = ?1 AND v.sender = ?2",
+        )?;
+        let capped: Vec<(String, String)> = stmt
+            .query_map([&t.0, &t.1], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<std::result::Result<_, _>>()?;
+        drop(stmt);
+        for (facet, value) in capped {
+            let Some(facet) = Facet::parse(&facet) else {
+                continue;
+            };
+            let key = Key { facet, value };
+            if self
+                .flagged
+                .contains_key(&(facet.as_str().into(), key.value.clone()))
+                || self.s.exclusions.excludes(facet, &key.value)
+            {
+                continue;
+            }
+            let n = holders_all(self.c, &key, (self.s.max_per_value + 1) as usize)?.len() as u64;
+            if n > self.s.max_per_value {
+                self.flag(&key, n);
+            }
+        }
+        let mut out = Vec::with_capacity(grouped.len());
+        for (key, mut others) in grouped {
+            if self.s.exclusions.excludes(key.facet, &key.value) {
+                continue;
+            }
+            others.push(t.clone());
+            others.sort();
+            others.dedup();
+            if others.len() as u64 > self.s.max_per_value {
+                self.flag(&key, others.len() as u64);
+                continue;
+            }
+            self.looked_up.insert(key.clone(), Some(others.clone()));
+            out.push((key, others));
+        }
+        // The compound's reference: looked up (and walked) once per walk, by the first member
+        // that carries it.
+        if let Some(r) = self.members.get(t).and_then(|a| a.reference.clone()) {
+            let key = Key {
+                facet: Facet::Ref,
+                value: r,
+            };
+            if !self.looked_up.contains_key(&key) {
+                let h = holders_all(self.c, &key, TRAIL_MAX)?;
+                self.looked_up.insert(key.clone(), Some(h.clone()));
+                out.push((key, h));
+            }
+        }
+        Ok(out)
+    }
+
+    fn flag(&mut self, key: &Key, alerts: u64) {
+        self.flagged.insert(
+            (key.facet.as_str().into(), key.value.clone()),
+            Flagged {
+                facet: key.facet.as_str().into(),
+                value: key.value.clone(),
+                alerts,
+            },
+        );
+    }
+
+    /// Walks from every queued member through values that join a trail.
+    fn expand(&mut self) -> Result<()> {
+        while let Some(t) = self.queue.pop() {
+            if self.members.len() >= TRAIL_MAX {
+                self.queue.clear();
+                break;
+            }
+            let shared = self.co_holders(&t)?;
+            let new: Vec<Thread> = shared
+                .iter()
+                .filter(|(key, _)| key.facet.joins_trail())
+                .flat_map(|(_, others)| others)
+                .filter(|o| !self.members.contains_key(*o))
+                .cloned()
+                .collect();
+            // References were walked as they were found; only the other values are kept
+            // for the suggestions.
+            self.shared.insert(
+                t.clone(),
+                shared
+                    .into_iter()
+                    .filter(|(k, _)| k.facet != Facet::Ref)
+                    .collect(),
+            );
+            for other in new {
+                if !self.members.contains_key(&other) {
+                    self.add(other, None)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// What links the members: for each value that joins a trail, a star from the first of
+    /// its holders to each other one (a value two hundred alerts share is 199 links, not
+    /// 19,900), plus the links people confirmed.
+    fn links(&self) -> Vec<(Thread, Thread, Via)> {
+        let mut out = self.links.clone();
+        let mut keys: Vec<(&Key, &Vec<Thread>)> = self
+            .looked_up
+            .iter()
+            .filter(|(k, _)| k.facet.joins_trail())
+            .filter_map(|(k, v)| v.as_ref().map(|v| (k, v)))
+            .collect();
+        keys.sort();
+        for (key, holders) in keys {
+            let mut held: Vec<&Thread> = holders
+                .iter()
+                .filter(|t| self.members.contains_key(*t))
+                .collect();
+            held.sort();
+            held.dedup();
+            if let Some((first, rest)) = held.split_first() {
+                for other in rest {
+                    out.push(((*first).clone(), (*other).clone(), via(key)));
+                }
+            }
+        }
+        out
+    }
+
+    /// Alerts outside the trail linked to a member by a name, alias, operator or a place
+    /// within the radius, unless dismissed.
+    fn suggestions(
+        &mut self,
+        dismissed: &BTreeSet<Thread>,
+    ) -> Result<Vec<(IndexedAlert, String, Via)>> {
+        let mut out: Vec<(IndexedAlert, String, Via)> = Vec::new();
+        let members: Vec<Thread> = self.members.keys().cloned().collect();
+        let mut seen = BTreeSet::new();
+        let mut places: Vec<(PlaceKey, String)> = Vec::new();
+        let mut places_seen = BTreeSet::new();
+        for t in &members {
+            // Only the values that may suggest (names, operators), taken out of the walk's
+            // record rather than copied.
+            let shared: Vec<(Key, Vec<Thread>)> = self
+                .shared
+                .get(t)
+                .map(|v| {
+                    v.iter()
+                        .filter(|(k, _)| !k.facet.joins_trail())
+                        .cloned()
+                        .collect()
+                })
+                .unwrap_or_default();
+            for (key, others) in shared {
+                for other in others {
+                    if self.members.contains_key(&other)
+                        || dismissed.contains(&other)
+                        || !seen.insert((other.clone(), via(&key)))
+                    {
+                        continue;
+                    }
+                    if let Some(alert) = alert_row(self.c, (&other.0, &other.1))? {
+                        out.push((alert, t.0.clone(), via(&key)));
+                    }
+                }
+            }
+            for place in places_of(self.c, (&t.0, &t.1))? {
+                // One box per distinct place: a compound that returns to a town is looked up
+                // there once.
+                let at = (
+                    (place.lat * 1000.0).round() as i64,
+                    (place.lon * 1000.0).round() as i64,
+                    place.precision_m,
+                );
+                if places_seen.insert(at) {
+                    places.push((place, t.0.clone()));
+                }
+            }
+        }
+        // Places nearby: the nearest few, each alert once (at its nearest).
+        let mut nearest: BTreeMap<Thread, (f64, String)> = BTreeMap::new();
+        for (place, member) in &places {
+            let reach =
+                self.s.radius_km * (1.0 + geo::VAGUE_RADII) + f64::from(place.precision_m) / 1000.0;
+            let (lat0, lat1, lon0, lon1) = geo::bounding_box(place.lat, place.lon, reach);
+            let mut stmt = self.c.prepare_cached(
+                "SELECT id, sender, end, lat, lon, precision_m FROM corr_places
+                 WHERE cell = ?1 AND lat BETWEEN ?2 AND ?3 AND lon BETWEEN ?4 AND ?5 LIMIT 200",
+            )?;
+            let mut near: Vec<(Thread, PlaceKey)> = Vec::new();
+            for cell in cells(lat0, lat1, lon0, lon1) {
+                let rows = stmt.query_map(params![cell, lat0, lat1, lon0, lon1], |r| {
+                    Ok((
+                        (r.get(0)?, r.get(1)?),
+                        PlaceKey {
+                            end: if r.get::<_, String>(2)? == "from" {
+                                End::From
+                            } else {
+                                End::To
+                            },
+                            lat: r.get(3)?,
+                            lon: r.get(4)?,
+                            precision_m: r.get(5)?,
+                        },
+                    ))
+                })?;
+                for row in rows {
+                    near.push(row?);
+                }
+                if near.len() >= 200 {
+                    break;
+                }
+            }
+            drop(stmt);
+            for (other, p) in near {
+                if self.members.contains_key(&other) || dismissed.contains(&other) {
+                    continue;
+                }
+                let Some(km) = geo::near(place, &p, self.s.radius_km) else {
+                    continue;
+                };
+                let entry = nearest.entry(other).or_insert((km, member.clone()));
+                if km < entry.0 {
+                    *entry = (km, member.clone());
+                }
+            }
+        }
+        let mut nearest: Vec<(Thread, (f64, String))> = nearest.into_iter().collect();
+        nearest.sort_by(|a, b| a.1 .0.total_cmp(&b.1 .0));
+        for (other, (km, member)) in nearest.into_iter().take(NEAR_MAX) {
+            if let Some(alert) = alert_row(self.c, (&other.0, &other.1))? {
+                let v = Via {
+                    facet: "near".into(),
+                    value: format!("{km:.1} km"),
+                };
+                out.push((alert, member, v));
+            }
+        }
+        Ok(out)
+    }
+}
