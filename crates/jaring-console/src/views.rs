@@ -215,6 +215,14 @@ pub fn via(tr: &Tr, v: &jaring_api::correlation::Via) -> String {
     format!("{label}: {}", v.value)
 }
 
+/// Every reason two alerts are linked, in words, separated by semicolons.
+pub fn vias(tr: &Tr, via: &[jaring_api::correlation::Via]) -> String {
+    via.iter()
+        .map(|v| self::via(tr, v))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -454,6 +454,25 @@ pub fn trailing_attributes<'a>(
     (head.trim(), attrs)
 }
 
+/// An operator as an officer types it on one line: `NAME, alias=A, alias=B, kind=K`. The
+/// result is a body's `operators` item, still to be validated with the body.
+pub fn operator_from_line(text: &str) -> Value {
+    let (name, attrs) = trailing_attributes(text, &["alias", "kind"]);
+    let mut op = serde_json::json!({ "name": name });
+    let aliases: Vec<&str> = attrs
+        .iter()
+        .filter(|(k, _)| *k == "alias")
+        .map(|(_, v)| *v)
+        .collect();
+    if !aliases.is_empty() {
+        op["aliases"] = serde_json::json!(aliases);
+    }
+    if let Some((_, kind)) = attrs.iter().find(|(k, _)| *k == "kind") {
+        op["kind"] = (*kind).into();
+    }
+    op
+}
+
 /// The needs spec §5 allows in a referral.
 pub const NEEDS: [&str; 7] = [
     "medical",

@@ -1,23 +1,31 @@
 //! Runs every case of the independent implementation's vectors (`../shared/spec/vectors/wire-v1`)
 //! through jaring-core: each good envelope opens to its body, each faulty one fails with its
-//! code, and each directory is accepted or refused as listed.
+//! code, and each directory is accepted or refused as listed. Also the alert cases of the
+//! revision of 2026-11-26 (`wire-v1-rev2`): the alert using every optional field of §5 opens
+//! to its body, and each malformed one is refused with `invalid-body` (the X-Wing cases of that
+//! set need the post-quantum key wrap: they are run where that is built).
 
 use std::path::{Path, PathBuf};
 
 use jaring_core::directory::{DirectoryError, Supersedes};
-use jaring_core::envelope::{open, ErrorCode, ParsedEnvelope, Receiver, SeenIds};
+use jaring_core::envelope::{open, ErrorCode, Opened, ParsedEnvelope, Receiver, SeenIds};
 use jaring_core::{AgencyId, SecretKey, SignedDirectory, Timestamp, Trust};
 use serde_json::Value;
 
 fn vectors() -> PathBuf {
-    let dir = std::env::var_os("JARING_SHARED_VECTORS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/spec/vectors/wire-v1")
-        });
+    vector_set("wire-v1", "JARING_SHARED_VECTORS")
+}
+
+/// A set of the shared vectors, from `env` when set, else from ../shared beside the repository.
+fn vector_set(name: &str, env: &str) -> PathBuf {
+    let dir = std::env::var_os(env).map(PathBuf::from).unwrap_or_else(|| {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../../shared/spec/vectors")
+            .join(name)
+    });
     assert!(
         dir.join("cases.json").is_file(),
-        "the shared wire-v1 vectors are not at {}; check out ../shared beside the repository or set JARING_SHARED_VECTORS",
+        "the shared {name} vectors are not at {}; check out ../shared beside the repository or set {env}",
         dir.display()
     );
     dir
@@ -46,35 +54,42 @@ fn every_envelope_case_gives_its_outcome() {
         cases.len()
     );
     for case in cases {
-        let name = case["envelope"].as_str().unwrap();
-        let key =
-            SecretKey::from_json(&read(&dir.join(case["key"].as_str().unwrap())), "key").unwrap();
-        let directory = directory(&dir, case["directory"].as_str().unwrap()).unwrap();
-        let me = AgencyId::parse(&key.agency).unwrap();
-        let keys = [key.enc];
-        let receiver = Receiver {
-            me: &me,
-            keys: &keys,
-            directory: &directory,
-        };
-        let result = open(&read(&dir.join(name)), &receiver, Timestamp::now());
-        match (&case["expect"]["body"], case["expect"]["error"].as_str()) {
-            (Value::Object(_), None) => {
-                let opened = result.unwrap_or_else(|e| panic!("{name} for {me}: {e}"));
-                assert_eq!(
-                    opened.body.to_value(),
-                    case["expect"]["body"],
-                    "{name} for {me}"
-                );
-            }
-            (Value::Null, Some(code)) => {
-                let err = result
-                    .err()
-                    .unwrap_or_else(|| panic!("{name} for {me} opened, expected {code}"));
-                assert_eq!(err.code.as_str(), code, "{name} for {me}: {err}");
-            }
-            other => panic!("unreadable case {other:?}"),
+        check_case(&dir, case);
+    }
+}
+
+/// Opens one case's envelope as its key's agency under its directory, and checks the outcome
+/// the case expects: the body (returned, opened), or the error code (`None`).
+fn check_case(dir: &Path, case: &Value) -> Option<Opened> {
+    let name = case["envelope"].as_str().unwrap();
+    let key = SecretKey::from_json(&read(&dir.join(case["key"].as_str().unwrap())), "key").unwrap();
+    let directory = directory(dir, case["directory"].as_str().unwrap()).unwrap();
+    let me = AgencyId::parse(&key.agency).unwrap();
+    let keys = [key.enc];
+    let receiver = Receiver {
+        me: &me,
+        keys: &keys,
+        directory: &directory,
+    };
+    let result = open(&read(&dir.join(name)), &receiver, Timestamp::now());
+    match (&case["expect"]["body"], case["expect"]["error"].as_str()) {
+        (Value::Object(_), None) => {
+            let opened = result.unwrap_or_else(|e| panic!("{name} for {me}: {e}"));
+            assert_eq!(
+                opened.body.to_value(),
+                case["expect"]["body"],
+                "{name} for {me}"
+            );
+            Some(opened)
         }
+        (Value::Null, Some(code)) => {
+            let err = result
+                .err()
+                .unwrap_or_else(|| panic!("{name} for {me} opened, expected {code}"));
+            assert_eq!(err.code.as_str(), code, "{name} for {me}: {err}");
+            None
+        }
+        other => panic!("unreadable case {other:?}"),
     }
 }
 
@@ -166,4 +181,29 @@ fn vector_keys_load_and_match_their_public_files() {
         .unwrap();
         assert_eq!(secret.public(), public, "{agency}");
     }
+}
+
+/// The revision's alert cases.
+#[test]
+fn every_alert_case_gives_its_outcome() {
+    let dir = vector_set("wire-v1-rev2", "JARING_SHARED_VECTORS_REV2");
+    let cases: Value = serde_json::from_slice(&read(&dir.join("cases.json"))).unwrap();
+    let alerts: Vec<&Value> = cases
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["envelope"].as_str().unwrap().contains("/alert-rev2"))
+        .collect();
+    assert_eq!(alerts.len(), 5, "one good alert and four malformed ones");
+    let mut refused = 0;
+    for case in alerts {
+        match check_case(&dir, case) {
+            Some(opened) => {
+                let typed: jaring_core::body::AlertBody = opened.body.typed().unwrap();
+                assert!(typed.compound.reference.is_some() && !typed.operators.is_empty());
+            }
+            None => refused += 1,
+        }
+    }
+    assert_eq!(refused, 4);
 }

@@ -81,16 +81,6 @@ impl Exclusions {
             .iter()
             .any(|e| e.facet.is_none_or(|f| f == facet) && e.matcher.is_match(value))
     }
-
-    /// How many entries.
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    /// Whether there are none.
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
 }
 
 #[cfg(test)]

@@ -88,6 +88,15 @@ impl End {
             End::To => "to",
         }
     }
+
+    /// Reads a stored end: `from`, anything else `to`.
+    pub fn parse(text: &str) -> Self {
+        if text == "from" {
+            End::From
+        } else {
+            End::To
+        }
+    }
 }
 
 /// A place with coordinates.

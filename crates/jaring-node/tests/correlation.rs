@@ -51,6 +51,16 @@ async fn post(d: &Daemon, body: Value) -> String {
         .to_owned()
 }
 
+/// A compound's trail as `d` answers it.
+async fn trail_of(d: &Daemon, compound: &str) -> Value {
+    d.call(
+        "GET",
+        &format!("/v1/compounds/trail?q={}", q(compound)),
+        None,
+    )
+    .await
+}
+
 fn q(text: &str) -> String {
     url::form_urlencoded::byte_serialize(text.as_bytes()).collect()
 }
@@ -185,9 +195,7 @@ async fn three_agencies_one_compound_two_names() {
     assert!(arrived, "PH-DFA holds {} messages", ph.inbox().await.len());
 
     // The trail by reference.
-    let trail = ph
-        .call("GET", &format!("/v1/compounds/trail?q={REF}"), None)
-        .await;
+    let trail = trail_of(&ph, REF).await;
     assert_eq!(
         ids(&trail["positions"], "id"),
         [a1.clone(), a2.clone(), a3.clone()],
@@ -290,13 +298,7 @@ async fn three_agencies_one_compound_two_names() {
     );
 
     // By name: the same trail, found through either name.
-    let by_name = ph
-        .call(
-            "GET",
-            &format!("/v1/compounds/trail?q={}", q("kasino baru")),
-            None,
-        )
-        .await;
+    let by_name = trail_of(&ph, "kasino baru").await;
     assert_eq!(
         ids(&by_name["positions"], "id"),
         [a1.clone(), a2.clone(), a3.clone()]
@@ -353,9 +355,7 @@ async fn three_agencies_one_compound_two_names() {
         )
         .await;
     assert_eq!(answer["recorded"], "confirmed");
-    let trail = ph
-        .call("GET", &format!("/v1/compounds/trail?q={REF}"), None)
-        .await;
+    let trail = trail_of(&ph, REF).await;
     assert_eq!(
         ids(&trail["positions"], "id"),
         [a1.clone(), a2.clone(), a3.clone(), a4.clone()]
@@ -382,9 +382,7 @@ async fn three_agencies_one_compound_two_names() {
         ),
     )
     .await;
-    let trail = ph
-        .call("GET", &format!("/v1/compounds/trail?q={REF}"), None)
-        .await;
+    let trail = trail_of(&ph, REF).await;
     let own = trail["suggestions"]
         .as_array()
         .unwrap()
@@ -402,9 +400,7 @@ async fn three_agencies_one_compound_two_names() {
         .await;
     let update = answer["update"].as_str().unwrap().to_owned();
     let joined = wait_until(Duration::from_secs(20), || async {
-        let t = th
-            .call("GET", &format!("/v1/compounds/trail?q={REF}"), None)
-            .await;
+        let t = trail_of(&th, REF).await;
         ids(&t["positions"], "id").contains(&a6)
     })
     .await;

@@ -103,23 +103,11 @@ fn indicator(text: &str) -> Result<Value> {
 
 /// `--operator NAME[,alias=A]...[,kind=K]`.
 fn operator(text: &str) -> Result<Value> {
-    let (name, attrs) = jaring_core::body::trailing_attributes(text, &["alias", "kind"]);
+    let op = jaring_core::body::operator_from_line(text);
     anyhow::ensure!(
-        !name.trim().is_empty(),
+        op["name"].as_str().is_some_and(|n| !n.is_empty()),
         "--operator `{text}`: give a name, e.g. \"Example Holdings,alias=EHG,kind=company\""
     );
-    let mut op = json!({"name": name.trim()});
-    let aliases: Vec<&str> = attrs
-        .iter()
-        .filter(|(k, _)| *k == "alias")
-        .map(|(_, v)| *v)
-        .collect();
-    if !aliases.is_empty() {
-        op["aliases"] = json!(aliases);
-    }
-    if let Some((_, kind)) = attrs.iter().find(|(k, _)| *k == "kind") {
-        op["kind"] = (*kind).into();
-    }
     Ok(op)
 }
 

@@ -349,17 +349,8 @@ fn number(s: &str) -> Option<Value> {
 /// One line of the indicators box: `type value` or `type=value`, then `, platform=...` and
 /// the other attributes.
 fn indicator_line(line: &str) -> Value {
-    let (head, attrs) = jaring_core::body::trailing_attributes(
-        line,
-        &[
-            "platform",
-            "chain",
-            "asset",
-            "role",
-            "first_seen",
-            "last_seen",
-        ],
-    );
+    let (head, attrs) =
+        jaring_core::body::trailing_attributes(line, &jaring_core::body::INDICATOR_ATTRIBUTES);
     let split = match (head.find(char::is_whitespace), head.find('=')) {
         (Some(w), Some(e)) if e < w => head.split_at(e),
         (None, Some(e)) => head.split_at(e),
@@ -372,24 +363,6 @@ fn indicator_line(line: &str) -> Value {
         ind[k] = json!(v);
     }
     ind
-}
-
-/// One line of the operators box: `name, alias=..., kind=...`.
-fn operator_line(line: &str) -> Value {
-    let (name, attrs) = jaring_core::body::trailing_attributes(line, &["alias", "kind"]);
-    let mut op = json!({"name": name});
-    let aliases: Vec<&str> = attrs
-        .iter()
-        .filter(|(k, _)| *k == "alias")
-        .map(|(_, v)| *v)
-        .collect();
-    if !aliases.is_empty() {
-        op["aliases"] = json!(aliases);
-    }
-    if let Some((_, kind)) = attrs.iter().find(|(k, _)| *k == "kind") {
-        op["kind"] = json!(kind);
-    }
-    op
 }
 
 fn place(p: &Pairs, prefix: &str) -> Value {
@@ -427,7 +400,7 @@ fn alert_body(p: &Pairs) -> Value {
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
-        .map(operator_line)
+        .map(jaring_core::body::operator_from_line)
         .collect();
     if !operators.is_empty() {
         m.insert("operators".into(), Value::Array(operators));

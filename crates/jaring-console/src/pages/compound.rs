@@ -135,17 +135,7 @@ fn page_of(v: &Viewer, q: &str, notice: Option<String>, t: Option<Trail>) -> Tra
     let links = t
         .links
         .iter()
-        .map(|l| {
-            (
-                step_of(&l.a),
-                step_of(&l.b),
-                l.via
-                    .iter()
-                    .map(|w| views::via(tr, w))
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            )
-        })
+        .map(|l| (step_of(&l.a), step_of(&l.b), views::vias(tr, &l.via)))
         .collect();
     let cards = t
         .suggestions
@@ -157,12 +147,7 @@ fn page_of(v: &Viewer, q: &str, notice: Option<String>, t: Option<Trail>) -> Tra
             compound: s.compound.clone(),
             to: place(tr, &s.to),
             observed: tr.date(&s.observed_at),
-            why: s
-                .via
-                .iter()
-                .map(|w| views::via(tr, w))
-                .collect::<Vec<_>>()
-                .join("; "),
+            why: views::vias(tr, &s.via),
             own: s.own,
         })
         .collect();

@@ -461,11 +461,7 @@ pub async fn open<B: Backend>(
                     views::agency(dir.as_ref(), &r.sender),
                     tr.date(&r.observed_at)
                 ),
-                r.via
-                    .iter()
-                    .map(|w| views::via(tr, w))
-                    .collect::<Vec<_>>()
-                    .join("; "),
+                views::vias(tr, &r.via),
             )
         })
         .collect();

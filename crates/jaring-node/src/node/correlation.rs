@@ -27,12 +27,6 @@ use super::{blocking, Node, NodeError};
 /// Ids named in one `correlated` audit entry; beyond them, the count says how many more.
 const AUDITED_IDS: usize = 100;
 
-fn when(ms: i64) -> String {
-    jaring_core::Timestamp::from_unix_millis(ms)
-        .map(|t| t.to_string())
-        .unwrap_or_default()
-}
-
 impl Node {
     /// Audits a view of correlated content: the view, how many alerts, which (the first 100).
     pub(super) async fn audit_correlated(&self, user: &User, view: &str, ids: Vec<String>) {
@@ -298,7 +292,7 @@ pub fn trail_of(me: &str, rows: crate::store::correlation::TrailRows) -> Trail {
             aliases: m.aliases.clone(),
             from: m.from.clone(),
             to: m.to.clone(),
-            observed_at: when(m.observed_at),
+            observed_at: crate::store::ts(m.observed_at),
             grading: m.grading.clone(),
             tlp: m.tlp.clone(),
         })
@@ -346,7 +340,7 @@ pub fn trail_of(me: &str, rows: crate::store::correlation::TrailRows) -> Trail {
                 sender: alert.sender.clone(),
                 compound: alert.compound.clone(),
                 to: alert.to.clone(),
-                observed_at: when(alert.observed_at),
+                observed_at: crate::store::ts(alert.observed_at),
                 linked_to,
                 via: Vec::new(),
             });

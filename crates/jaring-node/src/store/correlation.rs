@@ -271,27 +271,34 @@ fn note_cap(tx: &Transaction<'_>, me: &TxCtx<'_>, key: &Key, id: &str) -> Result
 /// Degrees per side of a grid cell of `corr_places`.
 const CELL_DEG: f64 = 0.5;
 
-/// The grid cell of a position: rows of 720 cells from the south pole, west to east.
+/// The grid row of a latitude: rows of half a degree from the south pole.
+fn cell_row(lat: f64) -> i64 {
+    ((lat + 90.0) / CELL_DEG).floor() as i64
+}
+
+/// The grid column of a longitude: columns of half a degree from 180° W (not wrapped).
+fn cell_col(lon: f64) -> i64 {
+    ((lon + 180.0) / CELL_DEG).floor() as i64
+}
+
+/// The grid cell of a row and a column: 720 cells a row, the column wrapped around the globe.
+fn cell_of(row: i64, col: i64) -> i64 {
+    row * 720 + col.rem_euclid(720)
+}
+
+/// The grid cell of a position.
 fn cell(lat: f64, lon: f64) -> i64 {
-    let row = ((lat + 90.0) / CELL_DEG).floor() as i64;
-    let col = ((lon + 180.0) / CELL_DEG).floor().rem_euclid(720.0) as i64;
-    row * 720 + col
+    cell_of(cell_row(lat), cell_col(lon))
 }
 
 /// The cells a box meets (at most 400: a box that wide is cut to its middle).
 fn cells(lat0: f64, lat1: f64, lon0: f64, lon1: f64) -> Vec<i64> {
-    let (r0, r1) = (
-        ((lat0 + 90.0) / CELL_DEG).floor() as i64,
-        ((lat1 + 90.0) / CELL_DEG).floor() as i64,
-    );
-    let (c0, c1) = (
-        ((lon0 + 180.0) / CELL_DEG).floor() as i64,
-        ((lon1 + 180.0) / CELL_DEG).floor() as i64,
-    );
+    let (r0, r1) = (cell_row(lat0), cell_row(lat1));
+    let (c0, c1) = (cell_col(lon0), cell_col(lon1));
     let mut out = Vec::new();
     for r in r0..=r1.min(r0 + 19) {
         for c in c0..=c1.min(c0 + 19) {
-            out.push(r * 720 + c.rem_euclid(720));
+            out.push(cell_of(r, c));
         }
     }
     out
@@ -376,19 +383,18 @@ fn places_of(conn: &rusqlite::Connection, (id, sender): (&str, &str)) -> Result<
     let mut stmt = conn.prepare_cached(
         "SELECT end, lat, lon, precision_m FROM corr_places WHERE id = ?1 AND sender = ?2",
     )?;
-    let rows = stmt.query_map([id, sender], |r| {
-        Ok(PlaceKey {
-            end: if r.get::<_, String>(0)? == "from" {
-                End::From
-            } else {
-                End::To
-            },
-            lat: r.get(1)?,
-            lon: r.get(2)?,
-            precision_m: r.get(3)?,
-        })
-    })?;
+    let rows = stmt.query_map([id, sender], |r| place_at(r, 0))?;
     Ok(rows.collect::<std::result::Result<_, _>>()?)
+}
+
+/// A place from the columns `end, lat, lon, precision_m` of a row, starting at `first`.
+fn place_at(r: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<PlaceKey> {
+    Ok(PlaceKey {
+        end: End::parse(&r.get::<_, String>(first)?),
+        lat: r.get(first + 1)?,
+        lon: r.get(first + 2)?,
+        precision_m: r.get(first + 3)?,
+    })
 }
 
 fn alert_row(
@@ -444,16 +450,12 @@ fn via(key: &Key) -> Via {
     }
 }
 
-fn time(ms: i64) -> String {
-    super::ts(ms)
-}
-
 fn related_of(alert: &IndexedAlert, via: Vec<Via>) -> Related {
     Related {
         id: alert.id.clone(),
         sender: alert.sender.clone(),
         compound: alert.compound.clone(),
-        observed_at: time(alert.observed_at),
+        observed_at: super::ts(alert.observed_at),
         via,
     }
 }
@@ -1118,19 +1120,7 @@ impl<'a> Walk<'a> {
             let mut near: Vec<(Thread, PlaceKey)> = Vec::new();
             for cell in cells(lat0, lat1, lon0, lon1) {
                 let rows = stmt.query_map(params![cell, lat0, lat1, lon0, lon1], |r| {
-                    Ok((
-                        (r.get(0)?, r.get(1)?),
-                        PlaceKey {
-                            end: if r.get::<_, String>(2)? == "from" {
-                                End::From
-                            } else {
-                                End::To
-                            },
-                            lat: r.get(3)?,
-                            lon: r.get(4)?,
-                            precision_m: r.get(5)?,
-                        },
-                    ))
+                    Ok(((r.get(0)?, r.get(1)?), place_at(r, 2)?))
                 })?;
                 for row in rows {
                     near.push(row?);

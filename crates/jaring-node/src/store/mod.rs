@@ -265,7 +265,8 @@ fn now_ms() -> i64 {
     Timestamp::now().unix_millis()
 }
 
-fn ts(ms: i64) -> String {
+/// A stored time (Unix milliseconds) as RFC 3339, empty if out of range.
+pub(crate) fn ts(ms: i64) -> String {
     Timestamp::from_unix_millis(ms)
         .map(|t| t.to_string())
         .unwrap_or_default()
