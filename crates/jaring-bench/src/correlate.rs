@@ -134,6 +134,7 @@ pub fn correlate(alerts: usize, trail: usize, requests: usize) -> Result<Map<Str
         }
     }
     let build_s = started.elapsed().as_secs_f64();
+    store.checkpoint_background()?;
     let (_, rows, _) = store.correlation_rows()?;
 
     let (mut index_ms, mut relate_ms, mut links) = (Vec::new(), Vec::new(), 0usize);
@@ -204,6 +205,9 @@ pub fn correlate(alerts: usize, trail: usize, requests: usize) -> Result<Map<Str
         ));
     }
     store.reindex(&batch)?;
+    // A node's checkpointer copies the log into the database every few seconds; the trail is
+    // read as it would be then, not through a log of every page just written.
+    store.checkpoint_background()?;
     let (mut trail_ms, mut walk_ms) = (Vec::new(), Vec::new());
     let mut positions = 0;
     let mut svg_kib = 0.0;

@@ -10,7 +10,8 @@
 //! config takes effect at the node's next start, without a rebuild. Crossing the cap is also noted once when it
 //! happens (`correlation-capped`, audited without the value).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::rc::Rc;
 
 use jaring_api::correlation::{Flagged, Related, Via};
 use jaring_core::body::{AlertBody, Place};
@@ -51,9 +52,9 @@ CREATE TABLE IF NOT EXISTS corr_values (
     value TEXT NOT NULL,
     id TEXT NOT NULL,
     sender TEXT NOT NULL,
+    shared INTEGER NOT NULL DEFAULT 1,
     PRIMARY KEY (facet, value, id, sender)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS corr_values_by_alert ON corr_values (id, sender);
 CREATE TABLE IF NOT EXISTS corr_places (
     id TEXT NOT NULL,
     sender TEXT NOT NULL,
@@ -64,7 +65,6 @@ CREATE TABLE IF NOT EXISTS corr_places (
     cell INTEGER NOT NULL,
     PRIMARY KEY (id, sender, end)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS corr_places_by_cell ON corr_places (cell);
 CREATE TABLE IF NOT EXISTS corr_capped (
     facet TEXT NOT NULL,
     value TEXT NOT NULL,
@@ -81,6 +81,17 @@ CREATE TABLE IF NOT EXISTS corr_decisions (
     PRIMARY KEY (trail, id, sender)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS corr_decisions_by_alert ON corr_decisions (id, sender);
+"#;
+
+/// Run after [`SCHEMA`] and after a store made before it gained `corr_values.shared` has had
+/// the column added: the index by holder carries the flag, so a walk reads an alert's shared
+/// values without touching the values it alone holds; the index by area carries what the
+/// distance test reads, so the places near a stop are read from it alone.
+pub(super) const SCHEMA_AFTER_COLUMNS: &str = r#"
+DROP INDEX IF EXISTS corr_values_by_alert;
+CREATE INDEX IF NOT EXISTS corr_values_by_holder ON corr_values (id, sender, shared);
+DROP INDEX IF EXISTS corr_places_by_cell;
+CREATE INDEX IF NOT EXISTS corr_places_by_area ON corr_places (cell, lat, lon, precision_m);
 "#;
 
 /// How the index is read: the radius for places, the cap per value, the exclusion list.
@@ -221,10 +232,11 @@ pub(super) fn index(
     let keys = AlertKeys::of(body);
     for key in &keys.keys {
         tx.prepare_cached(
-            "INSERT OR IGNORE INTO corr_values (facet, value, id, sender) VALUES (?1, ?2, ?3, ?4)",
+            "INSERT OR IGNORE INTO corr_values (facet, value, id, sender, shared) VALUES (?1, ?2, ?3, ?4, 0)",
         )?
         .execute(params![key.facet.as_str(), key.value, id, sender])?;
-        note_cap(tx, me, key, &id)?;
+        let holders = note_cap(tx, me, key, &id)?;
+        mark_shared(tx, key, (&id, &sender), holders)?;
     }
     for p in &keys.places {
         tx.prepare_cached(
@@ -235,20 +247,45 @@ pub(super) fn index(
     Ok(())
 }
 
-/// Notes, once, that a value went over the cap: counted up to the cap and one more.
-fn note_cap(tx: &Transaction<'_>, me: &TxCtx<'_>, key: &Key, id: &str) -> Result<()> {
-    if key.facet == Facet::Ref {
+/// Keeps `corr_values.shared` true for every holder of a value more than one alert holds:
+/// the value's row just written, and (when it is the second) the first holder's. A row stays
+/// marked when the other holders are erased: a stale mark costs a walk one lookup, a missing
+/// one would lose a link.
+fn mark_shared(
+    tx: &Transaction<'_>,
+    key: &Key,
+    (id, sender): (&str, &str),
+    holders: u64,
+) -> Result<()> {
+    if holders < 2 {
         return Ok(());
     }
+    tx.prepare_cached(
+        "UPDATE corr_values SET shared = 1 WHERE facet = ?1 AND value = ?2 AND id = ?3 AND sender = ?4",
+    )?
+    .execute(params![key.facet.as_str(), key.value, id, sender])?;
+    if holders == 2 {
+        tx.prepare_cached(
+            "UPDATE corr_values SET shared = 1 WHERE facet = ?1 AND value = ?2 AND shared = 0",
+        )?
+        .execute(params![key.facet.as_str(), key.value])?;
+    }
+    Ok(())
+}
+
+/// Notes, once, that a value went over the cap: counted up to the cap and one more (and at
+/// least to 3, so that the count also says whether the value is shared). Returns the count.
+fn note_cap(tx: &Transaction<'_>, me: &TxCtx<'_>, key: &Key, id: &str) -> Result<u64> {
     let cap = me.correlation_cap;
     let n: u64 = tx
         .prepare_cached(&format!(
             "SELECT COUNT(*) FROM (SELECT 1 FROM corr_values WHERE facet = ?1 AND value = ?2 LIMIT {})",
-            cap + 1
+            (cap + 1).max(3)
         ))?
         .query_row(params![key.facet.as_str(), key.value], |r| r.get(0))?;
-    if n <= cap {
-        return Ok(());
+    // A reference is never capped.
+    if n <= cap || key.facet == Facet::Ref {
+        return Ok(n);
     }
     let fresh = tx
         .prepare_cached("INSERT OR IGNORE INTO corr_capped (facet, value, at) VALUES (?1, ?2, ?3)")?
@@ -265,7 +302,7 @@ fn note_cap(tx: &Transaction<'_>, me: &TxCtx<'_>, key: &Key, id: &str) -> Result
             },
         )?;
     }
-    Ok(())
+    Ok(n)
 }
 
 /// Degrees per side of a grid cell of `corr_places`.
@@ -821,6 +858,24 @@ impl Store {
     }
 }
 
+/// A value a member shares, with all its holders (the member among them).
+type Shared = (Key, Rc<[Thread]>);
+
+/// Members of a walk's frontier read in one query.
+const FRONTIER_CHUNK: usize = 32;
+
+/// A statement over a frontier chunk: `f(id, sender)` holds [`FRONTIER_CHUNK`] pairs bound as
+/// `?1, ?2, ...`, followed by the rest of the `WITH` clause (`more`) and the query.
+fn frontier_sql(more: &str) -> String {
+    let pairs: Vec<String> = (0..FRONTIER_CHUNK)
+        .map(|i| format!("(?{}, ?{})", 2 * i + 1, 2 * i + 2))
+        .collect();
+    format!(
+        "WITH f(id, sender) AS (VALUES {}), {more}",
+        pairs.join(", ")
+    )
+}
+
 fn holders_all(c: &rusqlite::Connection, key: &Key, limit: usize) -> Result<Vec<Thread>> {
     // The limit is written into the statement, not bound: SQLite re-prepares a statement each
     // time a parameter its LIMIT reads is bound again, which made every lookup a compile.
@@ -844,9 +899,13 @@ struct Walk<'a> {
     members: BTreeMap<Thread, IndexedAlert>,
     queue: Vec<Thread>,
     links: Vec<(Thread, Thread, Via)>,
-    looked_up: HashMap<Key, Option<Vec<Thread>>>,
+    /// Each value looked up, with its holders (shared, not copied, among the members that
+    /// hold it: a wallet two hundred members hold is one list).
+    looked_up: HashMap<Key, Rc<[Thread]>>,
+    /// Values whose holders were walked already.
+    walked: HashSet<Key>,
     /// Each expanded member's shared values and their holders.
-    shared: HashMap<Thread, Vec<(Key, Vec<Thread>)>>,
+    shared: HashMap<Thread, Vec<Shared>>,
     flagged: BTreeMap<(String, String), Flagged>,
 }
 
@@ -859,6 +918,7 @@ impl<'a> Walk<'a> {
             queue: Vec::new(),
             links: Vec::new(),
             looked_up: HashMap::new(),
+            walked: HashSet::new(),
             shared: HashMap::new(),
             flagged: BTreeMap::new(),
         }
@@ -900,86 +960,119 @@ impl<'a> Walk<'a> {
         Ok(())
     }
 
-    /// The values a member shares with other alerts, and with which: one query per member
-    /// (a join on the index's primary key), not one per value. Values noted over the cap
-    /// (`corr_capped`) are left out in the query, references are looked up on their own
-    /// (never capped), and what is left is checked against the exclusion list and the cap as
-    /// configured now. Each value's holders are kept for the links and the suggestions.
-    fn co_holders(&mut self, t: &Thread) -> Result<Vec<(Key, Vec<Thread>)>> {
-        let mut stmt = self.c.prepare_cached(
-            "SELECT v.facet, v.value, o.id, o.sender FROM corr_values v
-             JOIN corr_values o ON o.facet = v.facet AND o.value = v.value
-             WHERE v.id = ?1 AND v.sender = ?2 AND v.facet != 'ref'
-               AND NOT (o.id = v.id AND o.sender = v.sender)
-               AND NOT EXISTS (SELECT 1 FROM corr_capped c WHERE c.facet = v.facet AND c.value = v.value)",
-        )?;
-        let rows = stmt.query_map([&t.0, &t.1], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                (r.get::<_, String>(2)?, r.get::<_, String>(3)?),
-            ))
-        })?;
-        let mut grouped: BTreeMap<Key, Vec<Thread>> = BTreeMap::new();
-        for row in rows {
-            let (facet, value, other) = row?;
-            if let Some(facet) = Facet::parse(&facet) {
-                grouped.entry(Key { facet, value }).or_default().push(other);
-            }
-        }
-        drop(stmt);
-        // Values noted over the cap: flagged once each, with their count.
-        let mut stmt = self.c.prepare_cached(
-            "SELECT v.facet, v.value FROM corr_values v JOIN corr_capped c ON c.facet = v.facet AND c.value = v.value
-             WHERE v.id = ?1 AND v.sender = ?2",
-        )?;
-        let capped: Vec<(String, String)> = stmt
-            .query_map([&t.0, &t.1], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<std::result::Result<_, _>>()?;
-        drop(stmt);
-        for (facet, value) in capped {
-            let Some(facet) = Facet::parse(&facet) else {
-                continue;
+    /// The values the members of `frontier` share with other alerts, and with which, for each
+    /// member. The frontier is read [`FRONTIER_CHUNK`] members to a query: their distinct
+    /// values first, then each value's holders once, so a wallet that two hundred members
+    /// share is one range scan rather than two hundred (reading it once per member made the
+    /// walk quadratic). Values noted over the cap (`corr_capped`) are left out in the query,
+    /// references are looked up on their own (never capped), and what is left is checked
+    /// against the exclusion list and the cap as configured now. Each value's holders are
+    /// kept for the links and the suggestions.
+    fn co_holders(
+        &mut self,
+        frontier: &[Thread],
+    ) -> Result<HashMap<Thread, Vec<Shared>>> {
+        let mut out: HashMap<Thread, Vec<Shared>> = HashMap::new();
+        for chunk in frontier.chunks(FRONTIER_CHUNK) {
+            let in_chunk: BTreeSet<&Thread> = chunk.iter().collect();
+            // The statement always takes FRONTIER_CHUNK pairs (a short chunk repeats its last
+            // member), so it is prepared once and cached.
+            let pairs = || {
+                (0..FRONTIER_CHUNK).flat_map(|i| {
+                    let t = &chunk[i.min(chunk.len() - 1)];
+                    [t.0.as_str(), t.1.as_str()]
+                })
             };
-            let key = Key { facet, value };
-            if self
-                .flagged
-                .contains_key(&(facet.as_str().into(), key.value.clone()))
-                || self.s.exclusions.excludes(facet, &key.value)
-            {
-                continue;
+            // One pass: the chunk's shared values, each with its holders, or (noted over the
+            // cap) with none: a capped value's holders are counted below, up to the cap.
+            let mut grouped: BTreeMap<Key, Vec<Thread>> = BTreeMap::new();
+            let mut capped: Vec<(String, String)> = Vec::new();
+            let mut stmt = self.c.prepare_cached(&frontier_sql(
+                "k AS (SELECT DISTINCT v.facet, v.value FROM f
+                       JOIN corr_values v ON v.id = f.id AND v.sender = f.sender AND v.shared = 1
+                       WHERE v.facet != 'ref'),
+                 kc AS MATERIALIZED (SELECT k.facet, k.value, EXISTS (SELECT 1 FROM corr_capped c
+                       WHERE c.facet = k.facet AND c.value = k.value) AS capped FROM k)
+                 SELECT kc.facet, kc.value, o.id, o.sender FROM kc
+                 JOIN corr_values o ON o.facet = kc.facet AND o.value = kc.value
+                 WHERE kc.capped = 0
+                 UNION ALL
+                 SELECT kc.facet, kc.value, NULL, NULL FROM kc WHERE kc.capped = 1",
+            ))?;
+            let rows = stmt.query_map(rusqlite::params_from_iter(pairs()), |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, Option<String>>(2)?,
+                    r.get::<_, Option<String>>(3)?,
+                ))
+            })?;
+            for row in rows {
+                match row? {
+                    (facet, value, Some(id), Some(sender)) => {
+                        if let Some(facet) = Facet::parse(&facet) {
+                            grouped
+                                .entry(Key { facet, value })
+                                .or_default()
+                                .push((id, sender));
+                        }
+                    }
+                    (facet, value, _, _) => capped.push((facet, value)),
+                }
             }
-            let n = holders_all(self.c, &key, (self.s.max_per_value + 1) as usize)?.len() as u64;
-            if n > self.s.max_per_value {
-                self.flag(&key, n);
+            drop(stmt);
+            // Values noted over the cap: flagged once each, with their count.
+            for (facet, value) in capped {
+                let Some(facet) = Facet::parse(&facet) else {
+                    continue;
+                };
+                let key = Key { facet, value };
+                if self
+                    .flagged
+                    .contains_key(&(facet.as_str().into(), key.value.clone()))
+                    || self.s.exclusions.excludes(facet, &key.value)
+                {
+                    continue;
+                }
+                let n =
+                    holders_all(self.c, &key, (self.s.max_per_value + 1) as usize)?.len() as u64;
+                if n > self.s.max_per_value {
+                    self.flag(&key, n);
+                }
             }
-        }
-        let mut out = Vec::with_capacity(grouped.len());
-        for (key, mut others) in grouped {
-            if self.s.exclusions.excludes(key.facet, &key.value) {
-                continue;
+            for (key, mut holders) in grouped {
+                holders.sort();
+                holders.dedup();
+                // A value only this alert holds links nothing.
+                if holders.len() < 2 || self.s.exclusions.excludes(key.facet, &key.value) {
+                    continue;
+                }
+                if holders.len() as u64 > self.s.max_per_value {
+                    self.flag(&key, holders.len() as u64);
+                    continue;
+                }
+                let holders: Rc<[Thread]> = holders.into();
+                for member in holders.iter().filter(|h| in_chunk.contains(h)) {
+                    out.entry(member.clone())
+                        .or_default()
+                        .push((key.clone(), Rc::clone(&holders)));
+                }
+                self.looked_up.insert(key, holders);
             }
-            others.push(t.clone());
-            others.sort();
-            others.dedup();
-            if others.len() as u64 > self.s.max_per_value {
-                self.flag(&key, others.len() as u64);
-                continue;
-            }
-            self.looked_up.insert(key.clone(), Some(others.clone()));
-            out.push((key, others));
-        }
-        // The compound's reference: looked up (and walked) once per walk, by the first member
-        // that carries it.
-        if let Some(r) = self.members.get(t).and_then(|a| a.reference.clone()) {
-            let key = Key {
-                facet: Facet::Ref,
-                value: r,
-            };
-            if !self.looked_up.contains_key(&key) {
-                let h = holders_all(self.c, &key, TRAIL_MAX)?;
-                self.looked_up.insert(key.clone(), Some(h.clone()));
-                out.push((key, h));
+            // The compound's reference: looked up (and walked) once per walk, by the first
+            // member that carries it.
+            for t in chunk {
+                if let Some(r) = self.members.get(t).and_then(|a| a.reference.clone()) {
+                    let key = Key {
+                        facet: Facet::Ref,
+                        value: r,
+                    };
+                    if !self.looked_up.contains_key(&key) {
+                        let h: Rc<[Thread]> = holders_all(self.c, &key, TRAIL_MAX)?.into();
+                        self.looked_up.insert(key.clone(), Rc::clone(&h));
+                        out.entry(t.clone()).or_default().push((key, h));
+                    }
+                }
             }
         }
         Ok(out)
@@ -996,33 +1089,43 @@ impl<'a> Walk<'a> {
         );
     }
 
-    /// Walks from every queued member through values that join a trail.
+    /// Walks from every queued member through values that join a trail, a frontier at a
+    /// time.
     fn expand(&mut self) -> Result<()> {
-        while let Some(t) = self.queue.pop() {
+        // Each round takes in new members or ends; TRAIL_MAX bounds the rounds as well.
+        for _ in 0..=TRAIL_MAX {
+            if self.queue.is_empty() {
+                break;
+            }
             if self.members.len() >= TRAIL_MAX {
                 self.queue.clear();
                 break;
             }
-            let shared = self.co_holders(&t)?;
-            let new: Vec<Thread> = shared
-                .iter()
-                .filter(|(key, _)| key.facet.joins_trail())
-                .flat_map(|(_, others)| others)
-                .filter(|o| !self.members.contains_key(*o))
-                .cloned()
-                .collect();
-            // References were walked as they were found; only the other values are kept
-            // for the suggestions.
-            self.shared.insert(
-                t.clone(),
-                shared
-                    .into_iter()
-                    .filter(|(k, _)| k.facet != Facet::Ref)
-                    .collect(),
-            );
-            for other in new {
-                if !self.members.contains_key(&other) {
-                    self.add(other, None)?;
+            let frontier = std::mem::take(&mut self.queue);
+            let mut shared = self.co_holders(&frontier)?;
+            for t in frontier {
+                let values = shared.remove(&t).unwrap_or_default();
+                // A value's holders are walked once, by the first member that holds it.
+                let new: Vec<Thread> = values
+                    .iter()
+                    .filter(|(key, _)| key.facet.joins_trail() && self.walked.insert(key.clone()))
+                    .flat_map(|(_, others)| others.iter())
+                    .filter(|o| !self.members.contains_key(*o))
+                    .cloned()
+                    .collect();
+                // References were walked as they were found; only the other values are kept
+                // for the suggestions.
+                self.shared.insert(
+                    t.clone(),
+                    values
+                        .into_iter()
+                        .filter(|(k, _)| k.facet != Facet::Ref)
+                        .collect(),
+                );
+                for other in new {
+                    if !self.members.contains_key(&other) {
+                        self.add(other, None)?;
+                    }
                 }
             }
         }
@@ -1034,11 +1137,10 @@ impl<'a> Walk<'a> {
     /// 19,900), plus the links people confirmed.
     fn links(&self) -> Vec<(Thread, Thread, Via)> {
         let mut out = self.links.clone();
-        let mut keys: Vec<(&Key, &Vec<Thread>)> = self
+        let mut keys: Vec<(&Key, &Rc<[Thread]>)> = self
             .looked_up
             .iter()
             .filter(|(k, _)| k.facet.joins_trail())
-            .filter_map(|(k, v)| v.as_ref().map(|v| (k, v)))
             .collect();
         keys.sort();
         for (key, holders) in keys {
@@ -1066,31 +1168,26 @@ impl<'a> Walk<'a> {
         let mut out: Vec<(IndexedAlert, String, Via)> = Vec::new();
         let members: Vec<Thread> = self.members.keys().cloned().collect();
         let mut seen = BTreeSet::new();
+        let mut keys_seen: HashSet<&Key> = HashSet::new();
         let mut places: Vec<(PlaceKey, String)> = Vec::new();
         let mut places_seen = BTreeSet::new();
         for t in &members {
-            // Only the values that may suggest (names, operators), taken out of the walk's
-            // record rather than copied.
-            let shared: Vec<(Key, Vec<Thread>)> = self
-                .shared
-                .get(t)
-                .map(|v| {
-                    v.iter()
-                        .filter(|(k, _)| !k.facet.joins_trail())
-                        .cloned()
-                        .collect()
-                })
-                .unwrap_or_default();
+            // Only the values that may suggest (names, operators), each once: by the first
+            // member that holds it.
+            let shared = self.shared.get(t).map(Vec::as_slice).unwrap_or_default();
             for (key, others) in shared {
-                for other in others {
-                    if self.members.contains_key(&other)
-                        || dismissed.contains(&other)
-                        || !seen.insert((other.clone(), via(&key)))
+                if key.facet.joins_trail() || !keys_seen.insert(key) {
+                    continue;
+                }
+                for other in others.iter() {
+                    if self.members.contains_key(other)
+                        || dismissed.contains(other)
+                        || !seen.insert((other.clone(), via(key)))
                     {
                         continue;
                     }
                     if let Some(alert) = alert_row(self.c, (&other.0, &other.1))? {
-                        out.push((alert, t.0.clone(), via(&key)));
+                        out.push((alert, t.0.clone(), via(key)));
                     }
                 }
             }

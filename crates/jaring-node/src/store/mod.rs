@@ -485,6 +485,13 @@ impl Store {
                 "language",
                 "ALTER TABLE users ADD COLUMN language TEXT",
             ),
+            // Issue 14's index: which holder rows hold a value others hold too. A store made
+            // before has every row marked, which is slower to walk but never wrong.
+            (
+                "corr_values",
+                "shared",
+                "ALTER TABLE corr_values ADD COLUMN shared INTEGER NOT NULL DEFAULT 1",
+            ),
         ] {
             let has: i64 = conn.query_row(
                 "SELECT count(*) FROM pragma_table_info(?1) WHERE name = ?2",
@@ -495,6 +502,7 @@ impl Store {
                 conn.execute_batch(ddl)?;
             }
         }
+        conn.execute_batch(correlation::SCHEMA_AFTER_COLUMNS)?;
         rekey_by_sender(&conn)?;
         conn.execute_batch("CREATE INDEX IF NOT EXISTS alarms_by_peer ON alarms (peer, kind)")?;
         // `messages_page` took its place (a store made before issue 13 still has it).

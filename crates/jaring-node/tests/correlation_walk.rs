@@ -1,0 +1,262 @@
+//! The trail's walk over the store's index, without a network: which values link alerts as
+//! holders come and go, through the `shared` mark the walk reads (and a store made before the
+//! mark existed), and the cap. The whole path through real nodes is `correlation.rs`.
+
+use jaring_core::body::AlertBody;
+use jaring_core::directory::Role;
+use jaring_core::envelope::{seal, Draft, Header};
+use jaring_core::{
+    AgencyId, Body, Directory, Kind, MessageId, SignedDirectory, Timestamp, Tlp, Trust,
+};
+use jaring_node::store::correlation::{Settings, TrailRows};
+use jaring_node::store::Store;
+use jaring_testkit::TestNetwork;
+use serde_json::{json, Value};
+
+const REF: &str = "7c1d9e2a-5b3f-4a6e-8d0c-1f2e3a4b5c6d";
+
+struct Kit {
+    _tmp: tempfile::TempDir,
+    template: Header,
+    path: std::path::PathBuf,
+    n: i64,
+}
+
+fn body(reference: Option<&str>, indicators: Value) -> AlertBody {
+    let mut compound = json!({"name": "Golden Fortune"});
+    if let Some(r) = reference {
+        compound["ref"] = r.into();
+    }
+    let v = json!({
+        "compound": compound,
+        "from": {"country": "MM", "name": "Myawaddy", "lat": 16.69, "lon": 98.51},
+        "to": {"country": "KH", "name": "O'Smach", "lat": 14.42, "lon": 103.69},
+        "observed_at": "2026-11-20T06:00:00Z", "source_reliability": "B", "info_credibility": "2",
+        "indicators": indicators
+    });
+    Body::new(Kind::CompoundRelocationAlert, v, &[])
+        .and_then(|b| b.typed())
+        .expect("a valid alert body")
+}
+
+fn wallet(v: &str) -> Value {
+    json!({"type": "crypto-wallet", "value": v, "chain": "tron"})
+}
+
+fn phone(v: &str) -> Value {
+    json!({"type": "phone", "value": v, "platform": "whatsapp"})
+}
+
+impl Kit {
+    fn new() -> Self {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let net = TestNetwork::create(
+            tmp.path(),
+            &[
+                ("TH-RTP", Role::LawEnforcement),
+                ("ID-N001", Role::Consular),
+            ],
+        )
+        .expect("network");
+        let trust = Trust::load(&net.trust_file()).expect("trust");
+        let directory: Directory = SignedDirectory::load(&net.directory_file())
+            .expect("directory")
+            .verify(&trust, Timestamp::now())
+            .expect("verified");
+        let template = seal(
+            &net.secret_key("TH-RTP"),
+            &directory,
+            Draft {
+                body: Body::new(
+                    Kind::CompoundRelocationAlert,
+                    serde_json::to_value(body(None, json!([]))).expect("json"),
+                    &[],
+                )
+                .expect("body"),
+                tlp: Tlp::Amber,
+                refs: vec![],
+                expires_at: None,
+                to: vec![AgencyId::parse("ID-N001").expect("id")],
+            },
+            Timestamp::now(),
+        )
+        .expect("sealed")
+        .header;
+        let path = tmp.path().join("jaring.db");
+        Self {
+            _tmp: tmp,
+            template,
+            path,
+            n: 0,
+        }
+    }
+
+    fn store(&self) -> Store {
+        Store::open(&self.path, AgencyId::parse("ID-N001").expect("id")).expect("store")
+    }
+
+    /// A fresh alert header, each later than the last.
+    fn header(&mut self) -> Header {
+        self.n += 1;
+        let mut h = self.template.clone();
+        h.id = MessageId::new();
+        h.created_at = Timestamp::from_unix_millis(1_790_000_000_000 + self.n).expect("time");
+        h
+    }
+}
+
+fn members(rows: &TrailRows) -> Vec<String> {
+    let mut ids: Vec<String> = rows.members.iter().map(|a| a.id.clone()).collect();
+    ids.sort();
+    ids
+}
+
+fn sorted(mut ids: Vec<String>) -> Vec<String> {
+    ids.sort();
+    ids
+}
+
+#[test]
+fn a_value_links_once_a_second_alert_holds_it_and_a_lone_value_links_nothing() {
+    let mut kit = Kit::new();
+    let store = kit.store();
+    let s = Settings::default();
+    let (a, b, c, d) = (kit.header(), kit.header(), kit.header(), kit.header());
+    // A alone: its wallet and phone are its own.
+    store
+        .reindex(&[(
+            a.clone(),
+            Some(body(
+                Some(REF),
+                json!([wallet("TQ4xWalletOne"), phone("+855 12 345 678")]),
+            )),
+        )])
+        .expect("indexed");
+    assert_eq!(
+        members(&store.trail(Some(REF), "", &s).expect("trail")),
+        vec![a.id.to_string()]
+    );
+    // B shares the wallet, in its own transaction; C the phone, written differently; D
+    // holds only a value of its own. B and D arrive together.
+    store
+        .reindex(&[
+            (
+                b.clone(),
+                Some(body(None, json!([wallet("TQ4xWalletOne")]))),
+            ),
+            (
+                d.clone(),
+                Some(body(None, json!([wallet("TQ4xWalletTwo")]))),
+            ),
+        ])
+        .expect("indexed");
+    store
+        .reindex(&[(c.clone(), Some(body(None, json!([phone("+85512345678")]))))])
+        .expect("indexed");
+    let rows = store.trail(Some(REF), "", &s).expect("trail");
+    assert_eq!(
+        members(&rows),
+        sorted(vec![a.id.to_string(), b.id.to_string(), c.id.to_string()])
+    );
+    let vias: Vec<&str> = rows
+        .links
+        .iter()
+        .map(|(_, _, v)| v.facet.as_str())
+        .collect();
+    assert!(vias.contains(&"crypto-wallet"), "{vias:?}");
+    assert!(vias.contains(&"phone"), "{vias:?}");
+    // A walk from B (by its wallet's other holder) reaches the same trail: the mark is on
+    // every holder, not only the later one.
+    let from_b = store.related(&b.id.to_string(), &b.sender.to_string(), &s);
+    assert!(from_b
+        .expect("related")
+        .iter()
+        .any(|r| r.id == a.id.to_string()));
+}
+
+#[test]
+fn a_store_made_before_the_shared_mark_still_links_and_marks_new_rows() {
+    let mut kit = Kit::new();
+    let (a, b, c) = (kit.header(), kit.header(), kit.header());
+    {
+        let store = kit.store();
+        store
+            .reindex(&[
+                (
+                    a.clone(),
+                    Some(body(Some(REF), json!([wallet("TQ4xWalletOne")]))),
+                ),
+                (
+                    b.clone(),
+                    Some(body(None, json!([wallet("TQ4xWalletOne")]))),
+                ),
+            ])
+            .expect("indexed");
+    }
+    // Take the store back to issue 14's first schema: no `shared` column, the old index.
+    {
+        let conn = rusqlite::Connection::open(&kit.path).expect("sqlite");
+        conn.execute_batch(
+            "DROP INDEX corr_values_by_holder;
+             ALTER TABLE corr_values DROP COLUMN shared;
+             CREATE INDEX corr_values_by_alert ON corr_values (id, sender);",
+        )
+        .expect("old schema");
+    }
+    let store = kit.store();
+    let s = Settings::default();
+    assert_eq!(
+        members(&store.trail(Some(REF), "", &s).expect("trail")),
+        sorted(vec![a.id.to_string(), b.id.to_string()])
+    );
+    store
+        .reindex(&[(
+            c.clone(),
+            Some(body(None, json!([wallet("TQ4xWalletOne")]))),
+        )])
+        .expect("indexed");
+    assert_eq!(
+        members(&store.trail(Some(REF), "", &s).expect("trail")),
+        sorted(vec![a.id.to_string(), b.id.to_string(), c.id.to_string()])
+    );
+}
+
+#[test]
+fn a_value_over_the_cap_is_flagged_and_links_nothing() {
+    let mut kit = Kit::new();
+    let store = kit.store();
+    store.set_correlation_cap(2).expect("cap");
+    let s = Settings {
+        max_per_value: 2,
+        ..Settings::default()
+    };
+    let a = kit.header();
+    let mut batch = vec![(
+        a.clone(),
+        Some(body(Some(REF), json!([wallet("TQ4xCommonWallet")]))),
+    )];
+    for _ in 0..3 {
+        batch.push((
+            kit.header(),
+            Some(body(None, json!([wallet("TQ4xCommonWallet")]))),
+        ));
+    }
+    store.reindex(&batch).expect("indexed");
+    let rows = store.trail(Some(REF), "", &s).expect("trail");
+    assert_eq!(members(&rows), vec![a.id.to_string()]);
+    // The wallet and the name (all four are "Golden Fortune"), counted up to the cap and one.
+    let wallet = rows
+        .flagged
+        .iter()
+        .find(|f| f.facet == "crypto-wallet")
+        .expect("the wallet is flagged");
+    assert_eq!(
+        (wallet.value.as_str(), wallet.alerts),
+        ("TQ4xCommonWallet", 3)
+    );
+    assert!(
+        rows.flagged.iter().any(|f| f.facet == "name"),
+        "{:?}",
+        rows.flagged
+    );
+}
