@@ -968,10 +968,7 @@ impl<'a> Walk<'a> {
     /// references are looked up on their own (never capped), and what is left is checked
     /// against the exclusion list and the cap as configured now. Each value's holders are
     /// kept for the links and the suggestions.
-    fn co_holders(
-        &mut self,
-        frontier: &[Thread],
-    ) -> Result<HashMap<Thread, Vec<Shared>>> {
+    fn co_holders(&mut self, frontier: &[Thread]) -> Result<HashMap<Thread, Vec<Shared>>> {
         let mut out: HashMap<Thread, Vec<Shared>> = HashMap::new();
         for chunk in frontier.chunks(FRONTIER_CHUNK) {
             let in_chunk: BTreeSet<&Thread> = chunk.iter().collect();
