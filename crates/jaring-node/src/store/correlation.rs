@@ -209,7 +209,10 @@ pub(super) fn index(
     if known.is_some_and(|(at, cancelled)| cancelled || at > created) {
         return Ok(());
     }
-    clear(tx, (&id, &sender))?;
+    // A thread indexed for the first time has no rows to clear.
+    if known.is_some() {
+        clear(tx, (&id, &sender))?;
+    }
     let place = |p: &Place| serde_json::to_string(p).unwrap_or_else(|_| "{}".into());
     tx.prepare_cached(
         "INSERT OR REPLACE INTO corr_alerts (id, sender, version, version_at, cancelled, compound, aliases, reference, observed_at, grading, tlp, from_place, to_place)
@@ -231,12 +234,27 @@ pub(super) fn index(
     ])?;
     let keys = AlertKeys::of(body);
     for key in &keys.keys {
+        // A value already noted over the cap is not counted again (a common name would be
+        // read up to the cap for every alert that carries it); it is shared.
+        let capped = key.facet != Facet::Ref
+            && tx
+                .prepare_cached("SELECT 1 FROM corr_capped WHERE facet = ?1 AND value = ?2")?
+                .exists(params![key.facet.as_str(), key.value])?;
+        let before = if capped {
+            me.correlation_cap
+        } else {
+            holders_before(tx, me, key)?
+        };
         tx.prepare_cached(
-            "INSERT OR IGNORE INTO corr_values (facet, value, id, sender, shared) VALUES (?1, ?2, ?3, ?4, 0)",
+            "INSERT OR IGNORE INTO corr_values (facet, value, id, sender, shared) VALUES (?1, ?2, ?3, ?4, ?5)",
         )?
-        .execute(params![key.facet.as_str(), key.value, id, sender])?;
-        let holders = note_cap(tx, me, key, &id)?;
-        mark_shared(tx, key, (&id, &sender), holders)?;
+        .execute(params![key.facet.as_str(), key.value, id, sender, before >= 1])?;
+        if before == 1 && !capped {
+            mark_first_holder(tx, key)?;
+        }
+        if !capped {
+            note_cap(tx, me, key, &id, before + 1)?;
+        }
     }
     for p in &keys.places {
         tx.prepare_cached(
@@ -247,45 +265,36 @@ pub(super) fn index(
     Ok(())
 }
 
-/// Keeps `corr_values.shared` true for every holder of a value more than one alert holds:
-/// the value's row just written, and (when it is the second) the first holder's. A row stays
-/// marked when the other holders are erased: a stale mark costs a walk one lookup, a missing
-/// one would lose a link.
-fn mark_shared(
-    tx: &Transaction<'_>,
-    key: &Key,
-    (id, sender): (&str, &str),
-    holders: u64,
-) -> Result<()> {
-    if holders < 2 {
-        return Ok(());
-    }
+/// The alerts that hold `key` before this one is written, counted up to the cap (and at least
+/// to 2: whether the value is shared, and whether this alert is its second holder).
+fn holders_before(tx: &Transaction<'_>, me: &TxCtx<'_>, key: &Key) -> Result<u64> {
+    Ok(tx
+        .prepare_cached(&format!(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM corr_values WHERE facet = ?1 AND value = ?2 LIMIT {})",
+            me.correlation_cap.max(2)
+        ))?
+        .query_row(params![key.facet.as_str(), key.value], |r| r.get(0))?)
+}
+
+/// Marks the first holder of a value that just gained its second: `corr_values.shared` is true
+/// on every holder row of a value more than one alert holds (the new row is written with it).
+/// A row stays marked when the other holders are erased: a stale mark costs a walk one
+/// lookup, a missing one would lose a link.
+fn mark_first_holder(tx: &Transaction<'_>, key: &Key) -> Result<()> {
     tx.prepare_cached(
-        "UPDATE corr_values SET shared = 1 WHERE facet = ?1 AND value = ?2 AND id = ?3 AND sender = ?4",
+        "UPDATE corr_values SET shared = 1 WHERE facet = ?1 AND value = ?2 AND shared = 0",
     )?
-    .execute(params![key.facet.as_str(), key.value, id, sender])?;
-    if holders == 2 {
-        tx.prepare_cached(
-            "UPDATE corr_values SET shared = 1 WHERE facet = ?1 AND value = ?2 AND shared = 0",
-        )?
-        .execute(params![key.facet.as_str(), key.value])?;
-    }
+    .execute(params![key.facet.as_str(), key.value])?;
     Ok(())
 }
 
-/// Notes, once, that a value went over the cap: counted up to the cap and one more (and at
-/// least to 3, so that the count also says whether the value is shared). Returns the count.
-fn note_cap(tx: &Transaction<'_>, me: &TxCtx<'_>, key: &Key, id: &str) -> Result<u64> {
+/// Notes, once, that a value went over the cap, given `n`, the alerts holding it now
+/// (counted up to the cap and one more).
+fn note_cap(tx: &Transaction<'_>, me: &TxCtx<'_>, key: &Key, id: &str, n: u64) -> Result<()> {
     let cap = me.correlation_cap;
-    let n: u64 = tx
-        .prepare_cached(&format!(
-            "SELECT COUNT(*) FROM (SELECT 1 FROM corr_values WHERE facet = ?1 AND value = ?2 LIMIT {})",
-            (cap + 1).max(3)
-        ))?
-        .query_row(params![key.facet.as_str(), key.value], |r| r.get(0))?;
     // A reference is never capped.
     if n <= cap || key.facet == Facet::Ref {
-        return Ok(n);
+        return Ok(());
     }
     let fresh = tx
         .prepare_cached("INSERT OR IGNORE INTO corr_capped (facet, value, at) VALUES (?1, ?2, ?3)")?
@@ -302,7 +311,7 @@ fn note_cap(tx: &Transaction<'_>, me: &TxCtx<'_>, key: &Key, id: &str) -> Result
             },
         )?;
     }
-    Ok(n)
+    Ok(())
 }
 
 /// Degrees per side of a grid cell of `corr_places`.
