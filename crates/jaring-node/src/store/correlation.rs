@@ -241,18 +241,19 @@ pub(super) fn index(
                 .prepare_cached("SELECT 1 FROM corr_capped WHERE facet = ?1 AND value = ?2")?
                 .exists(params![key.facet.as_str(), key.value])?;
         let before = if capped {
-            me.correlation_cap
+            None
         } else {
-            holders_before(tx, me, key)?
+            Some(holders_before(tx, me, key)?)
         };
+        let shared = before.is_none_or(|n| n >= 1);
         tx.prepare_cached(
             "INSERT OR IGNORE INTO corr_values (facet, value, id, sender, shared) VALUES (?1, ?2, ?3, ?4, ?5)",
         )?
-        .execute(params![key.facet.as_str(), key.value, id, sender, before >= 1])?;
-        if before == 1 && !capped {
-            mark_first_holder(tx, key)?;
-        }
-        if !capped {
+        .execute(params![key.facet.as_str(), key.value, id, sender, shared])?;
+        if let Some(before) = before {
+            if before == 1 {
+                mark_first_holder(tx, key)?;
+            }
             note_cap(tx, me, key, &id, before + 1)?;
         }
     }
@@ -978,6 +979,20 @@ impl<'a> Walk<'a> {
     /// against the exclusion list and the cap as configured now. Each value's holders are
     /// kept for the links and the suggestions.
     fn co_holders(&mut self, frontier: &[Thread]) -> Result<HashMap<Thread, Vec<Shared>>> {
+        // One pass per chunk: the chunk's shared values, each with its holders, or (noted over
+        // the cap) with none: a capped value's holders are counted below, up to the cap.
+        let sql = frontier_sql(
+            "k AS (SELECT DISTINCT v.facet, v.value FROM f
+                   JOIN corr_values v ON v.id = f.id AND v.sender = f.sender AND v.shared = 1
+                   WHERE v.facet != 'ref'),
+             kc AS MATERIALIZED (SELECT k.facet, k.value, EXISTS (SELECT 1 FROM corr_capped c
+                   WHERE c.facet = k.facet AND c.value = k.value) AS capped FROM k)
+             SELECT kc.facet, kc.value, o.id, o.sender FROM kc
+             JOIN corr_values o ON o.facet = kc.facet AND o.value = kc.value
+             WHERE kc.capped = 0
+             UNION ALL
+             SELECT kc.facet, kc.value, NULL, NULL FROM kc WHERE kc.capped = 1",
+        );
         let mut out: HashMap<Thread, Vec<Shared>> = HashMap::new();
         for chunk in frontier.chunks(FRONTIER_CHUNK) {
             let in_chunk: BTreeSet<&Thread> = chunk.iter().collect();
@@ -989,22 +1004,9 @@ impl<'a> Walk<'a> {
                     [t.0.as_str(), t.1.as_str()]
                 })
             };
-            // One pass: the chunk's shared values, each with its holders, or (noted over the
-            // cap) with none: a capped value's holders are counted below, up to the cap.
             let mut grouped: BTreeMap<Key, Vec<Thread>> = BTreeMap::new();
             let mut capped: Vec<(String, String)> = Vec::new();
-            let mut stmt = self.c.prepare_cached(&frontier_sql(
-                "k AS (SELECT DISTINCT v.facet, v.value FROM f
-                       JOIN corr_values v ON v.id = f.id AND v.sender = f.sender AND v.shared = 1
-                       WHERE v.facet != 'ref'),
-                 kc AS MATERIALIZED (SELECT k.facet, k.value, EXISTS (SELECT 1 FROM corr_capped c
-                       WHERE c.facet = k.facet AND c.value = k.value) AS capped FROM k)
-                 SELECT kc.facet, kc.value, o.id, o.sender FROM kc
-                 JOIN corr_values o ON o.facet = kc.facet AND o.value = kc.value
-                 WHERE kc.capped = 0
-                 UNION ALL
-                 SELECT kc.facet, kc.value, NULL, NULL FROM kc WHERE kc.capped = 1",
-            ))?;
+            let mut stmt = self.c.prepare_cached(&sql)?;
             let rows = stmt.query_map(rusqlite::params_from_iter(pairs()), |r| {
                 Ok((
                     r.get::<_, String>(0)?,
