@@ -39,6 +39,24 @@ fn body(reference: Option<&str>, indicators: Value) -> AlertBody {
         .expect("a valid alert body")
 }
 
+/// An alert of compound `name` that moved from `from` to `to` (latitude, longitude).
+fn moved(name: &str, reference: Option<&str>, from: (f64, f64), to: (f64, f64)) -> AlertBody {
+    let mut compound = json!({"name": name});
+    if let Some(r) = reference {
+        compound["ref"] = r.into();
+    }
+    let v = json!({
+        "compound": compound,
+        "from": {"country": "MM", "name": "From", "lat": from.0, "lon": from.1},
+        "to": {"country": "KH", "name": "To", "lat": to.0, "lon": to.1},
+        "observed_at": "2026-11-20T06:00:00Z", "source_reliability": "B", "info_credibility": "2",
+        "indicators": []
+    });
+    Body::new(Kind::CompoundRelocationAlert, v, &[])
+        .and_then(|b| b.typed())
+        .expect("a valid alert body")
+}
+
 fn wallet(v: &str) -> Value {
     json!({"type": "crypto-wallet", "value": v, "chain": "tron"})
 }
@@ -259,4 +277,91 @@ fn a_value_over_the_cap_is_flagged_and_links_nothing() {
         "{:?}",
         rows.flagged
     );
+}
+
+#[test]
+fn alerts_near_a_stop_are_suggested_nearest_first_unless_dismissed_or_far() {
+    let mut kit = Kit::new();
+    let store = kit.store();
+    let s = Settings::default();
+    let (a, b, near, nearer, far, dismissed) = (
+        kit.header(),
+        kit.header(),
+        kit.header(),
+        kit.header(),
+        kit.header(),
+        kit.header(),
+    );
+    // The trail: two alerts of one reference, Myawaddy to O'Smach.
+    let trail = ((16.69, 98.51), (14.42, 103.69));
+    // Others, of another name, starting far from everything.
+    let elsewhere = (21.0, 92.0);
+    store
+        .reindex(&[
+            (
+                a.clone(),
+                Some(moved("Golden Fortune", Some(REF), trail.0, trail.1)),
+            ),
+            (
+                b.clone(),
+                Some(moved("Golden Fortune", Some(REF), trail.0, trail.1)),
+            ),
+            // About 3.7 km and 1.1 km from O'Smach.
+            (
+                near.clone(),
+                Some(moved("Lucky Star", None, elsewhere, (14.45, 103.70))),
+            ),
+            (
+                nearer.clone(),
+                Some(moved("Lucky Star", None, elsewhere, (14.43, 103.69))),
+            ),
+            // About 87 km east.
+            (
+                far.clone(),
+                Some(moved("Lucky Star", None, elsewhere, (14.42, 104.50))),
+            ),
+            (
+                dismissed.clone(),
+                Some(moved("Lucky Star", None, elsewhere, (14.44, 103.68))),
+            ),
+        ])
+        .expect("indexed");
+    store
+        .decide(
+            REF,
+            &dismissed.id.to_string(),
+            &dismissed.sender.to_string(),
+            false,
+            "tester",
+            "0",
+        )
+        .expect("dismissed");
+    let rows = store.trail(Some(REF), "", &s).expect("trail");
+    assert_eq!(
+        members(&rows),
+        sorted(vec![a.id.to_string(), b.id.to_string()])
+    );
+    let suggested: Vec<(String, String, String)> = rows
+        .suggestions
+        .iter()
+        .map(|(alert, _, via)| (alert.id.clone(), via.facet.clone(), via.value.clone()))
+        .collect();
+    assert_eq!(
+        suggested,
+        vec![
+            (
+                nearer.id.to_string(),
+                "near".to_string(),
+                "1.1 km".to_string()
+            ),
+            (
+                near.id.to_string(),
+                "near".to_string(),
+                "3.5 km".to_string()
+            ),
+        ],
+        "{suggested:?}"
+    );
+    // The trail's members are linked by their reference, never suggested.
+    assert!(rows.links.iter().any(|(_, _, v)| v.facet == "ref"));
 }

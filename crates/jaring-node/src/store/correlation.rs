@@ -10,8 +10,7 @@
 //! config takes effect at the node's next start, without a rebuild. Crossing the cap is also noted once when it
 //! happens (`correlation-capped`, audited without the value).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use std::rc::Rc;
+use std::collections::{BTreeMap, BTreeSet};
 
 use jaring_api::correlation::{Flagged, Related, Via};
 use jaring_core::body::{AlertBody, Place};
@@ -19,11 +18,14 @@ use jaring_core::envelope::Header;
 use jaring_core::Kind;
 use jaring_correlate::facets::{AlertKeys, End, Facet, Key, PlaceKey};
 use jaring_correlate::normalise::fold;
-use jaring_correlate::{geo, Exclusions};
+use jaring_correlate::Exclusions;
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde_json::json;
 
 use super::{AuditEntry, Result, Store, StoreError, TxCtx};
+
+mod walk;
+use walk::Walk;
 
 /// The index's tables. `corr_alerts` is one row per thread; `corr_values` the keys (a b-tree on
 /// (facet, value) first, so a lookup is one range scan); `corr_places` the coordinates, by grid
@@ -233,23 +235,20 @@ pub(super) fn index(
         place(&body.to),
     ])?;
     let keys = AlertKeys::of(body);
+    // Each statement is taken from the cache once an alert, not once a key.
+    let mut count = tx.prepare_cached(&holders_before_sql(me.correlation_cap))?;
+    let mut insert = tx.prepare_cached(
+        "INSERT OR IGNORE INTO corr_values (facet, value, id, sender, shared) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
     for key in &keys.keys {
-        // A value already noted over the cap is not counted again (a common name would be
+        let before = count.query_row(params![key.facet.as_str(), key.value], |r| {
+            r.get::<_, i64>(0)
+        })?;
+        // -1: a value already noted over the cap (not counted again: a common name would be
         // read up to the cap for every alert that carries it); it is shared.
-        let capped = key.facet != Facet::Ref
-            && tx
-                .prepare_cached("SELECT 1 FROM corr_capped WHERE facet = ?1 AND value = ?2")?
-                .exists(params![key.facet.as_str(), key.value])?;
-        let before = if capped {
-            None
-        } else {
-            Some(holders_before(tx, me, key)?)
-        };
+        let before = u64::try_from(before).ok();
         let shared = before.is_none_or(|n| n >= 1);
-        tx.prepare_cached(
-            "INSERT OR IGNORE INTO corr_values (facet, value, id, sender, shared) VALUES (?1, ?2, ?3, ?4, ?5)",
-        )?
-        .execute(params![key.facet.as_str(), key.value, id, sender, shared])?;
+        insert.execute(params![key.facet.as_str(), key.value, id, sender, shared])?;
         if let Some(before) = before {
             if before == 1 {
                 mark_first_holder(tx, key)?;
@@ -257,24 +256,33 @@ pub(super) fn index(
             note_cap(tx, me, key, &id, before + 1)?;
         }
     }
+    let mut place_row = tx.prepare_cached(
+        "INSERT OR REPLACE INTO corr_places (id, sender, end, lat, lon, precision_m, cell) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
     for p in &keys.places {
-        tx.prepare_cached(
-            "INSERT OR REPLACE INTO corr_places (id, sender, end, lat, lon, precision_m, cell) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        )?
-        .execute(params![id, sender, p.end.as_str(), p.lat, p.lon, p.precision_m, cell(p.lat, p.lon)])?;
+        place_row.execute(params![
+            id,
+            sender,
+            p.end.as_str(),
+            p.lat,
+            p.lon,
+            p.precision_m,
+            cell(p.lat, p.lon)
+        ])?;
     }
     Ok(())
 }
 
-/// The alerts that hold `key` before this one is written, counted up to the cap (and at least
-/// to 2: whether the value is shared, and whether this alert is its second holder).
-fn holders_before(tx: &Transaction<'_>, me: &TxCtx<'_>, key: &Key) -> Result<u64> {
-    Ok(tx
-        .prepare_cached(&format!(
-            "SELECT COUNT(*) FROM (SELECT 1 FROM corr_values WHERE facet = ?1 AND value = ?2 LIMIT {})",
-            me.correlation_cap.max(2)
-        ))?
-        .query_row(params![key.facet.as_str(), key.value], |r| r.get(0))?)
+/// For a key (`?1`, `?2`) about to be written: -1 when the value is already noted over the
+/// cap, else the alerts holding it before this one, counted up to the cap (and at least to 2:
+/// whether the value is shared, and whether this alert is its second holder). One statement,
+/// the count taken only when the value is not noted (SQLite evaluates `CASE` lazily).
+fn holders_before_sql(cap: u64) -> String {
+    format!(
+        "SELECT CASE WHEN ?1 != 'ref' AND EXISTS (SELECT 1 FROM corr_capped WHERE facet = ?1 AND value = ?2) THEN -1
+         ELSE (SELECT COUNT(*) FROM (SELECT 1 FROM corr_values WHERE facet = ?1 AND value = ?2 LIMIT {})) END",
+        cap.max(2)
+    )
 }
 
 /// Marks the first holder of a value that just gained its second: `corr_values.shared` is true
@@ -426,68 +434,64 @@ fn keys_of(conn: &rusqlite::Connection, (id, sender): (&str, &str)) -> Result<Ve
     Ok(keys)
 }
 
-fn places_of(conn: &rusqlite::Connection, (id, sender): (&str, &str)) -> Result<Vec<PlaceKey>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT end, lat, lon, precision_m FROM corr_places WHERE id = ?1 AND sender = ?2",
-    )?;
-    let rows = stmt.query_map([id, sender], |r| place_at(r, 0))?;
-    Ok(rows.collect::<std::result::Result<_, _>>()?)
-}
-
 /// A place from the columns `end, lat, lon, precision_m` of a row, starting at `first`.
 fn place_at(r: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<PlaceKey> {
     Ok(PlaceKey {
-        end: End::parse(&r.get::<_, String>(first)?),
+        end: End::parse(r.get_ref(first)?.as_str().map_err(rusqlite::Error::from)?),
         lat: r.get(first + 1)?,
         lon: r.get(first + 2)?,
         precision_m: r.get(first + 3)?,
     })
 }
 
-fn alert_row(
-    conn: &rusqlite::Connection,
+/// The columns [`alert_at`] reads, in its order.
+const ALERT_COLUMNS: &str =
+    "version, compound, aliases, reference, observed_at, grading, tlp, from_place, to_place";
+
+/// An indexed alert from the columns [`ALERT_COLUMNS`] of `corr_alerts` (`a.` in a join),
+/// starting at `first`.
+fn alert_at(
+    r: &rusqlite::Row<'_>,
+    first: usize,
     (id, sender): (&str, &str),
-) -> Result<Option<IndexedAlert>> {
-    let row = conn
-        .prepare_cached(
-            "SELECT version, compound, aliases, reference, observed_at, grading, tlp, from_place, to_place
-             FROM corr_alerts WHERE id = ?1 AND sender = ?2 AND cancelled = 0",
-        )?
-        .query_row([id, sender], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, Option<String>>(3)?,
-                r.get::<_, i64>(4)?,
-                r.get::<_, String>(5)?,
-                r.get::<_, String>(6)?,
-                r.get::<_, String>(7)?,
-                r.get::<_, String>(8)?,
-            ))
-        })
-        .optional()?;
-    let Some((version, compound, aliases, reference, observed_at, grading, tlp, from, to)) = row
-    else {
-        return Ok(None);
+) -> Result<IndexedAlert> {
+    let text = |i: usize| -> rusqlite::Result<&str> {
+        r.get_ref(first + i)?
+            .as_str()
+            .map_err(rusqlite::Error::from)
     };
     let place = |text: &str| -> Result<Place> {
         serde_json::from_str(text)
             .map_err(|e| StoreError::Conflict(format!("correlation index: a stored place: {e}")))
     };
-    Ok(Some(IndexedAlert {
+    Ok(IndexedAlert {
         id: id.to_owned(),
         sender: sender.to_owned(),
-        version,
-        compound,
-        aliases: serde_json::from_str(&aliases).unwrap_or_default(),
-        reference,
-        observed_at,
-        grading,
-        tlp,
-        from: place(&from)?,
-        to: place(&to)?,
-    }))
+        version: text(0)?.to_owned(),
+        compound: text(1)?.to_owned(),
+        aliases: serde_json::from_str(text(2)?).unwrap_or_default(),
+        reference: r.get(first + 3)?,
+        observed_at: r.get(first + 4)?,
+        grading: text(5)?.to_owned(),
+        tlp: text(6)?.to_owned(),
+        from: place(text(7)?)?,
+        to: place(text(8)?)?,
+    })
+}
+
+/// The indexed alert of thread (`id`, `sender`), unless unknown or cancelled.
+fn alert_row(
+    conn: &rusqlite::Connection,
+    (id, sender): (&str, &str),
+) -> Result<Option<IndexedAlert>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {ALERT_COLUMNS} FROM corr_alerts WHERE id = ?1 AND sender = ?2 AND cancelled = 0"
+    ))?;
+    let mut rows = stmt.query([id, sender])?;
+    match rows.next()? {
+        Some(r) => Ok(Some(alert_at(r, 0, (id, sender))?)),
+        None => Ok(None),
+    }
 }
 
 fn via(key: &Key) -> Via {
@@ -684,17 +688,13 @@ impl Store {
                 return Ok(TrailRows::default());
             }
             let mut walk = Walk::new(c, s);
-            for seed in seeds {
-                walk.add(seed, None)?;
-            }
+            walk.add_all(&seeds)?;
             walk.expand()?;
             // Decisions are filed under the earliest reference the trail holds, however it was
             // asked for; a trail without one files them under a name, and those are read too
             // once the trail gains a reference.
             let names: BTreeSet<String> = walk
-                .members
-                .values()
-                .flat_map(|a| std::iter::once(&a.compound).chain(&a.aliases))
+                .names()
                 .map(|n| format!("name:{}", fold(n)))
                 .chain(std::iter::once(format!("name:{name}")).filter(|_| reference.is_none()))
                 .collect();
@@ -722,7 +722,7 @@ impl Store {
                 if decision == "confirmed" {
                     let anchor = walk.first();
                     walk.add(
-                        (id, sender),
+                        &(id, sender),
                         anchor.map(|a| {
                             (
                                 a,
@@ -740,22 +740,13 @@ impl Store {
             walk.expand()?;
             let suggestions = walk.suggestions(&dismissed)?;
             let links = walk.links();
-            let Walk {
-                members, flagged, ..
-            } = walk;
-            let mut members: Vec<IndexedAlert> = members.into_values().collect();
-            members.sort_by(|a, b| {
-                a.observed_at
-                    .cmp(&b.observed_at)
-                    .then(a.id.cmp(&b.id))
-                    .then(a.sender.cmp(&b.sender))
-            });
+            let (members, flagged) = walk.into_members();
             Ok(TrailRows {
                 key,
                 members,
                 links,
                 suggestions,
-                flagged: flagged.into_values().collect(),
+                flagged,
             })
         })
     }
@@ -868,24 +859,6 @@ impl Store {
     }
 }
 
-/// A value a member shares, with all its holders (the member among them).
-type Shared = (Key, Rc<[Thread]>);
-
-/// Members of a walk's frontier read in one query.
-const FRONTIER_CHUNK: usize = 32;
-
-/// A statement over a frontier chunk: `f(id, sender)` holds [`FRONTIER_CHUNK`] pairs bound as
-/// `?1, ?2, ...`, followed by the rest of the `WITH` clause (`more`) and the query.
-fn frontier_sql(more: &str) -> String {
-    let pairs: Vec<String> = (0..FRONTIER_CHUNK)
-        .map(|i| format!("(?{}, ?{})", 2 * i + 1, 2 * i + 2))
-        .collect();
-    format!(
-        "WITH f(id, sender) AS (VALUES {}), {more}",
-        pairs.join(", ")
-    )
-}
-
 fn holders_all(c: &rusqlite::Connection, key: &Key, limit: usize) -> Result<Vec<Thread>> {
     // The limit is written into the statement, not bound: SQLite re-prepares a statement each
     // time a parameter its LIMIT reads is bound again, which made every lookup a compile.
@@ -899,366 +872,4 @@ fn holders_all(c: &rusqlite::Connection, key: &Key, limit: usize) -> Result<Vec<
         })?
         .collect::<std::result::Result<_, _>>()?;
     Ok(rows)
-}
-
-/// The walk that gathers a trail. Keys are looked up once each, however many members hold
-/// them (a wallet shared by 200 alerts is one range scan, not 200).
-struct Walk<'a> {
-    c: &'a rusqlite::Connection,
-    s: &'a Settings,
-    members: BTreeMap<Thread, IndexedAlert>,
-    queue: Vec<Thread>,
-    links: Vec<(Thread, Thread, Via)>,
-    /// Each value looked up, with its holders (shared, not copied, among the members that
-    /// hold it: a wallet two hundred members hold is one list).
-    looked_up: HashMap<Key, Rc<[Thread]>>,
-    /// Values whose holders were walked already.
-    walked: HashSet<Key>,
-    /// Each expanded member's shared values and their holders.
-    shared: HashMap<Thread, Vec<Shared>>,
-    flagged: BTreeMap<(String, String), Flagged>,
-}
-
-impl<'a> Walk<'a> {
-    fn new(c: &'a rusqlite::Connection, s: &'a Settings) -> Self {
-        Self {
-            c,
-            s,
-            members: BTreeMap::new(),
-            queue: Vec::new(),
-            links: Vec::new(),
-            looked_up: HashMap::new(),
-            walked: HashSet::new(),
-            shared: HashMap::new(),
-            flagged: BTreeMap::new(),
-        }
-    }
-
-    fn first(&self) -> Option<Thread> {
-        self.members
-            .values()
-            .min_by_key(|a| (a.observed_at, a.id.clone()))
-            .map(|a| (a.id.clone(), a.sender.clone()))
-    }
-
-    fn earliest_reference(&self) -> Option<String> {
-        self.members
-            .values()
-            .filter(|a| a.reference.is_some())
-            .min_by_key(|a| (a.observed_at, a.id.clone()))
-            .and_then(|a| a.reference.clone())
-    }
-
-    /// Adds a member (if held and not cancelled), with the link that brought it.
-    fn add(&mut self, t: Thread, link: Option<(Thread, Via)>) -> Result<()> {
-        if self.members.len() >= TRAIL_MAX {
-            return Ok(());
-        }
-        let new = !self.members.contains_key(&t);
-        if new {
-            let Some(alert) = alert_row(self.c, (&t.0, &t.1))? else {
-                return Ok(());
-            };
-            self.members.insert(t.clone(), alert);
-            self.queue.push(t.clone());
-        }
-        if let Some((from, via)) = link {
-            if from != t {
-                self.links.push((from, t, via));
-            }
-        }
-        Ok(())
-    }
-
-    /// The values the members of `frontier` share with other alerts, and with which, for each
-    /// member. The frontier is read [`FRONTIER_CHUNK`] members to a query: their distinct
-    /// values first, then each value's holders once, so a wallet that two hundred members
-    /// share is one range scan rather than two hundred (reading it once per member made the
-    /// walk quadratic). Values noted over the cap (`corr_capped`) are left out in the query,
-    /// references are looked up on their own (never capped), and what is left is checked
-    /// against the exclusion list and the cap as configured now. Each value's holders are
-    /// kept for the links and the suggestions.
-    fn co_holders(&mut self, frontier: &[Thread]) -> Result<HashMap<Thread, Vec<Shared>>> {
-        // One pass per chunk: the chunk's shared values, each with its holders, or (noted over
-        // the cap) with none: a capped value's holders are counted below, up to the cap.
-        let sql = frontier_sql(
-            "k AS (SELECT DISTINCT v.facet, v.value FROM f
-                   JOIN corr_values v ON v.id = f.id AND v.sender = f.sender AND v.shared = 1
-                   WHERE v.facet != 'ref'),
-             kc AS MATERIALIZED (SELECT k.facet, k.value, EXISTS (SELECT 1 FROM corr_capped c
-                   WHERE c.facet = k.facet AND c.value = k.value) AS capped FROM k)
-             SELECT kc.facet, kc.value, o.id, o.sender FROM kc
-             JOIN corr_values o ON o.facet = kc.facet AND o.value = kc.value
-             WHERE kc.capped = 0
-             UNION ALL
-             SELECT kc.facet, kc.value, NULL, NULL FROM kc WHERE kc.capped = 1",
-        );
-        let mut out: HashMap<Thread, Vec<Shared>> = HashMap::new();
-        for chunk in frontier.chunks(FRONTIER_CHUNK) {
-            let in_chunk: BTreeSet<&Thread> = chunk.iter().collect();
-            // The statement always takes FRONTIER_CHUNK pairs (a short chunk repeats its last
-            // member), so it is prepared once and cached.
-            let pairs = || {
-                (0..FRONTIER_CHUNK).flat_map(|i| {
-                    let t = &chunk[i.min(chunk.len() - 1)];
-                    [t.0.as_str(), t.1.as_str()]
-                })
-            };
-            let mut grouped: BTreeMap<Key, Vec<Thread>> = BTreeMap::new();
-            let mut capped: Vec<(String, String)> = Vec::new();
-            let mut stmt = self.c.prepare_cached(&sql)?;
-            let rows = stmt.query_map(rusqlite::params_from_iter(pairs()), |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, Option<String>>(2)?,
-                    r.get::<_, Option<String>>(3)?,
-                ))
-            })?;
-            for row in rows {
-                match row? {
-                    (facet, value, Some(id), Some(sender)) => {
-                        if let Some(facet) = Facet::parse(&facet) {
-                            grouped
-                                .entry(Key { facet, value })
-                                .or_default()
-                                .push((id, sender));
-                        }
-                    }
-                    (facet, value, _, _) => capped.push((facet, value)),
-                }
-            }
-            drop(stmt);
-            // Values noted over the cap: flagged once each, with their count.
-            for (facet, value) in capped {
-                let Some(facet) = Facet::parse(&facet) else {
-                    continue;
-                };
-                let key = Key { facet, value };
-                if self
-                    .flagged
-                    .contains_key(&(facet.as_str().into(), key.value.clone()))
-                    || self.s.exclusions.excludes(facet, &key.value)
-                {
-                    continue;
-                }
-                let n =
-                    holders_all(self.c, &key, (self.s.max_per_value + 1) as usize)?.len() as u64;
-                if n > self.s.max_per_value {
-                    self.flag(&key, n);
-                }
-            }
-            for (key, mut holders) in grouped {
-                holders.sort();
-                holders.dedup();
-                // A value only this alert holds links nothing.
-                if holders.len() < 2 || self.s.exclusions.excludes(key.facet, &key.value) {
-                    continue;
-                }
-                if holders.len() as u64 > self.s.max_per_value {
-                    self.flag(&key, holders.len() as u64);
-                    continue;
-                }
-                let holders: Rc<[Thread]> = holders.into();
-                for member in holders.iter().filter(|h| in_chunk.contains(h)) {
-                    out.entry(member.clone())
-                        .or_default()
-                        .push((key.clone(), Rc::clone(&holders)));
-                }
-                self.looked_up.insert(key, holders);
-            }
-            // The compound's reference: looked up (and walked) once per walk, by the first
-            // member that carries it.
-            for t in chunk {
-                if let Some(r) = self.members.get(t).and_then(|a| a.reference.clone()) {
-                    let key = Key {
-                        facet: Facet::Ref,
-                        value: r,
-                    };
-                    if !self.looked_up.contains_key(&key) {
-                        let h: Rc<[Thread]> = holders_all(self.c, &key, TRAIL_MAX)?.into();
-                        self.looked_up.insert(key.clone(), Rc::clone(&h));
-                        out.entry(t.clone()).or_default().push((key, h));
-                    }
-                }
-            }
-        }
-        Ok(out)
-    }
-
-    fn flag(&mut self, key: &Key, alerts: u64) {
-        self.flagged.insert(
-            (key.facet.as_str().into(), key.value.clone()),
-            Flagged {
-                facet: key.facet.as_str().into(),
-                value: key.value.clone(),
-                alerts,
-            },
-        );
-    }
-
-    /// Walks from every queued member through values that join a trail, a frontier at a
-    /// time.
-    fn expand(&mut self) -> Result<()> {
-        // Each round takes in new members or ends; TRAIL_MAX bounds the rounds as well.
-        for _ in 0..=TRAIL_MAX {
-            if self.queue.is_empty() {
-                break;
-            }
-            if self.members.len() >= TRAIL_MAX {
-                self.queue.clear();
-                break;
-            }
-            let frontier = std::mem::take(&mut self.queue);
-            let mut shared = self.co_holders(&frontier)?;
-            for t in frontier {
-                let values = shared.remove(&t).unwrap_or_default();
-                // A value's holders are walked once, by the first member that holds it.
-                let new: Vec<Thread> = values
-                    .iter()
-                    .filter(|(key, _)| key.facet.joins_trail() && self.walked.insert(key.clone()))
-                    .flat_map(|(_, others)| others.iter())
-                    .filter(|o| !self.members.contains_key(*o))
-                    .cloned()
-                    .collect();
-                // References were walked as they were found; only the other values are kept
-                // for the suggestions.
-                self.shared.insert(
-                    t.clone(),
-                    values
-                        .into_iter()
-                        .filter(|(k, _)| k.facet != Facet::Ref)
-                        .collect(),
-                );
-                for other in new {
-                    if !self.members.contains_key(&other) {
-                        self.add(other, None)?;
-                    }
-                }
-            }
-        }
-        Ok(())
-    }
-
-    /// What links the members: for each value that joins a trail, a star from the first of
-    /// its holders to each other one (a value two hundred alerts share is 199 links, not
-    /// 19,900), plus the links people confirmed.
-    fn links(&self) -> Vec<(Thread, Thread, Via)> {
-        let mut out = self.links.clone();
-        let mut keys: Vec<(&Key, &Rc<[Thread]>)> = self
-            .looked_up
-            .iter()
-            .filter(|(k, _)| k.facet.joins_trail())
-            .collect();
-        keys.sort();
-        for (key, holders) in keys {
-            let mut held: Vec<&Thread> = holders
-                .iter()
-                .filter(|t| self.members.contains_key(*t))
-                .collect();
-            held.sort();
-            held.dedup();
-            if let Some((first, rest)) = held.split_first() {
-                for other in rest {
-                    out.push(((*first).clone(), (*other).clone(), via(key)));
-                }
-            }
-        }
-        out
-    }
-
-    /// Alerts outside the trail linked to a member by a name, alias, operator or a place
-    /// within the radius, unless dismissed.
-    fn suggestions(
-        &mut self,
-        dismissed: &BTreeSet<Thread>,
-    ) -> Result<Vec<(IndexedAlert, String, Via)>> {
-        let mut out: Vec<(IndexedAlert, String, Via)> = Vec::new();
-        let members: Vec<Thread> = self.members.keys().cloned().collect();
-        let mut seen = BTreeSet::new();
-        let mut keys_seen: HashSet<&Key> = HashSet::new();
-        let mut places: Vec<(PlaceKey, String)> = Vec::new();
-        let mut places_seen = BTreeSet::new();
-        for t in &members {
-            // Only the values that may suggest (names, operators), each once: by the first
-            // member that holds it.
-            let shared = self.shared.get(t).map(Vec::as_slice).unwrap_or_default();
-            for (key, others) in shared {
-                if key.facet.joins_trail() || !keys_seen.insert(key) {
-                    continue;
-                }
-                for other in others.iter() {
-                    if self.members.contains_key(other)
-                        || dismissed.contains(other)
-                        || !seen.insert((other.clone(), via(key)))
-                    {
-                        continue;
-                    }
-                    if let Some(alert) = alert_row(self.c, (&other.0, &other.1))? {
-                        out.push((alert, t.0.clone(), via(key)));
-                    }
-                }
-            }
-            for place in places_of(self.c, (&t.0, &t.1))? {
-                // One box per distinct place: a compound that returns to a town is looked up
-                // there once.
-                let at = (
-                    (place.lat * 1000.0).round() as i64,
-                    (place.lon * 1000.0).round() as i64,
-                    place.precision_m,
-                );
-                if places_seen.insert(at) {
-                    places.push((place, t.0.clone()));
-                }
-            }
-        }
-        // Places nearby: the nearest few, each alert once (at its nearest).
-        let mut nearest: BTreeMap<Thread, (f64, String)> = BTreeMap::new();
-        for (place, member) in &places {
-            let reach =
-                self.s.radius_km * (1.0 + geo::VAGUE_RADII) + f64::from(place.precision_m) / 1000.0;
-            let (lat0, lat1, lon0, lon1) = geo::bounding_box(place.lat, place.lon, reach);
-            let mut stmt = self.c.prepare_cached(
-                "SELECT id, sender, end, lat, lon, precision_m FROM corr_places
-                 WHERE cell = ?1 AND lat BETWEEN ?2 AND ?3 AND lon BETWEEN ?4 AND ?5 LIMIT 200",
-            )?;
-            let mut near: Vec<(Thread, PlaceKey)> = Vec::new();
-            for cell in cells(lat0, lat1, lon0, lon1) {
-                let rows = stmt.query_map(params![cell, lat0, lat1, lon0, lon1], |r| {
-                    Ok(((r.get(0)?, r.get(1)?), place_at(r, 2)?))
-                })?;
-                for row in rows {
-                    near.push(row?);
-                }
-                if near.len() >= 200 {
-                    break;
-                }
-            }
-            drop(stmt);
-            for (other, p) in near {
-                if self.members.contains_key(&other) || dismissed.contains(&other) {
-                    continue;
-                }
-                let Some(km) = geo::near(place, &p, self.s.radius_km) else {
-                    continue;
-                };
-                let entry = nearest.entry(other).or_insert((km, member.clone()));
-                if km < entry.0 {
-                    *entry = (km, member.clone());
-                }
-            }
-        }
-        let mut nearest: Vec<(Thread, (f64, String))> = nearest.into_iter().collect();
-        nearest.sort_by(|a, b| a.1 .0.total_cmp(&b.1 .0));
-        for (other, (km, member)) in nearest.into_iter().take(NEAR_MAX) {
-            if let Some(alert) = alert_row(self.c, (&other.0, &other.1))? {
-                let v = Via {
-                    facet: "near".into(),
-                    value: format!("{km:.1} km"),
-                };
-                out.push((alert, member, v));
-            }
-        }
-        Ok(out)
-    }
 }
