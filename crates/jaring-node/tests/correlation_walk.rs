@@ -306,7 +306,7 @@ fn alerts_near_a_stop_are_suggested_nearest_first_unless_dismissed_or_far() {
                 b.clone(),
                 Some(moved("Golden Fortune", Some(REF), trail.0, trail.1)),
             ),
-            // About 3.7 km and 1.1 km from O'Smach.
+            // About 3.5 km and 1.1 km from O'Smach.
             (
                 near.clone(),
                 Some(moved("Lucky Star", None, elsewhere, (14.45, 103.70))),

@@ -109,7 +109,9 @@ impl<'a> Walk<'a> {
         if let Some(n) = self.number_of(id, sender) {
             return n;
         }
-        // At most as many alerts as rows the walk reads, which its bounds keep finite.
+        // At most as many alerts as rows the walk reads: the holders of values under the
+        // cap (a capped value is counted, not kept), the alerts near its stops (200 rows a
+        // stop), the decisions filed under it; TRAIL_MAX bounds the rounds.
         let n = self.threads.len() as Num;
         self.threads.push((id.to_owned(), sender.to_owned()));
         self.members.push(None);
@@ -147,7 +149,7 @@ impl<'a> Walk<'a> {
     /// The member observed first.
     pub(super) fn first(&self) -> Option<Thread> {
         self.member_rows()
-            .min_by_key(|a| (a.observed_at, a.id.clone()))
+            .min_by(|a, b| earliest(a).cmp(&earliest(b)))
             .map(|a| (a.id.clone(), a.sender.clone()))
     }
 
@@ -155,7 +157,7 @@ impl<'a> Walk<'a> {
     pub(super) fn earliest_reference(&self) -> Option<String> {
         self.member_rows()
             .filter(|a| a.reference.is_some())
-            .min_by_key(|a| (a.observed_at, a.id.clone()))
+            .min_by(|a, b| earliest(a).cmp(&earliest(b)))
             .and_then(|a| a.reference.clone())
     }
 
@@ -321,13 +323,15 @@ impl<'a> Walk<'a> {
                     self.flag(&key, n);
                 }
             }
-            for (key, holders) in grouped {
-                let mut holders: Vec<Num> = holders
+            for (key, mut holders) in grouped {
+                // In the order of (id, sender), as the alerts they reach are added: which
+                // members a full trail keeps does not depend on the order they were met in.
+                holders.sort();
+                holders.dedup();
+                let holders: Vec<Num> = holders
                     .iter()
                     .map(|(id, sender)| self.number(id, sender))
                     .collect();
-                holders.sort_unstable();
-                holders.dedup();
                 // A value only this alert holds links nothing.
                 if holders.len() < 2 || self.s.exclusions.excludes(key.facet, &key.value) {
                     continue;
@@ -592,6 +596,12 @@ fn bind<'t>(threads: &'t [Thread], chunk: &[Num]) -> Vec<&'t str> {
         }
     }
     bound
+}
+
+/// The order in which members count as earliest: observed first, then by (id, sender), the
+/// order a trail's anchor and key were always chosen in.
+fn earliest(a: &IndexedAlert) -> (i64, &str, &str) {
+    (a.observed_at, &a.id, &a.sender)
 }
 
 /// Column `i` of a row as text borrowed from the row (NULL as `None`).
