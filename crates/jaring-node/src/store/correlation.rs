@@ -434,10 +434,15 @@ fn keys_of(conn: &rusqlite::Connection, (id, sender): (&str, &str)) -> Result<Ve
     Ok(keys)
 }
 
+/// Column `i` of a row as text borrowed from the row, not copied.
+fn text_at<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> rusqlite::Result<&'r str> {
+    r.get_ref(i)?.as_str().map_err(rusqlite::Error::from)
+}
+
 /// A place from the columns `end, lat, lon, precision_m` of a row, starting at `first`.
 fn place_at(r: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<PlaceKey> {
     Ok(PlaceKey {
-        end: End::parse(r.get_ref(first)?.as_str().map_err(rusqlite::Error::from)?),
+        end: End::parse(text_at(r, first)?),
         lat: r.get(first + 1)?,
         lon: r.get(first + 2)?,
         precision_m: r.get(first + 3)?,
@@ -455,11 +460,7 @@ fn alert_at(
     first: usize,
     (id, sender): (&str, &str),
 ) -> Result<IndexedAlert> {
-    let text = |i: usize| -> rusqlite::Result<&str> {
-        r.get_ref(first + i)?
-            .as_str()
-            .map_err(rusqlite::Error::from)
-    };
+    let text = |i: usize| text_at(r, first + i);
     let place = |text: &str| -> Result<Place> {
         serde_json::from_str(text)
             .map_err(|e| StoreError::Conflict(format!("correlation index: a stored place: {e}")))

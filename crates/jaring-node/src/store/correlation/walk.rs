@@ -28,20 +28,20 @@ const FRONTIER_CHUNK: usize = 100;
 
 /// A statement over a frontier chunk: `f(id, sender)` holds the distinct pairs of the
 /// [`FRONTIER_CHUNK`] bound as `?1, ?2, ...` (a short chunk repeats its last member), followed
-/// by the rest of the `WITH` clause (`more`) and the query.
+/// by `more`: further `WITH` clauses (each starting with a comma), then the query.
 fn frontier_sql(more: &str) -> String {
     let pairs: Vec<String> = (0..FRONTIER_CHUNK)
         .map(|i| format!("(?{}, ?{})", 2 * i + 1, 2 * i + 2))
         .collect();
     format!(
-        "WITH f(id, sender) AS (SELECT DISTINCT column1, column2 FROM (VALUES {})), {more}",
+        "WITH f(id, sender) AS (SELECT DISTINCT column1, column2 FROM (VALUES {})) {more}",
         pairs.join(", ")
     )
 }
 
 /// One pass per frontier chunk: the chunk's shared values, each with its holders, or (noted
 /// over the cap) with none: a capped value's holders are counted apart, up to the cap.
-const CO_HOLDERS: &str = "k AS (SELECT DISTINCT v.facet, v.value FROM f
+const CO_HOLDERS: &str = ", k AS (SELECT DISTINCT v.facet, v.value FROM f
        JOIN corr_values v ON v.id = f.id AND v.sender = f.sender AND v.shared = 1
        WHERE v.facet != 'ref'),
  kc AS MATERIALIZED (SELECT k.facet, k.value, EXISTS (SELECT 1 FROM corr_capped c
@@ -194,15 +194,10 @@ impl<'a> Walk<'a> {
                 fresh.push(n);
             }
         }
+        // None of ALERT_COLUMNS is named id or sender: unqualified, they are corr_alerts'.
         let sql = frontier_sql(&format!(
-            "g AS (SELECT id, sender FROM f)
-             SELECT g.id, g.sender, {} FROM g
-             JOIN corr_alerts a ON a.id = g.id AND a.sender = g.sender AND a.cancelled = 0",
-            ALERT_COLUMNS
-                .split(", ")
-                .map(|c| format!("a.{c}"))
-                .collect::<Vec<_>>()
-                .join(", ")
+            "SELECT f.id, f.sender, {ALERT_COLUMNS} FROM f
+             JOIN corr_alerts a ON a.id = f.id AND a.sender = f.sender AND a.cancelled = 0"
         ));
         for chunk in fresh.chunks(FRONTIER_CHUNK) {
             if self.member_count >= TRAIL_MAX {
@@ -264,10 +259,11 @@ impl<'a> Walk<'a> {
             let mut stmt = c.prepare_cached(&sql)?;
             let mut rows = stmt.query(rusqlite::params_from_iter(bind(&self.threads, chunk)))?;
             // A value's holders come one after another; each row's text is compared with the
-            // value being gathered and copied only when a new one starts.
-            let mut grouped: BTreeMap<Key, Vec<(String, String)>> = BTreeMap::new();
+            // value being gathered and copied only when a new one starts. Holders are numbered
+            // as they are read (an alert met before is not copied again).
+            let mut grouped: BTreeMap<Key, Vec<Num>> = BTreeMap::new();
             let mut capped: Vec<Key> = Vec::new();
-            let mut current: Option<(Key, Vec<(String, String)>)> = None;
+            let mut current: Option<(Key, Vec<Num>)> = None;
             while let Some(r) = rows.next()? {
                 let (Some(facet), Some(value)) = (text(r, 0)?, text(r, 1)?) else {
                     continue;
@@ -300,8 +296,9 @@ impl<'a> Walk<'a> {
                         Vec::new(),
                     ));
                 }
+                let n = self.number(holder.0, holder.1);
                 if let Some((_, h)) = current.as_mut() {
-                    h.push((holder.0.to_owned(), holder.1.to_owned()));
+                    h.push(n);
                 }
             }
             if let Some((k, h)) = current.take() {
@@ -326,12 +323,8 @@ impl<'a> Walk<'a> {
             for (key, mut holders) in grouped {
                 // In the order of (id, sender), as the alerts they reach are added: which
                 // members a full trail keeps does not depend on the order they were met in.
-                holders.sort();
+                holders.sort_by(|a, b| self.threads[*a as usize].cmp(&self.threads[*b as usize]));
                 holders.dedup();
-                let holders: Vec<Num> = holders
-                    .iter()
-                    .map(|(id, sender)| self.number(id, sender))
-                    .collect();
                 // A value only this alert holds links nothing.
                 if holders.len() < 2 || self.s.exclusions.excludes(key.facet, &key.value) {
                     continue;
@@ -573,12 +566,7 @@ impl<'a> Walk<'a> {
     /// The members in time order and the flagged values: what the walk found.
     pub(super) fn into_members(self) -> (Vec<IndexedAlert>, Vec<Flagged>) {
         let mut members: Vec<IndexedAlert> = self.members.into_iter().flatten().collect();
-        members.sort_by(|a, b| {
-            a.observed_at
-                .cmp(&b.observed_at)
-                .then(a.id.cmp(&b.id))
-                .then(a.sender.cmp(&b.sender))
-        });
+        members.sort_by(|a, b| earliest(a).cmp(&earliest(b)));
         (members, self.flagged.into_values().collect())
     }
 }
@@ -619,9 +607,8 @@ fn places_by_member(
     members: &[Num],
 ) -> Result<Vec<Vec<PlaceKey>>> {
     let sql = frontier_sql(
-        "g AS (SELECT id, sender FROM f)
-         SELECT g.id, g.sender, p.end, p.lat, p.lon, p.precision_m FROM g
-         JOIN corr_places p ON p.id = g.id AND p.sender = g.sender",
+        "SELECT f.id, f.sender, p.end, p.lat, p.lon, p.precision_m FROM f
+         JOIN corr_places p ON p.id = f.id AND p.sender = f.sender",
     );
     let mut out = Vec::with_capacity(members.len());
     for chunk in members.chunks(FRONTIER_CHUNK) {
