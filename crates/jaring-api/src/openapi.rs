@@ -23,6 +23,7 @@ use crate::quarantine::QuarantineItem;
 use crate::roles::Role;
 use crate::routes::{Method, Route};
 use crate::status::{Alarm, AuditState, Counts, DirectoryState, Lag, LastError, Status};
+use crate::stix::{Export, ExportQuery};
 use crate::users::{NameParam, NewUser, PasswordSet, PasswordSetAnswer, RolesUpdate, User, WhoAmI};
 
 // The functions below only carry the path attributes: the handlers are jaringd's.
@@ -146,6 +147,11 @@ fn compound_trail() {}
 #[allow(dead_code)]
 fn trail_decision() {}
 
+#[utoipa::path(get, path = "/v1/stix/export", tag = "stix", params(ExportQuery),
+    responses((status = 200, body = Export), (status = 400, body = ApiError), (status = 403, body = ApiError)))]
+#[allow(dead_code)]
+fn stix_export() {}
+
 #[derive(OpenApi)]
 #[openapi(
     info(
@@ -175,7 +181,8 @@ fn trail_decision() {}
         correlate_search,
         correlate_rebuild,
         compound_trail,
-        trail_decision
+        trail_decision,
+        stix_export
     ),
     components(schemas(
         ApiError,
@@ -202,6 +209,7 @@ fn trail_decision() {}
         Decision,
         DecisionAnswer,
         Rebuilt,
+        Export,
         PasswordSet,
         PasswordSetAnswer,
         ReferralEvent,

@@ -7,6 +7,9 @@
 //!   decrypted body.
 //! - `admin`: status, users, quarantine, the directory; no body unless the admin also holds
 //!   the role for it.
+//! - `feed`: the TAXII 2.1 feed only (STIX objects derived from alerts the agency may pass on,
+//!   never a referral), read by a threat-intelligence platform with HTTP Basic; nothing of the
+//!   local API beyond what any user sees.
 
 use jaring_core::body::Family;
 use jaring_core::Kind;
@@ -27,11 +30,19 @@ pub enum Role {
     Auditor,
     /// Administrator: status, users, quarantine, directory.
     Admin,
+    /// A threat-intelligence platform's account: the TAXII feed, nothing else.
+    Feed,
 }
 
 impl Role {
     /// Every role, in order.
-    pub const ALL: [Role; 4] = [Role::Liaison, Role::Caseworker, Role::Auditor, Role::Admin];
+    pub const ALL: [Role; 5] = [
+        Role::Liaison,
+        Role::Caseworker,
+        Role::Auditor,
+        Role::Admin,
+        Role::Feed,
+    ];
 
     /// The role's name on the wire and in the CLI.
     pub fn as_str(self) -> &'static str {
@@ -40,6 +51,7 @@ impl Role {
             Self::Caseworker => "caseworker",
             Self::Auditor => "auditor",
             Self::Admin => "admin",
+            Self::Feed => "feed",
         }
     }
 }
@@ -57,7 +69,7 @@ impl std::str::FromStr for Role {
             .into_iter()
             .find(|r| r.as_str() == s)
             .ok_or_else(|| {
-                format!("`{s}` is not a role: use liaison, caseworker, auditor or admin")
+                format!("`{s}` is not a role: use liaison, caseworker, auditor, admin or feed")
             })
     }
 }
@@ -142,5 +154,13 @@ mod tests {
         assert!(auditor.may_read(Kind::Receipt));
         assert_eq!("caseworker".parse::<Role>(), Ok(Role::Caseworker));
         assert!("root".parse::<Role>().is_err());
+        let feed = Roles::new(vec![Role::Feed]);
+        for kind in [
+            Kind::CompoundRelocationAlert,
+            Kind::VictimReferral,
+            Kind::Receipt,
+        ] {
+            assert!(!feed.may_read(kind) && !feed.may_list(kind));
+        }
     }
 }

@@ -117,11 +117,13 @@ pub enum Route {
     CompoundTrail,
     /// Confirm or dismiss a suggested link (audited; optionally shared as an alert-update).
     TrailDecision,
+    /// `GET /v1/stix/export`: alerts as a STIX 2.1 bundle.
+    StixExport,
 }
 
 impl Route {
     /// Every route.
-    pub const ALL: [Route; 23] = [
+    pub const ALL: [Route; 24] = [
         Route::WhoAmI,
         Route::Status,
         Route::Directory,
@@ -145,6 +147,7 @@ impl Route {
         Route::CorrelateRebuild,
         Route::CompoundTrail,
         Route::TrailDecision,
+        Route::StixExport,
     ];
 
     /// The method.
@@ -187,6 +190,7 @@ impl Route {
             Self::CorrelateRebuild => "/v1/correlate/rebuild",
             Self::CompoundTrail => "/v1/compounds/trail",
             Self::TrailDecision => "/v1/compounds/trail/decisions",
+            Self::StixExport => "/v1/stix/export",
         }
     }
 
@@ -213,6 +217,9 @@ impl Route {
             Self::CorrelateSearch | Self::CompoundTrail | Self::TrailDecision => {
                 Access::AnyOf(&[Role::Liaison])
             }
+            // Derived from alert content: alert readers, and the feed's accounts (the same
+            // objects the feed serves them).
+            Self::StixExport => Access::AnyOf(&[Role::Liaison, Role::Feed]),
             // Rebuilding shows nothing; it is maintenance.
             Self::CorrelateRebuild => Access::AnyOf(&[Role::Admin]),
         }

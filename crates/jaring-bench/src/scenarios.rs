@@ -165,6 +165,7 @@ pub(crate) fn node_config(net: &TestNetwork, id: &str, url: &str) -> Result<Conf
         keys: Default::default(),
         console: None,
         correlation: Default::default(),
+        taxii: None,
     })
 }
 

@@ -74,12 +74,35 @@ pub enum Command {
     /// A compound's trail across agencies: positions, links, suggestions, a map.
     #[command(subcommand)]
     Compound(CompoundCommand),
+    /// STIX 2.1: the agency's alerts as a bundle for MISP, OpenCTI and their kin (liaison,
+    /// feed); the same objects as the TAXII feed (`[taxii]` in the node's config).
+    #[command(subcommand)]
+    Stix(StixCommand),
     /// The tamper-evident audit log: verify, show, prove, checkpoint.
     #[command(subcommand)]
     Audit(AuditCommand),
     /// The RSO's hub: nats-server configuration, development certificates, provisioning.
     #[command(subcommand)]
     Hub(HubCommand),
+}
+
+/// `jaring stix ...`.
+#[derive(Debug, Subcommand)]
+pub enum StixCommand {
+    /// Write a STIX 2.1 bundle of the alerts' objects (latest versions; never a referral, never
+    /// TLP:RED; audited). To standard output unless --out is given.
+    Export {
+        /// Only objects the node added after this time (RFC 3339, e.g. 2026-11-01T00:00:00Z).
+        #[arg(long)]
+        since: Option<String>,
+        /// TLP levels, comma-separated (default CLEAR,GREEN,AMBER; AMBER+STRICT only when
+        /// named, for the agency's own platform).
+        #[arg(long)]
+        tlp: Option<String>,
+        /// Write the bundle to this file (mode 0600: it holds alert content).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
 }
 
 /// `jaring hub ...`.
@@ -243,7 +266,7 @@ pub enum UserCommand {
         /// The local system account whose socket connections are this user (default: NAME).
         #[arg(long)]
         unix: Option<String>,
-        /// A role: liaison, caseworker, auditor or admin; repeat for several.
+        /// A role: liaison, caseworker, auditor, admin or feed (the TAXII feed only); repeat for several.
         #[arg(long = "role", value_parser = parse_role)]
         roles: Vec<jaring_api::Role>,
         /// Print the result as JSON.

@@ -46,6 +46,7 @@ fn main() -> ExitCode {
         Command::Whoami(f) => commands::online::whoami(&daemon, f.json),
         Command::Correlate(cmd) => commands::correlate::correlate(&daemon, cmd),
         Command::Compound(cmd) => commands::correlate::compound(&daemon, cmd),
+        Command::Stix(cmd) => commands::stix::run(&daemon, cmd),
         Command::Audit(cmd) => commands::audit::run(&daemon, cmd),
         Command::Hub(cmd) => commands::hub::run(cmd),
     };

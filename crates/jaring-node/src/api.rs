@@ -98,6 +98,7 @@ pub fn router(node: Arc<Node>) -> Router {
         .route(Route::UserPassword.path(), put(user_password))
         .route(Route::Tracking.path(), get(tracking))
         .route(Route::CorrelateSearch.path(), get(correlate_search))
+        .route(Route::StixExport.path(), get(stix_export))
         .route(Route::CorrelateRebuild.path(), post(correlate_rebuild))
         .route(Route::CompoundTrail.path(), get(compound_trail))
         .route(Route::TrailDecision.path(), post(trail_decision))
@@ -602,4 +603,14 @@ async fn trail_decision(
     let user = authorize(&node, &peer, Route::TrailDecision).await?;
     let d: jaring_api::correlation::Decision = body(&bytes)?;
     ok(node.decide(&d, &user).await?)
+}
+
+async fn stix_export(
+    State(node): State<Arc<Node>>,
+    ConnectInfo(peer): ConnectInfo<Peer>,
+    q: Result<Query<jaring_api::stix::ExportQuery>, QueryRejection>,
+) -> Answer<jaring_api::stix::Export> {
+    let user = authorize(&node, &peer, Route::StixExport).await?;
+    let q = query(q)?;
+    ok(node.stix_export(&q, &user).await?)
 }

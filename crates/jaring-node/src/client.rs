@@ -337,6 +337,14 @@ impl Client {
         self.get_with(Route::CorrelateSearch.path(), &q).await
     }
 
+    /// `GET /v1/stix/export`.
+    pub async fn stix_export(
+        &self,
+        q: &jaring_api::stix::ExportQuery,
+    ) -> Result<jaring_api::stix::Export, ClientError> {
+        self.get_with(Route::StixExport.path(), q).await
+    }
+
     /// `POST /v1/correlate/rebuild`.
     pub async fn correlate_rebuild(&self) -> Result<jaring_api::correlation::Rebuilt, ClientError> {
         self.typed::<(), _>("POST", Route::CorrelateRebuild.path(), None)

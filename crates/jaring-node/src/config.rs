@@ -70,6 +70,58 @@ pub struct Config {
     /// `[correlation]`: how alerts are linked.
     #[serde(default)]
     pub correlation: CorrelationConfig,
+    /// `[taxii]`: the TAXII 2.1 feed of STIX objects; absent, no feed is served.
+    #[serde(default)]
+    pub taxii: Option<TaxiiConfig>,
+}
+
+/// `[taxii]`: where the TAXII 2.1 feed listens. Its users are the node's users with the role
+/// `feed` (HTTP Basic, their console password).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TaxiiConfig {
+    /// The address: loopback by default; any other address needs TLS.
+    #[serde(default = "default_taxii_listen")]
+    pub listen: std::net::SocketAddr,
+    /// A PEM certificate chain: the feed is served over HTTPS (rustls) when it is set.
+    #[serde(default)]
+    pub tls_cert: Option<PathBuf>,
+    /// The certificate's PEM private key (a secret file: mode 0600).
+    #[serde(default)]
+    pub tls_key: Option<PathBuf>,
+}
+
+fn default_taxii_listen() -> std::net::SocketAddr {
+    std::net::SocketAddr::from(([127, 0, 0, 1], 8490))
+}
+
+impl Default for TaxiiConfig {
+    fn default() -> Self {
+        Self {
+            listen: default_taxii_listen(),
+            tls_cert: None,
+            tls_key: None,
+        }
+    }
+}
+
+impl TaxiiConfig {
+    /// Refuses half a TLS setting, and a non-loopback address without TLS: feed passwords
+    /// and alert content would cross the network in clear.
+    pub fn check(&self) -> Result<(), String> {
+        if self.tls_cert.is_some() != self.tls_key.is_some() {
+            return Err("taxii: set both tls_cert and tls_key, or neither".into());
+        }
+        if !self.listen.ip().is_loopback() && self.tls_cert.is_none() {
+            return Err(format!(
+                "taxii: listen = \"{}\" is not a loopback address and no certificate is set: feed \
+                 passwords and alert content would cross the network in clear; set taxii.tls_cert \
+                 and taxii.tls_key, or listen on 127.0.0.1",
+                self.listen
+            ));
+        }
+        Ok(())
+    }
 }
 
 /// How alerts are linked (the index itself is always kept; these decide how it is read, so a
@@ -355,6 +407,11 @@ impl Config {
         {
             fix(p);
         }
+        if let Some(t) = self.taxii.as_mut() {
+            for p in [&mut t.tls_cert, &mut t.tls_key].into_iter().flatten() {
+                fix(p);
+            }
+        }
         if let Some(tls) = self.nats.tls.as_mut() {
             for p in [&mut tls.ca_file, &mut tls.cert_file, &mut tls.key_file]
                 .into_iter()
@@ -436,6 +493,9 @@ impl Config {
                 (None, None) => {}
                 _ => return Err(("nats.tls", "cert_file and key_file go together".into())),
             }
+        }
+        if let Some(t) = &self.taxii {
+            t.check().map_err(|e| ("taxii", e))?;
         }
         if self.receipts.batch_window > Duration::from_secs(1) {
             return Err((

@@ -53,6 +53,24 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
         }
         None => None,
     };
+    // The TAXII feed, the same way: bound before the node runs.
+    let mut feed = match node.config.taxii.clone() {
+        Some(config) => {
+            let listener = crate::feed::bind(&config).await?;
+            tracing::info!(address = %config.listen, tls = config.tls_cert.is_some(), "taxii feed listening");
+            let (node, rx) = (node.clone(), stop_rx.clone());
+            Some(tokio::spawn(async move {
+                crate::feed::serve(node, config, listener, rx).await
+            }))
+        }
+        None => None,
+    };
+    let feed_done = async {
+        match feed.as_mut() {
+            Some(f) => f.await,
+            None => std::future::pending().await,
+        }
+    };
     let console_done = async {
         match console.as_mut() {
             Some(c) => c.await,
@@ -68,6 +86,7 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
         r = &mut api => Some(("local API", r)),
         r = &mut worker => Some(("node", r)),
         r = console_done => Some(("console", r)),
+        r = feed_done => Some(("TAXII feed", r)),
     };
     let _ = stop_tx.send(true);
     if let Some((what, result)) = early {

@@ -11,6 +11,7 @@ pub mod client;
 pub mod config;
 pub mod console;
 pub mod daemon;
+pub mod feed;
 pub mod metrics;
 pub mod nats;
 pub mod node;

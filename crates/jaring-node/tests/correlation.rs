@@ -433,13 +433,7 @@ async fn three_agencies_one_compound_two_names() {
     assert_eq!(rows(&db), before);
 
     // Retention: alerts kept a second, swept every 200 ms. The index holds nothing after.
-    let config = std::fs::read_to_string(&ph.config).unwrap();
-    std::fs::write(
-        &ph.config,
-        format!("{config}\n[retention]\nalerts = \"1s\"\nsweep_interval = \"200ms\"\n"),
-    )
-    .unwrap();
-    ph.restart().await;
+    expire_alerts_soon(&mut ph).await;
     let erased = wait_until(Duration::from_secs(20), || async { rows(&db) == (0, 0) }).await;
     assert!(erased, "index rows left: {:?}", rows(&db));
     let c = rusqlite::Connection::open(&db).unwrap();

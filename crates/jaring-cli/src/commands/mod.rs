@@ -8,6 +8,7 @@ pub mod hub;
 pub mod keys;
 pub mod node;
 pub mod online;
+pub mod stix;
 pub mod trust;
 
 use std::path::Path;

@@ -51,6 +51,7 @@ pub fn init(a: NodeInitArgs) -> Result<()> {
             ..Default::default()
         }),
         correlation: Default::default(),
+        taxii: None,
     };
     // Only what differs from the defaults is written; config/node.example.toml lists the rest.
     let mut table = toml::Table::try_from(&config).context("cannot write TOML")?;

@@ -47,6 +47,7 @@ role-liaison = liaison officer
 role-caseworker = caseworker
 role-auditor = auditor
 role-admin = administrator
+role-feed = threat-intelligence feed
 agency-role-law-enforcement = law enforcement
 agency-role-consular = consular
 agency-role-immigration = immigration

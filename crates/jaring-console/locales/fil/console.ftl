@@ -70,6 +70,7 @@ role-liaison = liaison officer
 role-caseworker = caseworker
 role-auditor = auditor
 role-admin = administrator
+role-feed = feed ng intelihensiya sa banta
 agency-role-law-enforcement = tagapagpatupad ng batas
 agency-role-consular = konsular
 agency-role-immigration = imigrasyon

@@ -66,6 +66,7 @@ role-liaison = petugas penghubung
 role-caseworker = pendamping kasus
 role-auditor = auditor
 role-admin = administrator
+role-feed = umpan intelijen ancaman
 agency-role-law-enforcement = penegak hukum
 agency-role-consular = konsuler
 agency-role-immigration = imigrasi

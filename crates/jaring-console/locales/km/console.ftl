@@ -69,6 +69,7 @@ role-liaison = មន្ត្រីទំនាក់ទំនង
 role-caseworker = មន្ត្រីទទួលបន្ទុកករណី
 role-auditor = សវនករ
 role-admin = អ្នកគ្រប់គ្រងប្រព័ន្ធ
+role-feed = ប្រភពព័ត៌មានស៊ើបការណ៍គំរាមកំហែង
 agency-role-law-enforcement = អនុវត្តច្បាប់
 agency-role-consular = កុងស៊ុល
 agency-role-immigration = អន្តោប្រវេសន៍

@@ -69,6 +69,7 @@ role-liaison = pegawai perhubungan
 role-caseworker = pegawai kes
 role-auditor = juruaudit
 role-admin = pentadbir
+role-feed = suapan risikan ancaman
 agency-role-law-enforcement = penguatkuasaan undang-undang
 agency-role-consular = konsular
 agency-role-immigration = imigresen

@@ -70,6 +70,7 @@ role-liaison = ဆက်ဆံရေးအရာရှိ
 role-caseworker = ကိစ္စရပ်တာဝန်ခံ
 role-auditor = စစ်ဆေးသူ
 role-admin = စီမံခန့်ခွဲသူ
+role-feed = ခြိမ်းခြောက်မှု ထောက်လှမ်းရေး သတင်းရင်းမြစ်
 agency-role-law-enforcement = ဥပဒေစိုးမိုးရေး
 agency-role-consular = ကောင်စစ်ရေးရာ
 agency-role-immigration = လူဝင်မှုကြီးကြပ်ရေး

@@ -68,6 +68,7 @@ role-liaison = เจ้าหน้าที่ประสานงาน
 role-caseworker = เจ้าหน้าที่ดูแลรายกรณี
 role-auditor = ผู้ตรวจสอบ
 role-admin = ผู้ดูแลระบบ
+role-feed = ฟีดข่าวกรองภัยคุกคาม
 agency-role-law-enforcement = หน่วยบังคับใช้กฎหมาย
 agency-role-consular = กงสุล
 agency-role-immigration = ตรวจคนเข้าเมือง

@@ -73,6 +73,7 @@ role-liaison = cán bộ liên lạc
 role-caseworker = cán bộ quản lý trường hợp
 role-auditor = cán bộ kiểm tra
 role-admin = quản trị viên
+role-feed = nguồn cấp tình báo mối đe dọa
 agency-role-law-enforcement = thực thi pháp luật
 agency-role-consular = lãnh sự
 agency-role-immigration = xuất nhập cảnh

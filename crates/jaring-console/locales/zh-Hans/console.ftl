@@ -67,6 +67,7 @@ role-liaison = 联络官
 role-caseworker = 个案工作者
 role-auditor = 审计员
 role-admin = 管理员
+role-feed = 威胁情报订阅源
 agency-role-law-enforcement = 执法机关
 agency-role-consular = 领事机构
 agency-role-immigration = 移民管理机关

@@ -24,6 +24,7 @@ mod receipts;
 mod receive;
 mod retention;
 mod send;
+mod stix;
 
 pub use correlation::trail_of;
 pub use jaring_bus::DIRECTORY_KEY;

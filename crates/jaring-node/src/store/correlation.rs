@@ -174,7 +174,7 @@ pub type Thread = (String, String);
 /// A stored alert-kind envelope: (stored_at, id, sender, envelope).
 pub type StoredAlert = (i64, String, String, Vec<u8>);
 
-fn thread_of(header: &Header) -> Thread {
+pub(super) fn thread_of(header: &Header) -> Thread {
     let id = match (header.kind, header.refs.first()) {
         (Kind::AlertUpdate | Kind::AlertCancel, Some(original)) => original.to_string(),
         _ => header.id.to_string(),
@@ -516,7 +516,7 @@ impl Store {
     /// Runs `f` in one read transaction: the many small lookups of a walk then share one
     /// snapshot and one lock, instead of each taking and dropping its own (a trail's walk spent
     /// more time in file locking than in lookups).
-    fn read<T>(&self, f: impl FnOnce(&rusqlite::Connection) -> Result<T>) -> Result<T> {
+    pub(super) fn read<T>(&self, f: impl FnOnce(&rusqlite::Connection) -> Result<T>) -> Result<T> {
         self.with(|c| {
             let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Deferred)?;
             let out = f(&tx)?;
@@ -816,9 +816,17 @@ impl Store {
     pub fn reindex(&self, opened: &[(Header, Option<AlertBody>)]) -> Result<u64> {
         self.transaction(|tx, me| {
             for (header, body) in opened {
+                // The feed's objects too, for threads it does not hold yet (a store made before
+                // the feed): threads it holds keep their ids and are left as they are.
                 match body {
-                    Some(b) => index(tx, me, header, b)?,
-                    None => cancel(tx, header)?,
+                    Some(b) => {
+                        index(tx, me, header, b)?;
+                        super::stix::derive(tx, header, b)?;
+                    }
+                    None => {
+                        cancel(tx, header)?;
+                        super::stix::cancel(tx, header)?;
+                    }
                 }
             }
             Ok(tx.query_row("SELECT COUNT(*) FROM corr_values", [], |r| r.get(0))?)

@@ -21,6 +21,7 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 mod console;
 pub mod correlation;
+pub mod stix;
 mod users;
 use serde_json::{json, Value};
 
@@ -430,6 +431,7 @@ impl Store {
         conn.pragma_update(None, "wal_autocheckpoint", WAL_BACKSTOP_PAGES)?;
         conn.execute_batch(SCHEMA)?;
         conn.execute_batch(correlation::SCHEMA)?;
+        conn.execute_batch(stix::SCHEMA)?;
         // Columns added since a store was made: the quarantine's size as it arrived (apart from
         // the bytes kept) and its publisher, the alarms' runs, the referral events' counterpart.
         for (table, column, ddl) in [
@@ -1179,6 +1181,7 @@ impl Store {
                 tx.prepare_cached("DELETE FROM receipts_owed WHERE message_id = ?1 AND sender = ?2")?
                     .execute([m, sender])?;
                 correlation::erase(tx, m, sender)?;
+                stix::erase(tx, m, sender)?;
                 tx.prepare_cached(
                     "INSERT OR IGNORE INTO erased (id, sender, at) VALUES (?1, ?2, ?3)",
                 )?
@@ -1948,9 +1951,13 @@ fn record_one(tx: &Transaction<'_>, me: &TxCtx<'_>, item: &Inbound) -> Result<Re
             };
             apply_kind_effects(tx, me, header, Direction::In, status)?;
             match &effect {
-                Effect::Alert(body) => correlation::index(tx, me, header, body)?,
+                Effect::Alert(body) => {
+                    correlation::index(tx, me, header, body)?;
+                    stix::derive(tx, header, body)?;
+                }
                 _ if header.kind == jaring_core::Kind::AlertCancel => {
-                    correlation::cancel(tx, header)?
+                    correlation::cancel(tx, header)?;
+                    stix::cancel(tx, header)?;
                 }
                 _ => {}
             }
@@ -2089,9 +2096,13 @@ fn record_sent_in(tx: &Transaction<'_>, me: &TxCtx<'_>, r: &SentRecord) -> Resul
     }
     apply_kind_effects(tx, me, &r.header, Direction::Out, r.status.as_deref())?;
     match &r.alert {
-        Some(body) => correlation::index(tx, me, &r.header, body)?,
+        Some(body) => {
+            correlation::index(tx, me, &r.header, body)?;
+            stix::derive(tx, &r.header, body)?;
+        }
         None if r.header.kind == jaring_core::Kind::AlertCancel => {
-            correlation::cancel(tx, &r.header)?
+            correlation::cancel(tx, &r.header)?;
+            stix::cancel(tx, &r.header)?;
         }
         None => {}
     }

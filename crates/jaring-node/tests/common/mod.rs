@@ -241,6 +241,18 @@ impl Drop for Daemon {
     }
 }
 
+/// Restarts `d` keeping alerts for a second and sweeping every 200 ms: retention erases
+/// every alert it holds soon after.
+pub async fn expire_alerts_soon(d: &mut Daemon) {
+    let config = std::fs::read_to_string(&d.config).unwrap();
+    std::fs::write(
+        &d.config,
+        format!("{config}\n[retention]\nalerts = \"1s\"\nsweep_interval = \"200ms\"\n"),
+    )
+    .unwrap();
+    d.restart().await;
+}
+
 pub fn alert_body() -> Value {
     json!({
         "compound": {"name": "Golden Fortune annex", "aliases": ["GF-2"]},

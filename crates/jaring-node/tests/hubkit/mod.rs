@@ -178,6 +178,7 @@ impl Hub {
             keys: Default::default(),
             console: None,
             correlation: Default::default(),
+            taxii: None,
         };
         extra(&mut config);
         config

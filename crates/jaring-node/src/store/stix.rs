@@ -1,0 +1,425 @@
+//! The STIX 2.1 objects the TAXII feed serves and `jaring stix export` writes: derived from an
+//! alert thread when one of its messages is stored, in the same transaction (so the feed
+//! never decrypts anything on a request), erased with the thread by retention.
+//!
+//! Each object row sits in the collection of its alert's TLP level, with a `date_added`
+//! (`added`, Unix ms) that is unique and increasing across the store: the feed pages and
+//! resumes on it alone. The counter is kept in `meta` rather than read from the table, so an
+//! erase of the newest rows never lets a later object be added "before" one a client has seen.
+//! A new version of an object clears `latest` on the older rows of the same object, which is
+//! what the feed serves unless a client asks for other versions.
+//!
+//! What never gets here: referrals (only alerts are derived), and anything marked RED (an
+//! update to RED revokes what the thread had exported, like a cancel).
+
+use jaring_core::body::{AlertBody, Tlp};
+use jaring_core::envelope::Header;
+use jaring_stix::{AlertVersion, Object, Sender, ThreadIds};
+use jaring_taxii::query::{floor_ms, timestamp, ObjectQuery, Versions};
+use jaring_taxii::StoredObject;
+use rusqlite::{params, OptionalExtension, Transaction};
+
+use super::correlation::thread_of;
+use super::{Result, Store};
+
+/// The tables. `stix_objects.added` is the row id: appending in `added` order writes at the
+/// b-tree's end, and a page is a range of it, read in order with the other collections' rows
+/// skipped (there are four; an index by collection would cost every alert stored a b-tree
+/// write per object for reads that are cheap without it).
+pub(super) const SCHEMA: &str = r#"
+CREATE TABLE IF NOT EXISTS stix_objects (
+    added INTEGER PRIMARY KEY,
+    collection TEXT NOT NULL,
+    stix_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    version TEXT NOT NULL,
+    latest INTEGER NOT NULL DEFAULT 1,
+    thread_id TEXT,
+    thread_sender TEXT,
+    json TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS stix_by_object ON stix_objects (collection, stix_id, version);
+CREATE INDEX IF NOT EXISTS stix_by_thread ON stix_objects (thread_id, thread_sender);
+CREATE TABLE IF NOT EXISTS stix_threads (
+    id TEXT NOT NULL,
+    sender TEXT NOT NULL,
+    version TEXT NOT NULL,
+    modified INTEGER NOT NULL,
+    tlp TEXT NOT NULL,
+    revoked INTEGER NOT NULL DEFAULT 0,
+    ids TEXT NOT NULL,
+    PRIMARY KEY (id, sender)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS stix_threads_by_version ON stix_threads (version, sender);
+CREATE TABLE IF NOT EXISTS stix_identities (
+    agency TEXT PRIMARY KEY,
+    uuid TEXT NOT NULL,
+    created INTEGER NOT NULL
+) WITHOUT ROWID;
+"#;
+
+/// The most objects one export writes: past it, the caller narrows with `--since`.
+pub const EXPORT_MAX: usize = 200_000;
+
+/// The collection name of a TLP level (its wire name).
+fn collection(tlp: Tlp) -> &'static str {
+    tlp.as_str()
+}
+
+/// The thread's state, as kept: (modified, revoked, ids, tlp).
+type Known = (i64, bool, String, String);
+
+fn known(tx: &Transaction<'_>, (id, sender): (&str, &str)) -> Result<Option<Known>> {
+    Ok(tx
+        .prepare_cached(
+            "SELECT modified, revoked, ids, tlp FROM stix_threads WHERE id = ?1 AND sender = ?2",
+        )?
+        .query_row([id, sender], |r| {
+            Ok((r.get(0)?, r.get::<_, i64>(1)? != 0, r.get(2)?, r.get(3)?))
+        })
+        .optional()?)
+}
+
+/// Hands out `date_added` values: unique, increasing, never before the clock.
+struct Clock {
+    last: i64,
+}
+
+impl Clock {
+    fn start(tx: &Transaction<'_>) -> Result<Self> {
+        let last = Store::meta_in(tx, "stix_added")?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0);
+        Ok(Self { last })
+    }
+
+    fn next(&mut self) -> i64 {
+        self.last = (self.last + 1).max(super::now_ms());
+        self.last
+    }
+
+    fn keep(&self, tx: &Transaction<'_>) -> Result<()> {
+        Store::set_meta(tx, "stix_added", &self.last.to_string())
+    }
+}
+
+/// Adds `o` to collection `coll` unless that version is there already; a new version clears
+/// `latest` on the object's older rows. Objects without a version (observables, markings) are
+/// added once per thread (shared ones, `thread` `None`, once per collection), their version
+/// the time they were added.
+fn put(
+    tx: &Transaction<'_>,
+    clock: &mut Clock,
+    coll: &str,
+    o: &Object,
+    thread: Option<(&str, &str)>,
+) -> Result<()> {
+    let (tid, tsender) = thread.unzip();
+    let present: bool = match &o.version {
+        Some(v) => tx
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM stix_objects WHERE collection = ?1 AND stix_id = ?2 AND version = ?3)",
+            )?
+            .query_row(params![coll, o.id, v], |r| r.get(0))?,
+        None => tx
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM stix_objects WHERE collection = ?1 AND stix_id = ?2
+                   AND thread_id IS ?3 AND thread_sender IS ?4)",
+            )?
+            .query_row(params![coll, o.id, tid, tsender], |r| r.get(0))?,
+    };
+    if present {
+        return Ok(());
+    }
+    let added = clock.next();
+    let version = o.version.clone().unwrap_or_else(|| timestamp(added));
+    if o.version.is_some() {
+        tx.prepare_cached(
+            "UPDATE stix_objects SET latest = 0 WHERE collection = ?1 AND stix_id = ?2 AND latest = 1",
+        )?
+        .execute(params![coll, o.id])?;
+    }
+    tx.prepare_cached(
+        "INSERT INTO stix_objects (added, collection, stix_id, kind, version, latest, thread_id, thread_sender, json)
+         VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, ?7, ?8)",
+    )?
+    .execute(params![added, coll, o.id, o.kind, version, tid, tsender, o.json])?;
+    Ok(())
+}
+
+/// The identity minted for `agency` (kept: every object it created refers to it).
+fn identity(tx: &Transaction<'_>, agency: &str, now: i64) -> Result<(uuid::Uuid, i64)> {
+    let kept: Option<(String, i64)> = tx
+        .prepare_cached("SELECT uuid, created FROM stix_identities WHERE agency = ?1")?
+        .query_row([agency], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    if let Some((u, created)) = kept {
+        if let Ok(u) = uuid::Uuid::parse_str(&u) {
+            return Ok((u, created));
+        }
+    }
+    let u = uuid::Uuid::new_v4();
+    tx.prepare_cached(
+        "INSERT OR REPLACE INTO stix_identities (agency, uuid, created) VALUES (?1, ?2, ?3)",
+    )?
+    .execute(params![agency, u.to_string(), now])?;
+    Ok((u, now))
+}
+
+/// Derives the objects of an alert or an update (received or sent) in the caller's
+/// transaction. A version older than the one derived, or of a revoked thread, is skipped. A
+/// body that cannot be mapped is logged and skipped: the alert itself is stored regardless.
+pub(super) fn derive(tx: &Transaction<'_>, header: &Header, body: &AlertBody) -> Result<()> {
+    let (id, sender) = thread_of(header);
+    let modified = header.created_at.unix_millis();
+    let before = known(tx, (&id, &sender))?;
+    if before
+        .as_ref()
+        .is_some_and(|(at, revoked, _, _)| *revoked || *at >= modified)
+    {
+        return Ok(());
+    }
+    let mut clock = Clock::start(tx)?;
+    if header.tlp == Tlp::Red {
+        // Nothing RED is exported; what an earlier, wider version exported is revoked.
+        revoke_thread(tx, &mut clock, (&id, &sender), modified)?;
+        mark(tx, header, (&id, &sender), modified, true, before.as_ref())?;
+        return clock.keep(tx);
+    }
+    let mut ids: ThreadIds = before
+        .as_ref()
+        .and_then(|(_, _, ids, _)| serde_json::from_str(ids).ok())
+        .unwrap_or_default();
+    // A thread whose level changed: what the old collection holds is revoked there.
+    if before
+        .as_ref()
+        .is_some_and(|(_, _, _, tlp)| tlp != header.tlp.as_str())
+    {
+        revoke_thread(tx, &mut clock, (&id, &sender), modified)?;
+    }
+    let (identity, identity_created) = identity(tx, &sender, modified)?;
+    let thread = format!("{sender}/{id}");
+    let version = AlertVersion {
+        sender: Sender {
+            agency: &sender,
+            name: None,
+            identity,
+            identity_created_ms: identity_created,
+        },
+        thread: &thread,
+        tlp: header.tlp,
+        modified_ms: modified,
+        body,
+    };
+    let objects = match jaring_stix::alert_objects(&version, &mut ids) {
+        Ok(o) => o,
+        Err(e) => {
+            tracing::warn!(message = %header.id, error = %e, "stix: alert not exported");
+            return Ok(());
+        }
+    };
+    let coll = collection(header.tlp);
+    if let Ok(common) = jaring_stix::common_objects(header.tlp) {
+        for o in &common {
+            put(tx, &mut clock, coll, o, None)?;
+        }
+    }
+    for o in &objects {
+        let owner = (o.kind != "identity").then_some((id.as_str(), sender.as_str()));
+        put(tx, &mut clock, coll, o, owner)?;
+    }
+    let ids = serde_json::to_string(&ids).unwrap_or_else(|_| "{}".into());
+    tx.prepare_cached(
+        "INSERT INTO stix_threads (id, sender, version, modified, tlp, revoked, ids) VALUES (?1, ?2, ?3, ?4, ?5, 0, ?6)
+         ON CONFLICT (id, sender) DO UPDATE SET version = excluded.version, modified = excluded.modified,
+           tlp = excluded.tlp, ids = excluded.ids",
+    )?
+    .execute(params![id, sender, header.id.to_string(), modified, coll, ids])?;
+    clock.keep(tx)
+}
+
+/// Records a thread as revoked (so a late copy of an earlier version is not derived again).
+fn mark(
+    tx: &Transaction<'_>,
+    header: &Header,
+    (id, sender): (&str, &str),
+    modified: i64,
+    revoked: bool,
+    before: Option<&Known>,
+) -> Result<()> {
+    let ids = before.map_or("{}", |(_, _, ids, _)| ids.as_str());
+    tx.prepare_cached(
+        "INSERT INTO stix_threads (id, sender, version, modified, tlp, revoked, ids) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+         ON CONFLICT (id, sender) DO UPDATE SET version = excluded.version, modified = excluded.modified,
+           tlp = excluded.tlp, revoked = excluded.revoked",
+    )?
+    .execute(params![
+        id,
+        sender,
+        header.id.to_string(),
+        modified,
+        header.tlp.as_str(),
+        revoked,
+        ids
+    ])?;
+    Ok(())
+}
+
+/// Adds a revoked version of every domain object and relationship the thread has in the feed.
+fn revoke_thread(
+    tx: &Transaction<'_>,
+    clock: &mut Clock,
+    (id, sender): (&str, &str),
+    modified: i64,
+) -> Result<()> {
+    let rows: Vec<(String, String)> = tx
+        .prepare_cached(
+            "SELECT collection, json FROM stix_objects WHERE thread_id = ?1 AND thread_sender = ?2 AND latest = 1
+             ORDER BY added",
+        )?
+        .query_map([id, sender], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (coll, json) in rows {
+        match jaring_stix::revoke(&json, modified) {
+            Ok(Some(o)) => put(tx, clock, &coll, &o, Some((id, sender)))?,
+            Ok(None) => {}
+            Err(e) => tracing::warn!(error = %e, "stix: an object could not be revoked"),
+        }
+    }
+    Ok(())
+}
+
+/// A cancel: the thread's objects are revoked, and the thread stays out of the feed.
+pub(super) fn cancel(tx: &Transaction<'_>, header: &Header) -> Result<()> {
+    let (id, sender) = thread_of(header);
+    let modified = header.created_at.unix_millis();
+    let before = known(tx, (&id, &sender))?;
+    if before.as_ref().is_some_and(|(_, revoked, _, _)| *revoked) {
+        return Ok(());
+    }
+    let mut clock = Clock::start(tx)?;
+    revoke_thread(tx, &mut clock, (&id, &sender), modified)?;
+    mark(tx, header, (&id, &sender), modified, true, before.as_ref())?;
+    clock.keep(tx)
+}
+
+/// Erases every object of message `id` from `sender`'s thread (its own thread if it is an
+/// original alert, the thread it last updated if it is an update), with retention.
+pub(super) fn erase(tx: &Transaction<'_>, id: &str, sender: &str) -> Result<()> {
+    let mut threads = vec![id.to_owned()];
+    threads.extend(
+        tx.prepare_cached("SELECT id FROM stix_threads WHERE version = ?1 AND sender = ?2")?
+            .query_map([id, sender], |r| r.get::<_, String>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?,
+    );
+    for t in &threads {
+        tx.prepare_cached("DELETE FROM stix_objects WHERE thread_id = ?1 AND thread_sender = ?2")?
+            .execute([t, sender])?;
+        tx.prepare_cached("DELETE FROM stix_threads WHERE id = ?1 AND sender = ?2")?
+            .execute([t, sender])?;
+    }
+    Ok(())
+}
+
+/// `?`, `?`, … for a list of `n` parameters.
+fn marks(n: usize) -> String {
+    vec!["?"; n].join(",")
+}
+
+impl Store {
+    /// Objects of the collection of level `tlp` matching `q`, in `date_added` order: at most
+    /// `q.limit + 1`.
+    pub fn stix_objects(&self, tlp: Tlp, q: &ObjectQuery) -> Result<Vec<StoredObject>> {
+        let mut sql = String::from(
+            "SELECT added, stix_id, version, json FROM stix_objects s WHERE collection = ? AND added > ?",
+        );
+        let mut args: Vec<rusqlite::types::Value> = vec![
+            collection(tlp).to_owned().into(),
+            q.after_ms.unwrap_or(i64::MIN).into(),
+        ];
+        let first = "NOT EXISTS (SELECT 1 FROM stix_objects o WHERE o.collection = s.collection
+                       AND o.stix_id = s.stix_id AND o.added < s.added)";
+        match &q.versions {
+            Versions::Last => sql.push_str(" AND latest = 1"),
+            Versions::First => sql.push_str(&format!(" AND {first}")),
+            Versions::All => {}
+            Versions::At {
+                versions,
+                last,
+                first: with_first,
+            } => {
+                let mut any = vec![format!("version IN ({})", marks(versions.len()))];
+                for v in versions {
+                    // The same instant however many fraction digits the client wrote.
+                    let v = floor_ms(v).map(timestamp).unwrap_or_else(|_| v.clone());
+                    args.push(v.into());
+                }
+                if *last {
+                    any.push("latest = 1".into());
+                }
+                if *with_first {
+                    any.push(first.into());
+                }
+                sql.push_str(&format!(" AND ({})", any.join(" OR ")));
+            }
+        }
+        for (column, list) in [("stix_id", &q.ids), ("kind", &q.types)] {
+            if !list.is_empty() {
+                sql.push_str(&format!(" AND {column} IN ({})", marks(list.len())));
+                args.extend(list.iter().map(|v| v.clone().into()));
+            }
+        }
+        sql.push_str(" ORDER BY added LIMIT ?");
+        args.push(((q.limit + 1) as i64).into());
+        self.read(|c| {
+            let mut stmt = c.prepare_cached(&sql)?;
+            let rows = stmt
+                .query_map(rusqlite::params_from_iter(args), |r| {
+                    Ok(StoredObject {
+                        added_ms: r.get(0)?,
+                        id: r.get(1)?,
+                        version: r.get(2)?,
+                        json: r.get(3)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(rows)
+        })
+    }
+
+    /// The latest version of every object of these levels added after `since` (Unix ms), in
+    /// `date_added` order, each object once (the shared ones sit in every collection): the
+    /// JSON texts of a bundle. At most [`EXPORT_MAX`] + 1.
+    pub fn stix_export(&self, levels: &[Tlp], since: Option<i64>) -> Result<Vec<String>> {
+        let sql = format!(
+            "SELECT stix_id, version, json FROM stix_objects WHERE latest = 1 AND added > ? AND collection IN ({})
+             ORDER BY added LIMIT ?",
+            marks(levels.len())
+        );
+        let mut args: Vec<rusqlite::types::Value> = vec![since.unwrap_or(i64::MIN).into()];
+        args.extend(levels.iter().map(|t| collection(*t).to_owned().into()));
+        args.push(((EXPORT_MAX + 1) as i64).into());
+        self.read(|c| {
+            let mut seen = std::collections::HashSet::new();
+            let mut out = Vec::new();
+            let mut stmt = c.prepare(&sql)?;
+            let mut rows = stmt.query(rusqlite::params_from_iter(args))?;
+            while let Some(r) = rows.next()? {
+                let key: (String, String) = (r.get(0)?, r.get(1)?);
+                if seen.insert(key) {
+                    out.push(r.get(2)?);
+                }
+            }
+            Ok(out)
+        })
+    }
+
+    /// How many object rows the feed holds (for tests and status).
+    pub fn stix_rows(&self) -> Result<u64> {
+        self.read(|c| {
+            Ok(c.query_row("SELECT COUNT(*) FROM stix_objects", [], |r| {
+                r.get::<_, i64>(0)
+            })? as u64)
+        })
+    }
+}
