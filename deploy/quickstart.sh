@@ -83,6 +83,7 @@ $J hub provision --client-profile hub/clients/RSO-ADMIN.json --directory directo
 step "Each agency starts its node; its first user, \"ops\" (this local account), is its admin"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 METRICS_PORT=$(free_port)
+TAXII_PORT=$(free_port)
 declare -A CONSOLE
 for a in "${AGENCIES[@]}"; do
   CONSOLE[$a]=$(free_port)
@@ -92,6 +93,8 @@ for a in "${AGENCIES[@]}"; do
   # Checkpoint often, so that the audit check at the end has signed checkpoints to verify.
   printf '\n[audit]\ncheckpoint_every = 5\ncheckpoint_interval = "1s"\n' >> "nodes/$a.toml"
   if [ "$a" = TH-RTP ]; then printf '\n[metrics]\nlisten = "127.0.0.1:%s"\n' "$METRICS_PORT" >> "nodes/$a.toml"; fi
+  # The Philippines' analysts pull what it receives into their platform over TAXII 2.1.
+  if [ "$a" = PH-DFA ]; then printf '\n[taxii]\nlisten = "127.0.0.1:%s"\n' "$TAXII_PORT" >> "nodes/$a.toml"; fi
   "$JD" --config "nodes/$a.toml" > "logs/$a.log" 2>&1 &
   echo $! > "run/$a.pid"
 done
@@ -182,8 +185,28 @@ for a in "${AGENCIES[@]}"; do
     "$a" "${CONSOLE[$a]}" "${PERSON[$a]}" "$WORK/logins/$a.txt"
 done
 
+step "TAXII 2.1: the Philippines' feed, as its analysts' OpenCTI or MISP reads it (STIX 2.1, never a referral)"
+$J $PH user add opencti --unix opencti-svc --role feed >/dev/null
+feed_password=$(python3 -c 'import secrets; print(secrets.token_urlsafe(15))')
+printf '%s\n' "$feed_password" | $J $PH user passwd opencti >/dev/null
+(umask 077; printf 'taxii:    http://127.0.0.1:%s/taxii2/\nuser:     opencti\npassword: %s\n' "$TAXII_PORT" "$feed_password" > logins/PH-DFA-taxii.txt)
+FEED_PASSWORD="$feed_password" python3 - "$TAXII_PORT" <<'PY'
+import base64, json, os, sys, urllib.request
+root = "http://127.0.0.1:%s/taxii2/jaring/" % sys.argv[1]
+auth = base64.b64encode(("opencti:" + os.environ["FEED_PASSWORD"]).encode()).decode()
+def get(url):
+    req = urllib.request.Request(url, headers={"Accept": "application/taxii+json;version=2.1", "Authorization": "Basic " + auth})
+    return json.load(urllib.request.urlopen(req, timeout=10))
+for c in get(root + "collections/")["collections"]:
+    objs = get(root + "collections/%s/objects/?limit=1000" % c["id"]).get("objects", [])
+    kinds = sorted({o["type"] for o in objs})
+    print("  %-18s %3d objects  %s" % (c["alias"], len(objs), ", ".join(kinds)))
+PY
+$J $PH stix export --out stix-PH-DFA.json
+
 printf '\nThe network is running (logs in %s/logs). Try:\n' "$WORK"
 printf '  %s --config %s/nodes/PH-DFA.toml inbox\n' "$J" "$WORK"
 printf '  open a console above in a browser; the current TOTP code of a login:\n'
 printf '  %s user totp-code --secret-file %s/logins/TH-RTP-somchai.totp\n' "$J" "$WORK"
+printf '  the TAXII feed of PH-DFA (a STIX 2.1 reader): see %s/logins/PH-DFA-taxii.txt\n' "$WORK"
 printf 'Stop it with: deploy/quickstart.sh stop\n'

@@ -10,6 +10,7 @@
 mod console;
 mod correlate;
 mod scenarios;
+mod taxii;
 
 use std::path::PathBuf;
 
@@ -44,6 +45,9 @@ enum Command {
         /// Run the hub with JetStream's default periodic sync instead of the shipped setting.
         #[arg(long)]
         default_sync: bool,
+        /// The node turns alerts into STIX objects as it stores them (as with a TAXII feed).
+        #[arg(long)]
+        stix: bool,
     },
     /// End to end alone, for profiling: N sustained messages, then SECS at 1,000/s.
     #[command(hide = true)]
@@ -83,6 +87,16 @@ enum Command {
         /// Requests measured.
         #[arg(long, default_value_t = 300)]
         requests: usize,
+    },
+    /// The TAXII feed beside medallion 3.0.0: ALERTS alerts into a node's feed, both servers
+    /// read ROUNDS times page by page with taxii2-client.
+    Taxii {
+        /// Alerts sent to the node (about ten STIX objects each).
+        #[arg(long, default_value_t = 100)]
+        alerts: usize,
+        /// Reads of each server.
+        #[arg(long, default_value_t = 5)]
+        rounds: usize,
     },
     /// Run a node (used by the benchmark itself, to measure a node's memory in its own process).
     #[command(hide = true)]
@@ -149,12 +163,19 @@ fn main() -> anyhow::Result<()> {
             println!("{}", serde_json::to_string_pretty(&figures)?);
             Ok(())
         }
+        Command::Taxii { alerts, rounds } => {
+            let server = hub(false)?;
+            let figures = runtime.block_on(taxii::taxii(&server.url(), alerts, rounds))?;
+            println!("{}", serde_json::to_string_pretty(&figures)?);
+            Ok(())
+        }
         Command::Catchup {
             count,
             default_sync,
+            stix,
         } => {
             let server = hub(default_sync)?;
-            let rate = runtime.block_on(scenarios::catchup(&server.url(), count))?;
+            let rate = runtime.block_on(scenarios::catchup(&server.url(), count, stix))?;
             println!("catch-up: {rate:.0} msg/s");
             Ok(())
         }

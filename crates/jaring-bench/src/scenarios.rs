@@ -36,6 +36,8 @@ pub struct Scale {
     correlate_alerts: usize,
     correlate_trail: usize,
     correlate_requests: usize,
+    taxii_alerts: usize,
+    taxii_rounds: usize,
 }
 
 impl Scale {
@@ -56,6 +58,8 @@ impl Scale {
             correlate_alerts: 2_000,
             correlate_trail: 50,
             correlate_requests: 30,
+            taxii_alerts: 20,
+            taxii_rounds: 1,
         }
     }
 
@@ -76,6 +80,8 @@ impl Scale {
             correlate_alerts: 50_000,
             correlate_trail: 200,
             correlate_requests: 300,
+            taxii_alerts: 100,
+            taxii_rounds: 5,
         }
     }
 }
@@ -166,6 +172,7 @@ pub(crate) fn node_config(net: &TestNetwork, id: &str, url: &str) -> Result<Conf
         console: None,
         correlation: Default::default(),
         taxii: None,
+        stix: Default::default(),
     })
 }
 
@@ -643,27 +650,15 @@ pub(crate) fn rss_mib_of(pid: u32) -> f64 {
         .unwrap_or(f64::NAN)
 }
 
-pub async fn catchup(url: &str, n: usize) -> Result<f64> {
-    let tmp = tempfile::tempdir()?;
-    let net = network(tmp.path(), 1)?;
-    let directory = verified_directory(&net)?;
-    let th: SecretKey = net.secret_key("TH-RTP");
-    let me = AgencyId::parse("ID-N001")?;
-    let js = jetstream::new(async_nats::connect(url).await?);
-    // The node was up before it went down: the streams and its consumers exist (on a hub,
-    // `jaring hub provision` made them), and the backlog waits in its consumer.
-    let config = node_config(&net, "ID-N001", url)?;
-    jaring_node::nats::ensure_consumers(&js, &config).await?;
-    backlog(&js, &th, &directory, &me, n, 0).await?;
-    // Count what the node stores from its own event stream: polling the store would compete
-    // with the node for it.
-    let t = Instant::now();
-    let (stop, rx) = watch::channel(false);
-    let node = Node::start(config, rx).await?;
-    let mut events = node.events.subscribe();
-    let task = tokio::spawn(node.clone().run());
+/// Counts messages a node stores, from its event stream, until `n` or until `limit` passes
+/// (or 30 s pass without one).
+pub(crate) async fn count_stored(
+    events: &mut tokio::sync::broadcast::Receiver<jaring_api::messages::FollowEvent>,
+    n: usize,
+    limit: Duration,
+) -> usize {
     let mut stored = 0usize;
-    let deadline = Instant::now() + Duration::from_secs(1800);
+    let deadline = Instant::now() + limit;
     while stored < n && Instant::now() < deadline {
         match tokio::time::timeout(Duration::from_secs(30), events.recv()).await {
             Ok(Ok(_)) => stored += 1,
@@ -673,6 +668,32 @@ pub async fn catchup(url: &str, n: usize) -> Result<f64> {
             _ => break,
         }
     }
+    stored
+}
+
+/// Catch-up of `n` alerts by a node that went down; `stix`: the node turns alerts into STIX
+/// objects as it stores them (a node serving a TAXII feed).
+pub async fn catchup(url: &str, n: usize, stix: bool) -> Result<f64> {
+    let tmp = tempfile::tempdir()?;
+    let net = network(tmp.path(), 1)?;
+    let directory = verified_directory(&net)?;
+    let th: SecretKey = net.secret_key("TH-RTP");
+    let me = AgencyId::parse("ID-N001")?;
+    let js = jetstream::new(async_nats::connect(url).await?);
+    // The node was up before it went down: the streams and its consumers exist (on a hub,
+    // `jaring hub provision` made them), and the backlog waits in its consumer.
+    let mut config = node_config(&net, "ID-N001", url)?;
+    config.stix.derive = stix;
+    jaring_node::nats::ensure_consumers(&js, &config).await?;
+    backlog(&js, &th, &directory, &me, n, 0).await?;
+    // Count what the node stores from its own event stream: polling the store would compete
+    // with the node for it.
+    let t = Instant::now();
+    let (stop, rx) = watch::channel(false);
+    let node = Node::start(config, rx).await?;
+    let mut events = node.events.subscribe();
+    let task = tokio::spawn(node.clone().run());
+    let stored = count_stored(&mut events, n, Duration::from_secs(1800)).await;
     let drained = rate(stored, t.elapsed());
     let _ = stop.send(true);
     let _ = task.await;
@@ -850,7 +871,7 @@ async fn network_scenarios(
     // Catch-up on a fresh server, so the earlier scenarios' streams do not weigh on it.
     let server = start()?;
     eprintln!("[sync {label}] catch-up of {} messages ...", scale.catchup);
-    let drained = catchup(&server.url(), scale.catchup).await?;
+    let drained = catchup(&server.url(), scale.catchup, false).await?;
     f.insert("catchup_msgs_per_s".into(), json!(drained));
     drop(server);
     Ok(f.into_iter()
@@ -913,6 +934,18 @@ pub async fn all(scale: &Scale) -> Result<Map<String, Value>> {
         scale.correlate_trail,
         scale.correlate_requests,
     )?);
+
+    eprintln!(
+        "the TAXII feed beside medallion, {} alerts ...",
+        scale.taxii_alerts
+    );
+    {
+        let server = NatsServer::builder()
+            .sync_interval(jaring_bus::HUB_SYNC_INTERVAL)
+            .start()
+            .context("starting nats-server")?;
+        f.extend(crate::taxii::taxii(&server.url(), scale.taxii_alerts, scale.taxii_rounds).await?);
+    }
 
     let get = |k: &str| f.get(k).and_then(Value::as_f64).unwrap_or(f64::NAN);
     let (e2e, crypto_f, transport_f, catch, open_f, open_all) = (
@@ -1055,6 +1088,21 @@ pub fn print_table(f: &Map<String, Value>) {
             "console_rss_added_mib",
             "console: resident memory added (MiB)",
             "< 5",
+        ),
+        (
+            "taxii_read_objs_per_s",
+            "TAXII feed read, taxii2-client (objects/s)",
+            "",
+        ),
+        (
+            "medallion_read_objs_per_s",
+            "medallion 3.0.0 read, same objects (objects/s)",
+            "",
+        ),
+        (
+            "ratio_taxii_medallion",
+            "TAXII feed / medallion, read",
+            ">= 50",
         ),
         ("rss_idle_mib", "node RSS idle (MiB)", "< 30"),
         ("rss_loaded_mib", "node RSS under load (MiB)", "< 100"),

@@ -73,6 +73,28 @@ pub struct Config {
     /// `[taxii]`: the TAXII 2.1 feed of STIX objects; absent, no feed is served.
     #[serde(default)]
     pub taxii: Option<TaxiiConfig>,
+    /// `[stix]`: whether alerts are turned into STIX objects without a feed (for
+    /// `jaring stix export`).
+    #[serde(default)]
+    pub stix: StixConfig,
+}
+
+/// `[stix]`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StixConfig {
+    /// Turn every alert stored into STIX objects, as a node with a `[taxii]` feed does
+    /// (which needs nothing here). Off by default: it costs the store's writer about as much
+    /// again as storing the alert, which a catch-up after an outage feels.
+    #[serde(default)]
+    pub derive: bool,
+}
+
+impl Config {
+    /// Whether this node turns alerts into STIX objects as it stores them.
+    pub fn derives_stix(&self) -> bool {
+        self.taxii.is_some() || self.stix.derive
+    }
 }
 
 /// `[taxii]`: where the TAXII 2.1 feed listens. Its users are the node's users with the role

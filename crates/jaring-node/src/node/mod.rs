@@ -232,6 +232,7 @@ impl Node {
                 .context("cannot open the store")?,
         );
         store.set_quarantine_quota(config.retention.quarantine_per_publisher);
+        store.set_stix_derive(config.derives_stix());
         store
             .set_correlation_cap(config.correlation.max_per_value)
             .context("cannot set up the correlation index")?;

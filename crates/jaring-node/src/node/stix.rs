@@ -43,6 +43,14 @@ fn levels(tlp: Option<&str>) -> Result<Vec<Tlp>, NodeError> {
 impl Node {
     /// The objects of `q`'s levels added after `q.since`, as a bundle.
     pub async fn stix_export(&self, q: &ExportQuery, user: &User) -> Result<Export, NodeError> {
+        if !self.config.derives_stix() {
+            return Err(NodeError::BadRequest(
+                "this node does not turn alerts into STIX objects: add [taxii] or [stix] derive = true \
+                 to its config, restart it, then run `jaring correlate rebuild` for the alerts it \
+                 already holds"
+                    .into(),
+            ));
+        }
         let levels = levels(q.tlp.as_deref())?;
         let since = match q.since.as_deref() {
             Some(t) => Some(

@@ -821,11 +821,11 @@ impl Store {
                 match body {
                     Some(b) => {
                         index(tx, me, header, b)?;
-                        super::stix::derive(tx, header, b)?;
+                        super::stix::derive(tx, me, header, b)?;
                     }
                     None => {
                         cancel(tx, header)?;
-                        super::stix::cancel(tx, header)?;
+                        super::stix::cancel(tx, me, header)?;
                     }
                 }
             }

@@ -291,6 +291,9 @@ pub struct Store {
     quarantine_quota: std::sync::atomic::AtomicU64,
     /// Alerts per value past which indexing notes the value as over the cap.
     correlation_cap: std::sync::atomic::AtomicU64,
+    /// Whether alerts are turned into STIX objects as they are stored (a node that serves a
+    /// TAXII feed or exports STIX; see [`Store::set_stix_derive`]).
+    stix_derive: std::sync::atomic::AtomicBool,
 }
 
 /// Bytes of refused envelopes kept per publisher unless the node's config says otherwise.
@@ -321,6 +324,7 @@ pub struct TxCtx<'a> {
     head: RefCell<AuditHead>,
     quarantine_quota: u64,
     correlation_cap: u64,
+    stix_derive: bool,
 }
 
 impl std::ops::Deref for TxCtx<'_> {
@@ -530,6 +534,7 @@ impl Store {
             head: Mutex::new(head),
             quarantine_quota: std::sync::atomic::AtomicU64::new(DEFAULT_QUARANTINE_QUOTA),
             correlation_cap: std::sync::atomic::AtomicU64::new(50),
+            stix_derive: std::sync::atomic::AtomicBool::new(false),
         })
     }
 
@@ -606,6 +611,16 @@ impl Store {
         f(&mut conn)
     }
 
+    /// Turns the derivation of STIX objects on or off for alerts stored from now on. Off by
+    /// default: it costs the store's one writer about as much again as storing the alert
+    /// (eleven object rows an alert), which a catch-up feels; a node turns it on when it
+    /// serves a TAXII feed or exports STIX (`[stix] derive`), and `correlate rebuild` derives
+    /// what was stored before.
+    pub fn set_stix_derive(&self, on: bool) {
+        self.stix_derive
+            .store(on, std::sync::atomic::Ordering::Relaxed);
+    }
+
     /// Runs `f` in one transaction; commits if it succeeds.
     pub fn transaction<T>(
         &self,
@@ -627,6 +642,7 @@ impl Store {
                 correlation_cap: self
                     .correlation_cap
                     .load(std::sync::atomic::Ordering::Relaxed),
+                stix_derive: self.stix_derive.load(std::sync::atomic::Ordering::Relaxed),
             };
             let out = f(&tx, &ctx)?;
             let head = ctx.head.into_inner();
@@ -1953,11 +1969,11 @@ fn record_one(tx: &Transaction<'_>, me: &TxCtx<'_>, item: &Inbound) -> Result<Re
             match &effect {
                 Effect::Alert(body) => {
                     correlation::index(tx, me, header, body)?;
-                    stix::derive(tx, header, body)?;
+                    stix::derive(tx, me, header, body)?;
                 }
                 _ if header.kind == jaring_core::Kind::AlertCancel => {
                     correlation::cancel(tx, header)?;
-                    stix::cancel(tx, header)?;
+                    stix::cancel(tx, me, header)?;
                 }
                 _ => {}
             }
@@ -2098,11 +2114,11 @@ fn record_sent_in(tx: &Transaction<'_>, me: &TxCtx<'_>, r: &SentRecord) -> Resul
     match &r.alert {
         Some(body) => {
             correlation::index(tx, me, &r.header, body)?;
-            stix::derive(tx, &r.header, body)?;
+            stix::derive(tx, me, &r.header, body)?;
         }
         None if r.header.kind == jaring_core::Kind::AlertCancel => {
             correlation::cancel(tx, &r.header)?;
-            stix::cancel(tx, &r.header)?;
+            stix::cancel(tx, me, &r.header)?;
         }
         None => {}
     }

@@ -20,7 +20,7 @@ use jaring_taxii::StoredObject;
 use rusqlite::{params, OptionalExtension, Transaction};
 
 use super::correlation::thread_of;
-use super::{Result, Store};
+use super::{Result, Store, TxCtx};
 
 /// The tables. `stix_objects.added` is the row id: appending in `added` order writes at the
 /// b-tree's end, and a page is a range of it, read in order with the other collections' rows
@@ -40,6 +40,14 @@ CREATE TABLE IF NOT EXISTS stix_objects (
 );
 CREATE INDEX IF NOT EXISTS stix_by_object ON stix_objects (collection, stix_id, version);
 CREATE INDEX IF NOT EXISTS stix_by_thread ON stix_objects (thread_id, thread_sender);
+CREATE TABLE IF NOT EXISTS stix_observed (
+    collection TEXT NOT NULL,
+    stix_id TEXT NOT NULL,
+    thread_id TEXT NOT NULL,
+    thread_sender TEXT NOT NULL,
+    PRIMARY KEY (collection, stix_id, thread_id, thread_sender)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS stix_observed_by_thread ON stix_observed (thread_id, thread_sender);
 CREATE TABLE IF NOT EXISTS stix_threads (
     id TEXT NOT NULL,
     sender TEXT NOT NULL,
@@ -104,18 +112,45 @@ impl Clock {
 }
 
 /// Adds `o` to collection `coll` unless that version is there already; a new version clears
-/// `latest` on the object's older rows. Objects without a version (observables, markings) are
-/// added once per thread (shared ones, `thread` `None`, once per collection), their version
-/// the time they were added.
+/// `latest` on the object's older rows. Objects without a version (markings, observables) are
+/// added once per collection, their version the time they were added. An observable is the
+/// same object in every alert that holds the value (its id is made from the value), so it is
+/// served once; `stix_observed` notes which threads hold it, and retention erases it with the
+/// last of them.
+///
+/// `fresh`: the object belongs to a thread derived for the first time, so it cannot be in the
+/// table yet (nothing to look up, no older version to clear: a catch-up derives thousands).
 fn put(
     tx: &Transaction<'_>,
     clock: &mut Clock,
     coll: &str,
     o: &Object,
     thread: Option<(&str, &str)>,
+    fresh: bool,
 ) -> Result<()> {
+    match thread {
+        Some((tid, tsender)) if jaring_stix::is_sco(&o.kind) => {
+            tx.prepare_cached(
+                "INSERT OR IGNORE INTO stix_observed (collection, stix_id, thread_id, thread_sender) VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![coll, o.id, tid, tsender])?;
+            put_row(tx, clock, coll, o, None, false)
+        }
+        Some(_) => put_row(tx, clock, coll, o, thread, fresh),
+        None => put_row(tx, clock, coll, o, None, false),
+    }
+}
+
+/// Whether collection `coll` holds this version of `o` (for an object without versions: the
+/// object, held by `thread`).
+fn present(
+    tx: &Transaction<'_>,
+    coll: &str,
+    o: &Object,
+    thread: Option<(&str, &str)>,
+) -> Result<bool> {
     let (tid, tsender) = thread.unzip();
-    let present: bool = match &o.version {
+    Ok(match &o.version {
         Some(v) => tx
             .prepare_cached(
                 "SELECT EXISTS (SELECT 1 FROM stix_objects WHERE collection = ?1 AND stix_id = ?2 AND version = ?3)",
@@ -127,13 +162,25 @@ fn put(
                    AND thread_id IS ?3 AND thread_sender IS ?4)",
             )?
             .query_row(params![coll, o.id, tid, tsender], |r| r.get(0))?,
-    };
-    if present {
+    })
+}
+
+/// [`put`]'s row: `thread` owns it (`None`: shared).
+fn put_row(
+    tx: &Transaction<'_>,
+    clock: &mut Clock,
+    coll: &str,
+    o: &Object,
+    thread: Option<(&str, &str)>,
+    fresh: bool,
+) -> Result<()> {
+    if !fresh && present(tx, coll, o, thread)? {
         return Ok(());
     }
+    let (tid, tsender) = thread.unzip();
     let added = clock.next();
     let version = o.version.clone().unwrap_or_else(|| timestamp(added));
-    if o.version.is_some() {
+    if o.version.is_some() && !fresh {
         tx.prepare_cached(
             "UPDATE stix_objects SET latest = 0 WHERE collection = ?1 AND stix_id = ?2 AND latest = 1",
         )?
@@ -169,7 +216,15 @@ fn identity(tx: &Transaction<'_>, agency: &str, now: i64) -> Result<(uuid::Uuid,
 /// Derives the objects of an alert or an update (received or sent) in the caller's
 /// transaction. A version older than the one derived, or of a revoked thread, is skipped. A
 /// body that cannot be mapped is logged and skipped: the alert itself is stored regardless.
-pub(super) fn derive(tx: &Transaction<'_>, header: &Header, body: &AlertBody) -> Result<()> {
+pub(super) fn derive(
+    tx: &Transaction<'_>,
+    me: &TxCtx<'_>,
+    header: &Header,
+    body: &AlertBody,
+) -> Result<()> {
+    if !me.stix_derive {
+        return Ok(());
+    }
     let (id, sender) = thread_of(header);
     let modified = header.created_at.unix_millis();
     let before = known(tx, (&id, &sender))?;
@@ -219,14 +274,22 @@ pub(super) fn derive(tx: &Transaction<'_>, header: &Header, body: &AlertBody) ->
         }
     };
     let coll = collection(header.tlp);
-    if let Ok(common) = jaring_stix::common_objects(header.tlp) {
-        for o in &common {
-            put(tx, &mut clock, coll, o, None)?;
+    if let Some(common) = common(header.tlp) {
+        // Written together, once a collection: when the last is there, all are.
+        let written = match common.last() {
+            Some(last) => present(tx, coll, last, None)?,
+            None => true,
+        };
+        if !written {
+            for o in common {
+                put(tx, &mut clock, coll, o, None, false)?;
+            }
         }
     }
+    let fresh = before.is_none();
     for o in &objects {
         let owner = (o.kind != "identity").then_some((id.as_str(), sender.as_str()));
-        put(tx, &mut clock, coll, o, owner)?;
+        put(tx, &mut clock, coll, o, owner, fresh)?;
     }
     let ids = serde_json::to_string(&ids).unwrap_or_else(|_| "{}".into());
     tx.prepare_cached(
@@ -236,6 +299,22 @@ pub(super) fn derive(tx: &Transaction<'_>, header: &Header, body: &AlertBody) ->
     )?
     .execute(params![id, sender, header.id.to_string(), modified, coll, ids])?;
     clock.keep(tx)
+}
+
+/// The objects every collection holds once ([`jaring_stix::common_objects`]), made once a
+/// process: they are the same for every alert.
+fn common(tlp: Tlp) -> Option<&'static [Object]> {
+    static COMMON: std::sync::OnceLock<Vec<(Tlp, Vec<Object>)>> = std::sync::OnceLock::new();
+    COMMON
+        .get_or_init(|| {
+            [Tlp::Clear, Tlp::Green, Tlp::Amber, Tlp::AmberStrict]
+                .into_iter()
+                .filter_map(|t| Some((t, jaring_stix::common_objects(t).ok()?)))
+                .collect()
+        })
+        .iter()
+        .find(|(t, _)| *t == tlp)
+        .map(|(_, o)| o.as_slice())
 }
 
 /// Records a thread as revoked (so a late copy of an earlier version is not derived again).
@@ -281,7 +360,7 @@ fn revoke_thread(
         .collect::<rusqlite::Result<_>>()?;
     for (coll, json) in rows {
         match jaring_stix::revoke(&json, modified) {
-            Ok(Some(o)) => put(tx, clock, &coll, &o, Some((id, sender)))?,
+            Ok(Some(o)) => put(tx, clock, &coll, &o, Some((id, sender)), false)?,
             Ok(None) => {}
             Err(e) => tracing::warn!(error = %e, "stix: an object could not be revoked"),
         }
@@ -290,7 +369,10 @@ fn revoke_thread(
 }
 
 /// A cancel: the thread's objects are revoked, and the thread stays out of the feed.
-pub(super) fn cancel(tx: &Transaction<'_>, header: &Header) -> Result<()> {
+pub(super) fn cancel(tx: &Transaction<'_>, me: &TxCtx<'_>, header: &Header) -> Result<()> {
+    if !me.stix_derive {
+        return Ok(());
+    }
     let (id, sender) = thread_of(header);
     let modified = header.created_at.unix_millis();
     let before = known(tx, (&id, &sender))?;
@@ -315,6 +397,22 @@ pub(super) fn erase(tx: &Transaction<'_>, id: &str, sender: &str) -> Result<()> 
     for t in &threads {
         tx.prepare_cached("DELETE FROM stix_objects WHERE thread_id = ?1 AND thread_sender = ?2")?
             .execute([t, sender])?;
+        // Observables no other thread holds go with it.
+        let observed: Vec<(String, String)> = tx
+            .prepare_cached(
+                "SELECT collection, stix_id FROM stix_observed WHERE thread_id = ?1 AND thread_sender = ?2",
+            )?
+            .query_map([t, sender], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        tx.prepare_cached("DELETE FROM stix_observed WHERE thread_id = ?1 AND thread_sender = ?2")?
+            .execute([t, sender])?;
+        for (coll, id) in observed {
+            tx.prepare_cached(
+                "DELETE FROM stix_objects WHERE collection = ?1 AND stix_id = ?2 AND thread_id IS NULL
+                   AND NOT EXISTS (SELECT 1 FROM stix_observed WHERE collection = ?1 AND stix_id = ?2)",
+            )?
+            .execute([&coll, &id])?;
+        }
         tx.prepare_cached("DELETE FROM stix_threads WHERE id = ?1 AND sender = ?2")?
             .execute([t, sender])?;
     }

@@ -179,6 +179,7 @@ impl Hub {
             console: None,
             correlation: Default::default(),
             taxii: None,
+            stix: Default::default(),
         };
         extra(&mut config);
         config
