@@ -65,10 +65,10 @@ pub fn tls_acceptor(
     let provider = Arc::new(rustls::crypto::ring::default_provider());
     let tls = rustls::ServerConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()
-        .context("{what}: TLS versions")?
+        .with_context(|| format!("{what}: TLS versions"))?
         .with_no_client_auth()
         .with_single_cert(certs, key_der)
-        .context("{what}: the certificate and key do not go together")?;
+        .with_context(|| format!("{what}: the certificate and key do not go together"))?;
     let mut tls = tls;
     tls.alpn_protocols = vec![b"http/1.1".to_vec()];
     Ok(Some(tokio_rustls::TlsAcceptor::from(Arc::new(tls))))

@@ -92,7 +92,7 @@ async fn a_real_client_pulls_everything_a_feed_user_may_see_and_nothing_else() {
 
     // 80 alerts: 5 of them RED, the rest spread over the four levels that may be exported.
     let levels = ["GREEN", "AMBER", "CLEAR", "AMBER+STRICT"];
-    let mut first = String::new();
+    let mut ids = Vec::new();
     for n in 0..80 {
         let tlp = if n % 16 == 5 { "RED" } else { levels[n % 4] };
         let sent = th
@@ -102,20 +102,28 @@ async fn a_real_client_pulls_everything_a_feed_user_may_see_and_nothing_else() {
                 Some(json!({"kind": "compound-relocation-alert", "to": ["PH-DFA"], "tlp": tlp, "body": alert(n, tlp)})),
             )
             .await;
-        if n == 0 {
-            first = sent["id"].as_str().unwrap().to_owned();
-        }
+        ids.push(sent["id"].as_str().unwrap().to_owned());
     }
-    // An update of the first (a new version of its objects), a cancel of the second, and a
-    // referral whose content must never be exported.
+    // An update of the first (a new version of its objects, its wallet taken out), one that
+    // moves the second from AMBER to GREEN, and a referral whose content must never be
+    // exported.
     let mut updated = alert(0, "GREEN");
     updated["compound"]["aliases"] = json!(["Compound zero, moved"]);
-    th.call(
-        "POST",
-        "/v1/messages",
-        Some(json!({"kind": "alert-update", "to": ["PH-DFA"], "tlp": "GREEN", "refs": [first], "body": updated})),
-    )
-    .await;
+    updated["indicators"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|i| i["type"] != "crypto-wallet");
+    for (of, tlp, body) in [
+        (&ids[0], "GREEN", updated),
+        (&ids[1], "GREEN", alert(1, "GREEN")),
+    ] {
+        th.call(
+            "POST",
+            "/v1/messages",
+            Some(json!({"kind": "alert-update", "to": ["PH-DFA"], "tlp": tlp, "refs": [of], "body": body})),
+        )
+        .await;
+    }
     let mut referral = referral_body();
     referral["nationality"] = json!("PH");
     referral["location"]["name"] = json!(SECRETS[3]);
@@ -133,7 +141,7 @@ async fn a_real_client_pulls_everything_a_feed_user_may_see_and_nothing_else() {
                 .filter(|m| kinds.iter().any(|k| m["kind"] == *k))
                 .count()
         };
-        of(&["compound-relocation-alert", "alert-update"]) >= 81 && of(&["victim-referral"]) >= 1
+        of(&["compound-relocation-alert", "alert-update"]) >= 82 && of(&["victim-referral"]) >= 1
     })
     .await;
     assert!(
@@ -204,8 +212,37 @@ async fn a_real_client_pulls_everything_a_feed_user_may_see_and_nothing_else() {
         .await
         .unwrap_err();
     assert!(red.contains("never exported"), "{red}");
-    // The update made a second version of the first alert's report, with the new alias.
+    // The update made a second version of the first alert's report, with the new alias; the
+    // wallet it took out is gone, and what linked it is revoked.
     assert!(text.contains("Compound zero, moved"));
+    let wallet = objects.iter().find(|o| {
+        o["type"] == "cryptocurrency-wallet" && o["value"] == format!("TQ4xExampleWallet{:018}", 1)
+    });
+    assert!(wallet.is_some(), "the second alert's wallet is exported");
+    assert!(!objects.iter().any(|o| o["type"] == "cryptocurrency-wallet"
+        && o["value"] == format!("TQ4xExampleWallet{:018}", 0)));
+    let live_refs_to_wallets: Vec<&Value> = objects
+        .iter()
+        .filter(|o| o["type"] == "relationship" && o["revoked"] != true)
+        .filter(|o| {
+            let to = o["target_ref"].as_str().unwrap_or("");
+            to.starts_with("cryptocurrency-wallet--") && !objects.iter().any(|w| w["id"] == to)
+        })
+        .collect();
+    assert!(live_refs_to_wallets.is_empty(), "{live_refs_to_wallets:?}");
+    // The second alert moved from AMBER to GREEN: revoked in AMBER, new objects in GREEN.
+    let reports: Vec<&Value> = objects
+        .iter()
+        .filter(|o| o["type"] == "report" && o["name"] == "Compound relocation: Compound 1")
+        .collect();
+    let green = "marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb";
+    let amber = "marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421";
+    let live: Vec<&&Value> = reports.iter().filter(|r| r["revoked"] != true).collect();
+    assert_eq!(live.len(), 1, "{reports:?}");
+    assert_eq!(live[0]["object_marking_refs"][0], green);
+    assert!(reports.iter().any(|r| r["revoked"] == true
+        && r["object_marking_refs"][0] == amber
+        && r["id"] != live[0]["id"]));
 
     // Retention: alerts kept a second, swept every 200 ms. Nothing of them is left in the
     // feed (the agencies' identities and the markings, which hold no alert, may stay).

@@ -124,6 +124,10 @@ pub fn revoke(json: &str, modified_ms: i64) -> Result<Option<Object>, StixError>
     let Some(stored) = object.get("modified") else {
         return Ok(None);
     };
+    // Revoked is final (STIX 2.1 §3.6): a revoked object gets no later version.
+    if object.get("revoked").and_then(Value::as_bool) == Some(true) {
+        return Ok(None);
+    }
     let stored_ms = stored
         .as_str()
         .and_then(time::parse_ms)

@@ -35,7 +35,7 @@ pub(crate) fn sco(indicator: &Indicator, marking: &'static str) -> Result<Option
     let value = indicator.value.trim();
     let (kind, props, defined_by) = match indicator.kind.as_str() {
         "domain" => ("domain-name", one("value", domain(value)), None),
-        "url" => ("url", one("value", text(value)), None),
+        "url" => ("url", one("value", url(value)), None),
         "email" => ("email-addr", one("value", email(value)), None),
         "ip" => match ip(value) {
             Some((kind, value)) => (kind, one("value", Some(value)), None),
@@ -100,19 +100,89 @@ fn text(value: &str) -> Option<String> {
     (!value.is_empty()).then(|| value.to_owned())
 }
 
+/// Analysts write indicators defanged so nobody clicks them (`hxxps://jobs[.]example`); STIX
+/// wants the value itself.
+fn refang(value: &str) -> String {
+    let mut v = value
+        .trim()
+        .replace("[.]", ".")
+        .replace("(.)", ".")
+        .replace("[@]", "@");
+    for (from, to) in [("hxxps://", "https://"), ("hxxp://", "http://")] {
+        if v.get(..from.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(from))
+        {
+            v = format!("{to}{}", &v[from.len()..]);
+        }
+    }
+    v
+}
+
+/// A URL as STIX takes it (RFC 3986: a scheme, no spaces, ASCII): a missing scheme is taken
+/// as `http://`, anything outside ASCII is percent-encoded; `None` for what is still not one.
+fn url(value: &str) -> Option<String> {
+    let v = refang(value);
+    if v.is_empty() || v.chars().any(char::is_whitespace) {
+        return None;
+    }
+    let v = if v.contains("://") {
+        v
+    } else {
+        format!("http://{v}")
+    };
+    let (scheme, rest) = v.split_once("://")?;
+    let scheme_ok = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c));
+    if !scheme_ok || rest.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(v.len());
+    for c in v.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    Some(out)
+}
+
+/// A host name as STIX's `domain-name` takes it: labels of letters, digits and hyphens
+/// (an internationalised name in its `xn--` form), no port, no underscore.
+fn hostname(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 253
+        && name.split('.').all(|label| {
+            !label.is_empty()
+                && label.len() <= 63
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        })
+}
+
 /// DNS names are case-insensitive, and a trailing dot names the same domain.
 fn domain(value: &str) -> Option<String> {
-    text(value.trim_end_matches('.')).map(|d| d.to_lowercase())
+    let d = refang(value).trim_end_matches('.').to_lowercase();
+    hostname(&d).then_some(d)
 }
 
 /// The domain of an address is case-insensitive; its local part is the receiving server's to
 /// interpret (RFC 5321), so it is kept as written.
 fn email(value: &str) -> Option<String> {
-    let value = text(value)?;
-    Some(match value.rsplit_once('@') {
-        Some((local, host)) => format!("{local}@{}", host.to_lowercase()),
-        None => value,
-    })
+    let value = refang(value);
+    let (local, host) = value.rsplit_once('@')?;
+    let host = host.to_lowercase();
+    let local_ok = !local.is_empty()
+        && local
+            .chars()
+            .all(|c| c.is_ascii_graphic() && !"<>()[]\\,;:@\"".contains(c));
+    (local_ok && hostname(&host)).then(|| format!("{local}@{host}"))
 }
 
 /// An address or a network (`a.b.c.d/nn`; STIX's `value` takes CIDR for both versions), as
@@ -215,6 +285,34 @@ fn attributes(indicator: &Indicator) -> Option<Extension> {
 
 #[cfg(test)]
 mod tests {
+    use super::{domain, email, url};
+
+    #[test]
+    fn values_are_refanged_and_what_stix_cannot_take_is_left_out() {
+        assert_eq!(
+            url("hxxps://jobs[.]example/login").as_deref(),
+            Some("https://jobs.example/login")
+        );
+        assert_eq!(
+            url("gf-invest.example/login").as_deref(),
+            Some("http://gf-invest.example/login")
+        );
+        assert_eq!(
+            url("https://ex.example/ทดสอบ").as_deref(),
+            Some("https://ex.example/%E0%B8%97%E0%B8%94%E0%B8%AA%E0%B8%AD%E0%B8%9A")
+        );
+        assert_eq!(url("not a url"), None);
+        assert_eq!(domain("Jobs[.]Example."), Some("jobs.example".into()));
+        assert_eq!(domain("jobs.example:8080"), None);
+        assert_eq!(domain("bad_name.example"), None);
+        assert_eq!(
+            email("HR@Jobs[.]Example").as_deref(),
+            Some("HR@jobs.example")
+        );
+        assert_eq!(email("no-at-sign"), None);
+        assert_eq!(email("Boss <boss@jobs.example>"), None);
+    }
+
     use super::*;
 
     fn indicator(kind: &str, value: &str, platform: Option<&str>) -> Indicator {

@@ -4,13 +4,13 @@
 
 use chrono::{DateTime, Datelike, Timelike, Utc};
 
-/// 0000-01-01T00:00:00.000Z and 9999-12-31T23:59:59.999Z: STIX timestamps have four-digit
+/// 0001-01-01T00:00:00.000Z and 9999-12-31T23:59:59.999Z: STIX timestamps have four-digit
 /// years, so times beyond are clamped rather than written in a form nobody can read.
-const MIN_MS: i64 = -62_167_219_200_000;
+const MIN_MS: i64 = -62_135_596_800_000;
 const MAX_MS: i64 = 253_402_300_799_999;
 
 /// `YYYY-MM-DDTHH:MM:SS.sssZ` (always three fraction digits) for milliseconds since the Unix
-/// epoch, clamped to years 0000 to 9999.
+/// epoch, clamped to years 0001 to 9999 (the validator refuses year 0).
 pub fn timestamp(ms: i64) -> String {
     let t = DateTime::<Utc>::from_timestamp_millis(ms.clamp(MIN_MS, MAX_MS)).unwrap_or_default();
     format!(
@@ -47,7 +47,7 @@ mod tests {
     #[test]
     fn clamped_to_four_digit_years() {
         assert_eq!(timestamp(i64::MAX), "9999-12-31T23:59:59.999Z");
-        assert_eq!(timestamp(i64::MIN), "0000-01-01T00:00:00.000Z");
+        assert_eq!(timestamp(i64::MIN), "0001-01-01T00:00:00.000Z");
     }
 
     #[test]

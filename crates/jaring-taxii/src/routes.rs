@@ -5,6 +5,7 @@
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::sync::Arc;
 
+use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderMap, HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -64,6 +65,12 @@ pub fn router<B: Backend>(backend: Arc<B>) -> Router {
     r.fallback(not_found)
         .method_not_allowed_fallback(not_allowed)
         .with_state(backend)
+}
+
+/// A path's parameters, or the TAXII 404 a client can read (axum's own answer is plain text).
+fn path<T>(p: Result<Path<T>, PathRejection>) -> Result<T, TaxiiError> {
+    p.map(|Path(v)| v)
+        .map_err(|_| TaxiiError::not_found("no such TAXII resource on this server"))
 }
 
 async fn not_found() -> TaxiiError {
@@ -211,10 +218,11 @@ async fn collection_gate<B: Backend>(
 
 async fn collection<B: Backend>(
     State(b): Shared<B>,
-    Path(id): Path<String>,
+    id: Result<Path<String>, PathRejection>,
     headers: HeaderMap,
     addr: Option<Extension<SocketAddr>>,
 ) -> Answer {
+    let id = path(id)?;
     let (_, tlp) = collection_gate(&*b, &headers, addr, &id).await?;
     let c = COLLECTIONS
         .iter()
@@ -294,12 +302,12 @@ const OBJECT_FILTERS: &[&str] = &["id", "type", "version", "spec_version"];
 
 async fn objects<B: Backend>(
     State(b): Shared<B>,
-    Path(id): Path<String>,
+    id: Result<Path<String>, PathRejection>,
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
     addr: Option<Extension<SocketAddr>>,
 ) -> Answer {
-    let (reader, tlp) = collection_gate(&*b, &headers, addr, &id).await?;
+    let (reader, tlp) = collection_gate(&*b, &headers, addr, &path(id)?).await?;
     let q = query::parse(raw.as_deref(), OBJECT_FILTERS)?;
     let p = page(&*b, &reader, tlp, q, "objects").await?;
     debug_assert!(!p.more || p.next.is_some());
@@ -308,11 +316,12 @@ async fn objects<B: Backend>(
 
 async fn object<B: Backend>(
     State(b): Shared<B>,
-    Path((id, object_id)): Path<(String, String)>,
+    ids: Result<Path<(String, String)>, PathRejection>,
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
     addr: Option<Extension<SocketAddr>>,
 ) -> Answer {
+    let (id, object_id) = path(ids)?;
     let (reader, tlp) = collection_gate(&*b, &headers, addr, &id).await?;
     let q = query::parse(raw.as_deref(), &["version", "spec_version"])?.map(|mut q| {
         q.ids = vec![object_id.clone()];
@@ -330,11 +339,12 @@ async fn object<B: Backend>(
 
 async fn versions<B: Backend>(
     State(b): Shared<B>,
-    Path((id, object_id)): Path<(String, String)>,
+    ids: Result<Path<(String, String)>, PathRejection>,
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
     addr: Option<Extension<SocketAddr>>,
 ) -> Answer {
+    let (id, object_id) = path(ids)?;
     let (reader, tlp) = collection_gate(&*b, &headers, addr, &id).await?;
     let q = query::parse(raw.as_deref(), &["spec_version"])?.map(|mut q| {
         q.ids = vec![object_id.clone()];
@@ -354,12 +364,12 @@ async fn versions<B: Backend>(
 
 async fn manifest<B: Backend>(
     State(b): Shared<B>,
-    Path(id): Path<String>,
+    id: Result<Path<String>, PathRejection>,
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
     addr: Option<Extension<SocketAddr>>,
 ) -> Answer {
-    let (reader, tlp) = collection_gate(&*b, &headers, addr, &id).await?;
+    let (reader, tlp) = collection_gate(&*b, &headers, addr, &path(id)?).await?;
     let q = query::parse(raw.as_deref(), OBJECT_FILTERS)?;
     let p = page(&*b, &reader, tlp, q, "manifest").await?;
     let entries: Vec<Value> = p

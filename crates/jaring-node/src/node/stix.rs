@@ -66,8 +66,8 @@ impl Node {
         };
         let store = self.store.clone();
         let l2 = levels.clone();
-        let objects = blocking(move || store.stix_export(&l2, since)).await??;
-        if objects.len() > EXPORT_MAX {
+        let (objects, over) = blocking(move || store.stix_export(&l2, since)).await??;
+        if over {
             return Err(NodeError::BadRequest(format!(
                 "more than {EXPORT_MAX} objects: narrow the export with since"
             )));

@@ -36,6 +36,7 @@ CREATE TABLE IF NOT EXISTS stix_objects (
     latest INTEGER NOT NULL DEFAULT 1,
     thread_id TEXT,
     thread_sender TEXT,
+    message TEXT,
     json TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS stix_by_object ON stix_objects (collection, stix_id, version);
@@ -59,6 +60,13 @@ CREATE TABLE IF NOT EXISTS stix_threads (
     PRIMARY KEY (id, sender)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS stix_threads_by_version ON stix_threads (version, sender);
+CREATE TABLE IF NOT EXISTS stix_messages (
+    message TEXT NOT NULL,
+    sender TEXT NOT NULL,
+    thread_id TEXT NOT NULL,
+    PRIMARY KEY (message, sender)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS stix_messages_by_thread ON stix_messages (thread_id, sender);
 CREATE TABLE IF NOT EXISTS stix_identities (
     agency TEXT PRIMARY KEY,
     uuid TEXT NOT NULL,
@@ -91,6 +99,9 @@ fn known(tx: &Transaction<'_>, (id, sender): (&str, &str)) -> Result<Option<Know
 /// Hands out `date_added` values: unique, increasing, never before the clock.
 struct Clock {
     last: i64,
+    /// The message whose objects are being written (each row names it, so retention can
+    /// erase one update's versions).
+    message: Option<String>,
 }
 
 impl Clock {
@@ -98,7 +109,10 @@ impl Clock {
         let last = Store::meta_in(tx, "stix_added")?
             .and_then(|v| v.parse().ok())
             .unwrap_or(0);
-        Ok(Self { last })
+        Ok(Self {
+            last,
+            message: None,
+        })
     }
 
     fn next(&mut self) -> i64 {
@@ -128,16 +142,17 @@ fn put(
     thread: Option<(&str, &str)>,
     fresh: bool,
 ) -> Result<()> {
+    let msg = clock.message.clone();
     match thread {
         Some((tid, tsender)) if jaring_stix::is_sco(&o.kind) => {
             tx.prepare_cached(
                 "INSERT OR IGNORE INTO stix_observed (collection, stix_id, thread_id, thread_sender) VALUES (?1, ?2, ?3, ?4)",
             )?
             .execute(params![coll, o.id, tid, tsender])?;
-            put_row(tx, clock, coll, o, None, false)
+            put_row(tx, clock, coll, o, None, false, None)
         }
-        Some(_) => put_row(tx, clock, coll, o, thread, fresh),
-        None => put_row(tx, clock, coll, o, None, false),
+        Some(_) => put_row(tx, clock, coll, o, thread, fresh, msg.as_deref()),
+        None => put_row(tx, clock, coll, o, None, false, None),
     }
 }
 
@@ -173,6 +188,7 @@ fn put_row(
     o: &Object,
     thread: Option<(&str, &str)>,
     fresh: bool,
+    message: Option<&str>,
 ) -> Result<()> {
     if !fresh && present(tx, coll, o, thread)? {
         return Ok(());
@@ -187,10 +203,10 @@ fn put_row(
         .execute(params![coll, o.id])?;
     }
     tx.prepare_cached(
-        "INSERT INTO stix_objects (added, collection, stix_id, kind, version, latest, thread_id, thread_sender, json)
-         VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, ?7, ?8)",
+        "INSERT INTO stix_objects (added, collection, stix_id, kind, version, latest, thread_id, thread_sender, message, json)
+         VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, ?7, ?8, ?9)",
     )?
-    .execute(params![added, coll, o.id, o.kind, version, tid, tsender, o.json])?;
+    .execute(params![added, coll, o.id, o.kind, version, tid, tsender, message, o.json])?;
     Ok(())
 }
 
@@ -216,41 +232,50 @@ fn identity(tx: &Transaction<'_>, agency: &str, now: i64) -> Result<(uuid::Uuid,
 /// Derives the objects of an alert or an update (received or sent) in the caller's
 /// transaction. A version older than the one derived, or of a revoked thread, is skipped. A
 /// body that cannot be mapped is logged and skipped: the alert itself is stored regardless.
+/// A RED version revokes the thread for good (a thread once restricted is not exported
+/// again: whoever restricted it would have to be asked).
 pub(super) fn derive(
     tx: &Transaction<'_>,
     me: &TxCtx<'_>,
     header: &Header,
     body: &AlertBody,
 ) -> Result<()> {
-    if !me.stix_derive {
-        return Ok(());
-    }
     let (id, sender) = thread_of(header);
     let modified = header.created_at.unix_millis();
     let before = known(tx, (&id, &sender))?;
-    if before
-        .as_ref()
-        .is_some_and(|(at, revoked, _, _)| *revoked || *at >= modified)
-    {
+    if before.as_ref().is_some_and(|(_, revoked, _, _)| *revoked) {
         return Ok(());
     }
     let mut clock = Clock::start(tx)?;
+    clock.message = Some(header.id.to_string());
     if header.tlp == Tlp::Red {
-        // Nothing RED is exported; what an earlier, wider version exported is revoked.
-        revoke_thread(tx, &mut clock, (&id, &sender), modified)?;
-        mark(tx, header, (&id, &sender), modified, true, before.as_ref())?;
+        // Nothing RED is exported; what an earlier, wider version exported is revoked, even
+        // when this version is not the newest (a late RED must not leave the wider one
+        // served), and even by a node that no longer derives (its feed may be on again).
+        // A thread first met RED is marked too, so that a late copy of a wider earlier
+        // version is not derived after it.
+        if before.is_some() || me.stix_derive {
+            revoke_thread(tx, &mut clock, (&id, &sender), modified, None)?;
+            mark(tx, header, (&id, &sender), modified, true, before.as_ref())?;
+        }
         return clock.keep(tx);
+    }
+    if !me.stix_derive || before.as_ref().is_some_and(|(at, _, _, _)| *at >= modified) {
+        return Ok(());
     }
     let mut ids: ThreadIds = before
         .as_ref()
         .and_then(|(_, _, ids, _)| serde_json::from_str(ids).ok())
         .unwrap_or_default();
-    // A thread whose level changed: what the old collection holds is revoked there.
-    if before
+    // A thread whose level changed: what the old collection holds is revoked there, and the
+    // new collection gets new objects (a revoked object has no later version).
+    let old_level = before
         .as_ref()
-        .is_some_and(|(_, _, _, tlp)| tlp != header.tlp.as_str())
-    {
-        revoke_thread(tx, &mut clock, (&id, &sender), modified)?;
+        .map(|(_, _, _, tlp)| tlp.as_str())
+        .filter(|tlp| *tlp != header.tlp.as_str());
+    if let Some(old) = old_level {
+        revoke_thread(tx, &mut clock, (&id, &sender), modified, Some(old))?;
+        ids = ThreadIds::default();
     }
     let (identity, identity_created) = identity(tx, &sender, modified)?;
     let thread = format!("{sender}/{id}");
@@ -270,7 +295,7 @@ pub(super) fn derive(
         Ok(o) => o,
         Err(e) => {
             tracing::warn!(message = %header.id, error = %e, "stix: alert not exported");
-            return Ok(());
+            return clock.keep(tx);
         }
     };
     let coll = collection(header.tlp);
@@ -286,11 +311,22 @@ pub(super) fn derive(
             }
         }
     }
-    let fresh = before.is_none();
+    let fresh = before.is_none() || old_level.is_some();
     for o in &objects {
         let owner = (o.kind != "identity").then_some((id.as_str(), sender.as_str()));
         put(tx, &mut clock, coll, o, owner, fresh)?;
     }
+    if !fresh {
+        drop_missing(tx, &mut clock, coll, (&id, &sender), &objects, modified)?;
+    }
+    // Slots whose objects this version dropped are forgotten: one added back later is a new
+    // object (a revoked one has no later version).
+    let kept: std::collections::HashSet<&str> = objects
+        .iter()
+        .filter_map(|o| o.id.split_once("--").map(|(_, u)| u))
+        .collect();
+    ids.slots
+        .retain(|_, u| kept.contains(u.to_string().as_str()));
     let ids = serde_json::to_string(&ids).unwrap_or_else(|_| "{}".into());
     tx.prepare_cached(
         "INSERT INTO stix_threads (id, sender, version, modified, tlp, revoked, ids) VALUES (?1, ?2, ?3, ?4, ?5, 0, ?6)
@@ -298,7 +334,65 @@ pub(super) fn derive(
            tlp = excluded.tlp, ids = excluded.ids",
     )?
     .execute(params![id, sender, header.id.to_string(), modified, coll, ids])?;
+    tx.prepare_cached(
+        "INSERT OR IGNORE INTO stix_messages (message, sender, thread_id) VALUES (?1, ?2, ?3)",
+    )?
+    .execute(params![header.id.to_string(), sender, id])?;
     clock.keep(tx)
+}
+
+/// After an update: what the thread had in `coll` and this version no longer has (an
+/// indicator or an operator taken out, a place without its point) is revoked, and the
+/// thread lets go of observables it no longer holds (erased with their last holder).
+fn drop_missing(
+    tx: &Transaction<'_>,
+    clock: &mut Clock,
+    coll: &str,
+    (id, sender): (&str, &str),
+    objects: &[Object],
+    modified: i64,
+) -> Result<()> {
+    let now: std::collections::HashSet<&str> = objects.iter().map(|o| o.id.as_str()).collect();
+    let stale: Vec<String> = tx
+        .prepare_cached(
+            "SELECT json FROM stix_objects WHERE thread_id = ?1 AND thread_sender = ?2 AND collection = ?3 AND latest = 1",
+        )?
+        .query_map([id, sender, coll], |r| r.get::<_, String>(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    for json in stale {
+        match jaring_stix::revoke(&json, modified) {
+            Ok(Some(o)) if !now.contains(o.id.as_str()) => {
+                put(tx, clock, coll, &o, Some((id, sender)), false)?
+            }
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "stix: an object could not be revoked"),
+        }
+    }
+    let held: Vec<String> = tx
+        .prepare_cached(
+            "SELECT stix_id FROM stix_observed WHERE thread_id = ?1 AND thread_sender = ?2 AND collection = ?3",
+        )?
+        .query_map([id, sender, coll], |r| r.get::<_, String>(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    for sco in held.iter().filter(|s| !now.contains(s.as_str())) {
+        let_go(tx, coll, sco, (id, sender))?;
+    }
+    Ok(())
+}
+
+/// The thread stops holding observable `sco` of `coll`; the observable goes with its last
+/// holder.
+fn let_go(tx: &Transaction<'_>, coll: &str, sco: &str, (id, sender): (&str, &str)) -> Result<()> {
+    tx.prepare_cached(
+        "DELETE FROM stix_observed WHERE collection = ?1 AND stix_id = ?2 AND thread_id = ?3 AND thread_sender = ?4",
+    )?
+    .execute([coll, sco, id, sender])?;
+    tx.prepare_cached(
+        "DELETE FROM stix_objects WHERE collection = ?1 AND stix_id = ?2 AND thread_id IS NULL
+           AND NOT EXISTS (SELECT 1 FROM stix_observed WHERE collection = ?1 AND stix_id = ?2)",
+    )?
+    .execute([coll, sco])?;
+    Ok(())
 }
 
 /// The objects every collection holds once ([`jaring_stix::common_objects`]), made once a
@@ -345,18 +439,22 @@ fn mark(
 }
 
 /// Adds a revoked version of every domain object and relationship the thread has in the feed.
+///
+/// `only`: in that collection alone (a thread that moved to another level).
 fn revoke_thread(
     tx: &Transaction<'_>,
     clock: &mut Clock,
     (id, sender): (&str, &str),
     modified: i64,
+    only: Option<&str>,
 ) -> Result<()> {
     let rows: Vec<(String, String)> = tx
         .prepare_cached(
             "SELECT collection, json FROM stix_objects WHERE thread_id = ?1 AND thread_sender = ?2 AND latest = 1
+               AND (?3 IS NULL OR collection = ?3)
              ORDER BY added",
         )?
-        .query_map([id, sender], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .query_map(params![id, sender, only], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
     for (coll, json) in rows {
         match jaring_stix::revoke(&json, modified) {
@@ -369,18 +467,22 @@ fn revoke_thread(
 }
 
 /// A cancel: the thread's objects are revoked, and the thread stays out of the feed.
+///
+/// Done by a node that no longer derives too, for threads it derived (its feed may be on
+/// again): a cancelled alert must not stay served.
 pub(super) fn cancel(tx: &Transaction<'_>, me: &TxCtx<'_>, header: &Header) -> Result<()> {
-    if !me.stix_derive {
-        return Ok(());
-    }
     let (id, sender) = thread_of(header);
     let modified = header.created_at.unix_millis();
     let before = known(tx, (&id, &sender))?;
+    if before.is_none() && !me.stix_derive {
+        return Ok(());
+    }
     if before.as_ref().is_some_and(|(_, revoked, _, _)| *revoked) {
         return Ok(());
     }
     let mut clock = Clock::start(tx)?;
-    revoke_thread(tx, &mut clock, (&id, &sender), modified)?;
+    clock.message = Some(header.id.to_string());
+    revoke_thread(tx, &mut clock, (&id, &sender), modified, None)?;
     mark(tx, header, (&id, &sender), modified, true, before.as_ref())?;
     clock.keep(tx)
 }
@@ -388,12 +490,29 @@ pub(super) fn cancel(tx: &Transaction<'_>, me: &TxCtx<'_>, header: &Header) -> R
 /// Erases every object of message `id` from `sender`'s thread (its own thread if it is an
 /// original alert, the thread it last updated if it is an update), with retention.
 pub(super) fn erase(tx: &Transaction<'_>, id: &str, sender: &str) -> Result<()> {
+    // An update that is not its thread's latest version: only the versions it made go (the
+    // thread's current objects came from a later message).
+    let of: Option<String> = tx
+        .prepare_cached("SELECT thread_id FROM stix_messages WHERE message = ?1 AND sender = ?2")?
+        .query_row([id, sender], |r| r.get(0))
+        .optional()?;
+    let latest_of: Option<String> = tx
+        .prepare_cached("SELECT id FROM stix_threads WHERE version = ?1 AND sender = ?2")?
+        .query_row([id, sender], |r| r.get(0))
+        .optional()?;
+    if let (Some(thread), None) = (&of, &latest_of) {
+        if thread != id {
+            tx.prepare_cached(
+                "DELETE FROM stix_objects WHERE thread_id = ?1 AND thread_sender = ?2 AND message = ?3 AND latest = 0",
+            )?
+            .execute([thread.as_str(), sender, id])?;
+            tx.prepare_cached("DELETE FROM stix_messages WHERE message = ?1 AND sender = ?2")?
+                .execute([id, sender])?;
+            return Ok(());
+        }
+    }
     let mut threads = vec![id.to_owned()];
-    threads.extend(
-        tx.prepare_cached("SELECT id FROM stix_threads WHERE version = ?1 AND sender = ?2")?
-            .query_map([id, sender], |r| r.get::<_, String>(0))?
-            .collect::<rusqlite::Result<Vec<_>>>()?,
-    );
+    threads.extend(latest_of);
     for t in &threads {
         tx.prepare_cached("DELETE FROM stix_objects WHERE thread_id = ?1 AND thread_sender = ?2")?
             .execute([t, sender])?;
@@ -404,16 +523,12 @@ pub(super) fn erase(tx: &Transaction<'_>, id: &str, sender: &str) -> Result<()> 
             )?
             .query_map([t, sender], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
-        tx.prepare_cached("DELETE FROM stix_observed WHERE thread_id = ?1 AND thread_sender = ?2")?
-            .execute([t, sender])?;
-        for (coll, id) in observed {
-            tx.prepare_cached(
-                "DELETE FROM stix_objects WHERE collection = ?1 AND stix_id = ?2 AND thread_id IS NULL
-                   AND NOT EXISTS (SELECT 1 FROM stix_observed WHERE collection = ?1 AND stix_id = ?2)",
-            )?
-            .execute([&coll, &id])?;
+        for (coll, sco) in observed {
+            let_go(tx, &coll, &sco, (t, sender))?;
         }
         tx.prepare_cached("DELETE FROM stix_threads WHERE id = ?1 AND sender = ?2")?
+            .execute([t, sender])?;
+        tx.prepare_cached("DELETE FROM stix_messages WHERE thread_id = ?1 AND sender = ?2")?
             .execute([t, sender])?;
     }
     Ok(())
@@ -428,8 +543,12 @@ impl Store {
     /// Objects of the collection of level `tlp` matching `q`, in `date_added` order: at most
     /// `q.limit + 1`.
     pub fn stix_objects(&self, tlp: Tlp, q: &ObjectQuery) -> Result<Vec<StoredObject>> {
-        let mut sql = String::from(
-            "SELECT added, stix_id, version, json FROM stix_objects s WHERE collection = ? AND added > ?",
+        // Without ids, a page is a range of the row id read in order, the other collections'
+        // rows skipped: left to itself, SQLite would read the whole collection through the
+        // index by object and sort it, for every page.
+        let mut sql = format!(
+            "SELECT added, stix_id, version, json FROM stix_objects s {} WHERE collection = ? AND added > ?",
+            if q.ids.is_empty() { "NOT INDEXED" } else { "" }
         );
         let mut args: Vec<rusqlite::types::Value> = vec![
             collection(tlp).to_owned().into(),
@@ -487,10 +606,11 @@ impl Store {
 
     /// The latest version of every object of these levels added after `since` (Unix ms), in
     /// `date_added` order, each object once (the shared ones sit in every collection): the
-    /// JSON texts of a bundle. At most [`EXPORT_MAX`] + 1.
-    pub fn stix_export(&self, levels: &[Tlp], since: Option<i64>) -> Result<Vec<String>> {
+    /// JSON texts of a bundle, and whether more than [`EXPORT_MAX`] rows matched (the list is
+    /// then cut short).
+    pub fn stix_export(&self, levels: &[Tlp], since: Option<i64>) -> Result<(Vec<String>, bool)> {
         let sql = format!(
-            "SELECT stix_id, version, json FROM stix_objects WHERE latest = 1 AND added > ? AND collection IN ({})
+            "SELECT stix_id, version, kind, json FROM stix_objects NOT INDEXED WHERE latest = 1 AND added > ? AND collection IN ({})
              ORDER BY added LIMIT ?",
             marks(levels.len())
         );
@@ -499,16 +619,25 @@ impl Store {
         args.push(((EXPORT_MAX + 1) as i64).into());
         self.read(|c| {
             let mut seen = std::collections::HashSet::new();
-            let mut out = Vec::new();
+            let (mut out, mut read) = (Vec::new(), 0usize);
             let mut stmt = c.prepare(&sql)?;
             let mut rows = stmt.query(rusqlite::params_from_iter(args))?;
             while let Some(r) = rows.next()? {
-                let key: (String, String) = (r.get(0)?, r.get(1)?);
+                read += 1;
+                // An observable has no version of its own: one copy, whichever collection.
+                let (id, version, kind): (String, String, String) =
+                    (r.get(0)?, r.get(1)?, r.get(2)?);
+                let key = if jaring_stix::is_sco(&kind) {
+                    (id, String::new())
+                } else {
+                    (id, version)
+                };
                 if seen.insert(key) {
-                    out.push(r.get(2)?);
+                    out.push(r.get(3)?);
                 }
             }
-            Ok(out)
+            // Past the limit (counted before duplicates were left out): the caller refuses.
+            Ok((out, read > EXPORT_MAX))
         })
     }
 
