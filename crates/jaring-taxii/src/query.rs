@@ -68,7 +68,9 @@ pub fn parse(raw: Option<&str>, filters: &[&str]) -> Result<Parsed, TaxiiError> 
         limit: DEFAULT_LIMIT,
         ..ObjectQuery::default()
     };
-    let mut spec_ok = true;
+    // Repeated filters add up, whichever they are (`match[spec_version]=2.0` then `=2.1`
+    // asks for either).
+    let (mut specs, mut version_list): (Option<Vec<String>>, Vec<String>) = (None, Vec::new());
     for (key, value) in pairs {
         let list = || -> Vec<String> {
             value
@@ -105,8 +107,8 @@ pub fn parse(raw: Option<&str>, filters: &[&str]) -> Result<Parsed, TaxiiError> 
                 match field {
                     "id" => q.ids.extend(list()),
                     "type" => q.types.extend(list()),
-                    "spec_version" => spec_ok = list().iter().any(|v| v == "2.1"),
-                    "version" => q.versions = versions(&list())?,
+                    "spec_version" => specs.get_or_insert_with(Vec::new).extend(list()),
+                    "version" => version_list.extend(list()),
                     _ => {}
                 }
             }
@@ -114,6 +116,10 @@ pub fn parse(raw: Option<&str>, filters: &[&str]) -> Result<Parsed, TaxiiError> 
             _ => {}
         }
     }
+    if !version_list.is_empty() {
+        q.versions = versions(&version_list)?;
+    }
+    let spec_ok = specs.is_none_or(|s| s.iter().any(|v| v == "2.1"));
     Ok(spec_ok.then_some(q))
 }
 

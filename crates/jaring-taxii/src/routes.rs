@@ -62,8 +62,8 @@ pub fn router<B: Backend>(backend: Arc<B>) -> Router {
             .route(path, handler.clone())
             .route(path.trim_end_matches('/'), handler);
     }
-    r.fallback(not_found)
-        .method_not_allowed_fallback(not_allowed)
+    r.fallback(not_found::<B>)
+        .method_not_allowed_fallback(not_allowed::<B>)
         .with_state(backend)
 }
 
@@ -73,16 +73,30 @@ fn path<T>(p: Result<Path<T>, PathRejection>) -> Result<T, TaxiiError> {
         .map_err(|_| TaxiiError::not_found("no such TAXII resource on this server"))
 }
 
-async fn not_found() -> TaxiiError {
-    TaxiiError::not_found("no such TAXII resource on this server")
+async fn not_found<B: Backend>(
+    State(b): Shared<B>,
+    headers: HeaderMap,
+    addr: Option<Extension<SocketAddr>>,
+) -> TaxiiError {
+    match gate(&*b, &headers, addr).await {
+        Ok(_) => TaxiiError::not_found("no such TAXII resource on this server"),
+        Err(e) => e,
+    }
 }
 
-async fn not_allowed() -> TaxiiError {
-    TaxiiError::new(
-        StatusCode::METHOD_NOT_ALLOWED,
-        "Method not allowed",
-        "this feed is read-only: every collection has can_write false",
-    )
+async fn not_allowed<B: Backend>(
+    State(b): Shared<B>,
+    headers: HeaderMap,
+    addr: Option<Extension<SocketAddr>>,
+) -> TaxiiError {
+    match gate(&*b, &headers, addr).await {
+        Ok(_) => TaxiiError::new(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "Method not allowed",
+            "this feed is read-only: every collection has can_write false",
+        ),
+        Err(e) => e,
+    }
 }
 
 /// Authenticates the caller, then checks what it accepts.
@@ -204,16 +218,47 @@ fn readable(reader: &Reader, id: &str) -> Result<Tlp, TaxiiError> {
     Ok(c.tlp)
 }
 
-/// [`gate`], then [`readable`]: the reader and the level of the collection it asked for.
-async fn collection_gate<B: Backend>(
+/// [`gate`], then the path, then [`readable`]: the reader, the path's parameters and the
+/// level of the collection asked for (nothing about paths is said before authentication).
+async fn collection_gate<B: Backend, T: CollectionPath>(
     b: &B,
     headers: &HeaderMap,
     addr: Option<Extension<SocketAddr>>,
-    id: &str,
-) -> Result<(Reader, Tlp), TaxiiError> {
+    p: Result<Path<T>, PathRejection>,
+) -> Result<(Reader, T, Tlp), TaxiiError> {
     let reader = gate(b, headers, addr).await?;
-    let tlp = readable(&reader, id)?;
-    Ok((reader, tlp))
+    let p = path(p)?;
+    let tlp = readable(&reader, p.collection())?;
+    Ok((reader, p, tlp))
+}
+
+/// A path that names a collection.
+trait CollectionPath {
+    fn collection(&self) -> &str;
+}
+
+impl CollectionPath for String {
+    fn collection(&self) -> &str {
+        self
+    }
+}
+
+impl CollectionPath for (String, String) {
+    fn collection(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Whether `object` is in the collection of `tlp` at all, whatever the filters: an empty page
+/// about an object that exists is an answer, one about an object that does not is a 404.
+async fn exists<B: Backend>(b: &B, tlp: Tlp, object: &str) -> Result<bool, TaxiiError> {
+    let q = ObjectQuery {
+        limit: 1,
+        ids: vec![object.to_owned()],
+        versions: Versions::All,
+        ..ObjectQuery::default()
+    };
+    Ok(!b.objects(tlp, q).await?.is_empty())
 }
 
 async fn collection<B: Backend>(
@@ -222,8 +267,7 @@ async fn collection<B: Backend>(
     headers: HeaderMap,
     addr: Option<Extension<SocketAddr>>,
 ) -> Answer {
-    let id = path(id)?;
-    let (_, tlp) = collection_gate(&*b, &headers, addr, &id).await?;
+    let (_, _, tlp) = collection_gate(&*b, &headers, addr, id).await?;
     let c = COLLECTIONS
         .iter()
         .find(|c| c.tlp == tlp)
@@ -307,7 +351,7 @@ async fn objects<B: Backend>(
     headers: HeaderMap,
     addr: Option<Extension<SocketAddr>>,
 ) -> Answer {
-    let (reader, tlp) = collection_gate(&*b, &headers, addr, &path(id)?).await?;
+    let (reader, _, tlp) = collection_gate(&*b, &headers, addr, id).await?;
     let q = query::parse(raw.as_deref(), OBJECT_FILTERS)?;
     let p = page(&*b, &reader, tlp, q, "objects").await?;
     debug_assert!(!p.more || p.next.is_some());
@@ -321,15 +365,13 @@ async fn object<B: Backend>(
     headers: HeaderMap,
     addr: Option<Extension<SocketAddr>>,
 ) -> Answer {
-    let (id, object_id) = path(ids)?;
-    let (reader, tlp) = collection_gate(&*b, &headers, addr, &id).await?;
+    let (reader, (_, object_id), tlp) = collection_gate(&*b, &headers, addr, ids).await?;
     let q = query::parse(raw.as_deref(), &["version", "spec_version"])?.map(|mut q| {
         q.ids = vec![object_id.clone()];
         q
     });
-    let filtered = q.as_ref().is_none_or(|q| q.versions != Versions::Last);
     let p = page(&*b, &reader, tlp, q, "object").await?;
-    if p.rows.is_empty() && !filtered {
+    if p.rows.is_empty() && !exists(&*b, tlp, &object_id).await? {
         return Err(TaxiiError::not_found(format!(
             "no object {object_id} in this collection"
         )));
@@ -344,15 +386,14 @@ async fn versions<B: Backend>(
     headers: HeaderMap,
     addr: Option<Extension<SocketAddr>>,
 ) -> Answer {
-    let (id, object_id) = path(ids)?;
-    let (reader, tlp) = collection_gate(&*b, &headers, addr, &id).await?;
+    let (reader, (_, object_id), tlp) = collection_gate(&*b, &headers, addr, ids).await?;
     let q = query::parse(raw.as_deref(), &["spec_version"])?.map(|mut q| {
         q.ids = vec![object_id.clone()];
         q.versions = Versions::All;
         q
     });
     let p = page(&*b, &reader, tlp, q, "versions").await?;
-    if p.rows.is_empty() {
+    if p.rows.is_empty() && !exists(&*b, tlp, &object_id).await? {
         return Err(TaxiiError::not_found(format!(
             "no object {object_id} in this collection"
         )));
@@ -369,7 +410,7 @@ async fn manifest<B: Backend>(
     headers: HeaderMap,
     addr: Option<Extension<SocketAddr>>,
 ) -> Answer {
-    let (reader, tlp) = collection_gate(&*b, &headers, addr, &path(id)?).await?;
+    let (reader, _, tlp) = collection_gate(&*b, &headers, addr, id).await?;
     let q = query::parse(raw.as_deref(), OBJECT_FILTERS)?;
     let p = page(&*b, &reader, tlp, q, "manifest").await?;
     let entries: Vec<Value> = p
