@@ -19,7 +19,6 @@ import argparse
 import collections
 import datetime
 import json
-import logging
 import re
 import sys
 import time
@@ -36,12 +35,7 @@ TAXII20 = "application/taxii+json;version=2.0"
 MAX_PAGES = 10000
 
 
-class Fail(Exception):
-    pass
-
-
-def fail(msg):
-    raise Fail(msg)
+from taxii_cli import fail, run_main  # beside this script: on the path when it is run
 
 
 # ---------------------------------------------------------------- timestamps
@@ -507,19 +501,7 @@ def run(a):
 
 
 def main(argv=None):
-    a = parse_args(sys.argv[1:] if argv is None else argv)
-    logging.getLogger("taxii2client").setLevel(logging.ERROR)
-    try:
-        out = run(a)
-    except Fail as e:
-        msg = str(e)
-    except Exception as e:  # taxii2-client, requests, JSON: one line, never a traceback
-        msg = "%s: %s" % (type(e).__name__, e)
-    else:
-        print(json.dumps(out))
-        return 0
-    print("feed_check: " + " ".join(msg.split()), file=sys.stderr)
-    return 1
+    return run_main("feed_check", parse_args, run, argv)
 
 
 if __name__ == "__main__":

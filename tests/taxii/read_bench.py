@@ -15,7 +15,6 @@ Run it with /work/main/.venv/bin/python.
 import argparse
 import datetime
 import json
-import logging
 import os
 import re
 import socket
@@ -37,12 +36,7 @@ MEDALLION_USER, MEDALLION_PASSWORD = "user", "pass"
 DEFAULT_MEDALLION = os.path.join(os.path.dirname(sys.executable), "medallion")
 
 
-class Fail(Exception):
-    pass
-
-
-def fail(msg):
-    raise Fail(msg)
+from taxii_cli import fail, run_main  # beside this script: on the path when it is run
 
 
 TS_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})[Tt](\d{2}:\d{2}:\d{2})(?:\.(\d+))?[Zz]$")
@@ -310,19 +304,7 @@ def run(a):
 
 
 def main(argv=None):
-    a = parse_args(sys.argv[1:] if argv is None else argv)
-    logging.getLogger("taxii2client").setLevel(logging.ERROR)
-    try:
-        out = run(a)
-    except Fail as e:
-        msg = str(e)
-    except Exception as e:  # taxii2-client, requests, OS: one line, never a traceback
-        msg = "%s: %s" % (type(e).__name__, e)
-    else:
-        print(json.dumps(out))
-        return 0
-    print("read_bench: " + " ".join(msg.split()), file=sys.stderr)
-    return 1
+    return run_main("read_bench", parse_args, run, argv)
 
 
 if __name__ == "__main__":

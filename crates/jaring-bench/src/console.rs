@@ -8,11 +8,9 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::{anyhow, Result};
-use async_nats::jetstream;
 use axum::body::Body;
 use http_body_util::BodyExt;
 use jaring_console::{Console, ConsoleConfig, SessionRecord};
-use jaring_core::{AgencyId, SecretKey};
 use jaring_node::console::NodeConsole;
 use jaring_node::Node;
 use serde_json::{json, Map, Value};
@@ -20,17 +18,19 @@ use tokio::sync::watch;
 use tower::ServiceExt;
 
 use crate::scenarios::{
-    backlog, bench_user, network, node_config, percentile, rss_mib_of, verified_directory,
+    backlog, bench_user, node_config, one_receiver, percentile, rss_mib_of, OneReceiver,
 };
 
 /// Renders every page `requests` times over a store of `n` messages.
 pub async fn console(url: &str, n: usize, requests: usize) -> Result<Map<String, Value>> {
-    let tmp = tempfile::tempdir()?;
-    let net = network(tmp.path(), 1)?;
-    let directory = verified_directory(&net)?;
-    let th: SecretKey = net.secret_key("TH-RTP");
-    let me = AgencyId::parse("ID-N001")?;
-    let js = jetstream::new(async_nats::connect(url).await?);
+    let OneReceiver {
+        _tmp,
+        net,
+        directory,
+        th,
+        me,
+        js,
+    } = one_receiver(url).await?;
     let config = node_config(&net, "ID-N001", url)?;
     jaring_node::nats::ensure_consumers(&js, &config).await?;
     let user = bench_user(&config)?;

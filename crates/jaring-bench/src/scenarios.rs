@@ -650,6 +650,33 @@ pub(crate) fn rss_mib_of(pid: u32) -> f64 {
         .unwrap_or(f64::NAN)
 }
 
+/// A fresh test network seen from one sender (TH-RTP, its key) and one receiving node
+/// (ID-N001): where the single-receiver scenarios (catch-up, console, TAXII feed) start.
+pub(crate) struct OneReceiver {
+    /// Holds the network's files for as long as the scenario runs.
+    pub(crate) _tmp: tempfile::TempDir,
+    pub(crate) net: TestNetwork,
+    pub(crate) directory: Directory,
+    pub(crate) th: SecretKey,
+    pub(crate) me: AgencyId,
+    pub(crate) js: jetstream::Context,
+}
+
+/// A [`OneReceiver`], connected to JetStream at `url`.
+pub(crate) async fn one_receiver(url: &str) -> Result<OneReceiver> {
+    let tmp = tempfile::tempdir()?;
+    let net = network(tmp.path(), 1)?;
+    let directory = verified_directory(&net)?;
+    Ok(OneReceiver {
+        th: net.secret_key("TH-RTP"),
+        me: AgencyId::parse("ID-N001")?,
+        js: jetstream::new(async_nats::connect(url).await?),
+        _tmp: tmp,
+        net,
+        directory,
+    })
+}
+
 /// Counts messages a node stores, from its event stream, until `n` or until `limit` passes
 /// (or 30 s pass without one).
 pub(crate) async fn count_stored(
@@ -674,12 +701,14 @@ pub(crate) async fn count_stored(
 /// Catch-up of `n` alerts by a node that went down; `stix`: the node turns alerts into STIX
 /// objects as it stores them (a node serving a TAXII feed).
 pub async fn catchup(url: &str, n: usize, stix: bool) -> Result<f64> {
-    let tmp = tempfile::tempdir()?;
-    let net = network(tmp.path(), 1)?;
-    let directory = verified_directory(&net)?;
-    let th: SecretKey = net.secret_key("TH-RTP");
-    let me = AgencyId::parse("ID-N001")?;
-    let js = jetstream::new(async_nats::connect(url).await?);
+    let OneReceiver {
+        _tmp,
+        net,
+        directory,
+        th,
+        me,
+        js,
+    } = one_receiver(url).await?;
     // The node was up before it went down: the streams and its consumers exist (on a hub,
     // `jaring hub provision` made them), and the backlog waits in its consumer.
     let mut config = node_config(&net, "ID-N001", url)?;

@@ -11,18 +11,15 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use anyhow::{anyhow, bail, Context, Result};
-use async_nats::jetstream;
 use jaring_api::users::NewUser;
 use jaring_api::{Role, Roles};
-use jaring_core::keys::SecretKey;
-use jaring_core::AgencyId;
 use jaring_node::config::TaxiiConfig;
 use jaring_node::store::Store;
 use jaring_node::Node;
 use serde_json::{Map, Value};
 use tokio::sync::watch;
 
-use crate::scenarios::{backlog, count_stored, network, node_config, verified_directory};
+use crate::scenarios::{backlog, count_stored, node_config, one_receiver, OneReceiver};
 
 const FEED_USER: &str = "bench-feed";
 const FEED_PASSWORD: &str = "bench-feed-password-0";
@@ -40,12 +37,14 @@ pub async fn taxii(url: &str, alerts: usize, rounds: usize) -> Result<Map<String
             python.display()
         );
     }
-    let tmp = tempfile::tempdir()?;
-    let net = network(tmp.path(), 1)?;
-    let directory = verified_directory(&net)?;
-    let th: SecretKey = net.secret_key("TH-RTP");
-    let me = AgencyId::parse("ID-N001")?;
-    let js = jetstream::new(async_nats::connect(url).await?);
+    let OneReceiver {
+        _tmp,
+        net,
+        directory,
+        th,
+        me,
+        js,
+    } = one_receiver(url).await?;
     let port = jaring_testkit::free_port().map_err(|e| anyhow!(e))?;
     let mut config = node_config(&net, "ID-N001", url)?;
     let feed = TaxiiConfig {

@@ -358,6 +358,38 @@ async fn objects<B: Backend>(
     Ok(envelope(&p))
 }
 
+/// A read about one object: get-an-object (`match[version|spec_version]`), or with
+/// `versions` its versions (every one; `match[spec_version]` only). A page, or 404 when the
+/// object is not in the collection at all (one the filters leave out answers an empty page).
+async fn of_object<B: Backend>(
+    b: &B,
+    reader: &Reader,
+    tlp: Tlp,
+    raw: Option<&str>,
+    object_id: &str,
+    versions: bool,
+) -> Result<Page, TaxiiError> {
+    let (filters, what): (&[&str], _) = if versions {
+        (&["spec_version"], "versions")
+    } else {
+        (&["version", "spec_version"], "object")
+    };
+    let q = query::parse(raw, filters)?.map(|mut q| {
+        q.ids = vec![object_id.to_owned()];
+        if versions {
+            q.versions = Versions::All;
+        }
+        q
+    });
+    let p = page(b, reader, tlp, q, what).await?;
+    if p.rows.is_empty() && !exists(b, tlp, object_id).await? {
+        return Err(TaxiiError::not_found(format!(
+            "no object {object_id} in this collection"
+        )));
+    }
+    Ok(p)
+}
+
 async fn object<B: Backend>(
     State(b): Shared<B>,
     ids: Result<Path<(String, String)>, PathRejection>,
@@ -366,16 +398,7 @@ async fn object<B: Backend>(
     addr: Option<Extension<SocketAddr>>,
 ) -> Answer {
     let (reader, (_, object_id), tlp) = collection_gate(&*b, &headers, addr, ids).await?;
-    let q = query::parse(raw.as_deref(), &["version", "spec_version"])?.map(|mut q| {
-        q.ids = vec![object_id.clone()];
-        q
-    });
-    let p = page(&*b, &reader, tlp, q, "object").await?;
-    if p.rows.is_empty() && !exists(&*b, tlp, &object_id).await? {
-        return Err(TaxiiError::not_found(format!(
-            "no object {object_id} in this collection"
-        )));
-    }
+    let p = of_object(&*b, &reader, tlp, raw.as_deref(), &object_id, false).await?;
     Ok(envelope(&p))
 }
 
@@ -387,17 +410,7 @@ async fn versions<B: Backend>(
     addr: Option<Extension<SocketAddr>>,
 ) -> Answer {
     let (reader, (_, object_id), tlp) = collection_gate(&*b, &headers, addr, ids).await?;
-    let q = query::parse(raw.as_deref(), &["spec_version"])?.map(|mut q| {
-        q.ids = vec![object_id.clone()];
-        q.versions = Versions::All;
-        q
-    });
-    let p = page(&*b, &reader, tlp, q, "versions").await?;
-    if p.rows.is_empty() && !exists(&*b, tlp, &object_id).await? {
-        return Err(TaxiiError::not_found(format!(
-            "no object {object_id} in this collection"
-        )));
-    }
+    let p = of_object(&*b, &reader, tlp, raw.as_deref(), &object_id, true).await?;
     let versions: Vec<&str> = p.rows.iter().map(|o| o.version.as_str()).collect();
     let body = format!("{{{},\"versions\":{}}}", p.head(), json!(versions));
     Ok(text_answer(body, p.added()))

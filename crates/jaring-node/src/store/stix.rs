@@ -142,17 +142,16 @@ fn put(
     thread: Option<(&str, &str)>,
     fresh: bool,
 ) -> Result<()> {
-    let msg = clock.message.clone();
     match thread {
         Some((tid, tsender)) if jaring_stix::is_sco(&o.kind) => {
             tx.prepare_cached(
                 "INSERT OR IGNORE INTO stix_observed (collection, stix_id, thread_id, thread_sender) VALUES (?1, ?2, ?3, ?4)",
             )?
             .execute(params![coll, o.id, tid, tsender])?;
-            put_row(tx, clock, coll, o, None, false, None)
+            put_row(tx, clock, coll, o, None, false)
         }
-        Some(_) => put_row(tx, clock, coll, o, thread, fresh, msg.as_deref()),
-        None => put_row(tx, clock, coll, o, None, false, None),
+        Some(_) => put_row(tx, clock, coll, o, thread, fresh),
+        None => put_row(tx, clock, coll, o, None, false),
     }
 }
 
@@ -180,7 +179,7 @@ fn present(
     })
 }
 
-/// [`put`]'s row: `thread` owns it (`None`: shared).
+/// [`put`]'s row: `thread` owns it (`None`: shared, and then it names no message either).
 fn put_row(
     tx: &Transaction<'_>,
     clock: &mut Clock,
@@ -188,13 +187,13 @@ fn put_row(
     o: &Object,
     thread: Option<(&str, &str)>,
     fresh: bool,
-    message: Option<&str>,
 ) -> Result<()> {
     if !fresh && present(tx, coll, o, thread)? {
         return Ok(());
     }
     let (tid, tsender) = thread.unzip();
     let added = clock.next();
+    let message = thread.and(clock.message.as_deref());
     let version = o.version.clone().unwrap_or_else(|| timestamp(added));
     if o.version.is_some() && !fresh {
         tx.prepare_cached(
