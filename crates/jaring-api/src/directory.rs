@@ -14,6 +14,10 @@ pub struct AgencyView {
     pub country: String,
     /// Its directory roles (`law-enforcement`, `consular`, ...).
     pub roles: Vec<String>,
+    /// Whether the key messages are sealed to now has an X-Wing half, so that what is sent to
+    /// the agency is wrapped post-quantum (spec §8).
+    #[serde(default)]
+    pub pq: bool,
 }
 
 /// `GET /v1/directory`.
@@ -27,4 +31,8 @@ pub struct DirectoryView {
     pub expires_at: String,
     /// The agencies, by id.
     pub agencies: Vec<AgencyView>,
+    /// The kinds this node sends under the post-quantum key wrap only (`[pq] require`): it
+    /// refuses to send them to an agency whose `pq` is false.
+    #[serde(default)]
+    pub pq_required: Vec<String>,
 }

@@ -11,6 +11,7 @@ mod console;
 mod correlate;
 mod scenarios;
 mod taxii;
+mod xwing;
 
 use std::path::PathBuf;
 
@@ -98,6 +99,16 @@ enum Command {
         #[arg(long, default_value_t = 5)]
         rounds: usize,
     },
+    /// The X-Wing key wrap alone: seal and open COUNT times with X25519 keys and with X-Wing
+    /// keys, envelope sizes, and E2E alerts end to end with each.
+    Xwing {
+        /// Seals and opens measured, of each kind.
+        #[arg(long, default_value_t = 5_000)]
+        count: usize,
+        /// Alerts end to end, of each kind.
+        #[arg(long, default_value_t = 5_000)]
+        e2e: usize,
+    },
     /// Run a node (used by the benchmark itself, to measure a node's memory in its own process).
     #[command(hide = true)]
     Node {
@@ -166,6 +177,12 @@ fn main() -> anyhow::Result<()> {
         Command::Taxii { alerts, rounds } => {
             let server = hub(false)?;
             let figures = runtime.block_on(taxii::taxii(&server.url(), alerts, rounds))?;
+            println!("{}", serde_json::to_string_pretty(&figures)?);
+            Ok(())
+        }
+        Command::Xwing { count, e2e } => {
+            let mut figures = xwing::crypto(count)?;
+            figures.extend(runtime.block_on(xwing::end_to_end(e2e))?);
             println!("{}", serde_json::to_string_pretty(&figures)?);
             Ok(())
         }

@@ -38,6 +38,8 @@ pub struct Scale {
     correlate_requests: usize,
     taxii_alerts: usize,
     taxii_rounds: usize,
+    xwing_crypto: usize,
+    xwing_e2e: usize,
 }
 
 impl Scale {
@@ -60,6 +62,8 @@ impl Scale {
             correlate_requests: 30,
             taxii_alerts: 20,
             taxii_rounds: 1,
+            xwing_crypto: 200,
+            xwing_e2e: 500,
         }
     }
 
@@ -82,11 +86,13 @@ impl Scale {
             correlate_requests: 300,
             taxii_alerts: 100,
             taxii_rounds: 5,
+            xwing_crypto: 5_000,
+            xwing_e2e: 5_000,
         }
     }
 }
 
-fn rate(n: usize, d: Duration) -> f64 {
+pub(crate) fn rate(n: usize, d: Duration) -> f64 {
     n as f64 / d.as_secs_f64().max(1e-9)
 }
 
@@ -113,7 +119,7 @@ fn insert_percentiles(m: &mut Map<String, Value>, name: &str, suffix: &str, sort
 }
 
 /// A compound-relocation alert body of about 1 KiB.
-fn alert_1k() -> Value {
+pub(crate) fn alert_1k() -> Value {
     let mut body = json!({
         "compound": {"name": "Golden Fortune annex", "aliases": ["GF-2"]},
         "from": {"country": "MM", "name": "Myawaddy", "lat": 16.69, "lon": 98.51},
@@ -135,9 +141,18 @@ fn members(n: usize) -> Vec<(String, Role)> {
 }
 
 pub(crate) fn network(dir: &Path, receivers: usize) -> Result<TestNetwork> {
+    network_of(dir, receivers, false)
+}
+
+/// TH-RTP and `receivers` consulates; with `pq`, every key has an X-Wing half (spec §8).
+pub(crate) fn network_of(dir: &Path, receivers: usize, pq: bool) -> Result<TestNetwork> {
     let m = members(receivers);
     let refs: Vec<(&str, Role)> = m.iter().map(|(a, r)| (a.as_str(), *r)).collect();
-    TestNetwork::create(dir, &refs).map_err(|e| anyhow!(e))
+    let with_pq: Vec<&str> = match pq {
+        true => refs.iter().map(|(a, _)| *a).collect(),
+        false => Vec::new(),
+    };
+    TestNetwork::create_with_pq(dir, &refs, &with_pq).map_err(|e| anyhow!(e))
 }
 
 pub(crate) fn verified_directory(net: &TestNetwork) -> Result<Directory> {
@@ -173,6 +188,7 @@ pub(crate) fn node_config(net: &TestNetwork, id: &str, url: &str) -> Result<Conf
         correlation: Default::default(),
         taxii: None,
         stix: Default::default(),
+        pq: Default::default(),
     })
 }
 
@@ -196,7 +212,7 @@ fn crypto(n: usize) -> Result<(f64, f64, f64)> {
     let th = net.secret_key("TH-RTP");
     let me = AgencyId::parse("ID-N001")?;
     let id_key = net.secret_key("ID-N001");
-    let keys = [id_key.enc];
+    let keys = jaring_core::keys::OpeningKeys::from(id_key);
     let receiver = Receiver {
         me: &me,
         keys: &keys,
@@ -373,28 +389,8 @@ pub async fn end_to_end(url: &str, n: usize, load_secs: u64) -> Result<Map<Strin
     tokio::time::sleep(Duration::from_secs(1)).await;
     let rss_idle = receiver.rss_mib();
     let post = json!({"kind": "compound-relocation-alert", "to": ["ID-N001"], "body": alert_1k()});
-
-    // Sustained: as fast as 32 concurrent callers can post.
     let peak = Arc::new(std::sync::Mutex::new(rss_idle));
-    let t = Instant::now();
-    let mut callers = tokio::task::JoinSet::new();
-    for w in 0..32 {
-        let (client, post) = (sender.client.clone(), post.clone());
-        callers.spawn(async move {
-            for _ in (w..n).step_by(32) {
-                let _ = client.call("POST", "/v1/messages", Some(&post)).await;
-            }
-        });
-    }
-    let deadline = Instant::now() + Duration::from_secs(600);
-    while (receiver.received().await as usize) < n && Instant::now() < deadline {
-        if let Ok(mut p) = peak.lock() {
-            *p = p.max(receiver.rss_mib());
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    let sustained = rate(n, t.elapsed());
-    while callers.join_next().await.is_some() {}
+    let sustained = sustain(&sender, &receiver, &post, n, &peak).await;
     // Let the work the sustained burst leaves behind (receipts for every message, audit
     // copies, checkpoints) finish: the latencies below are those of a steady 1,000/s.
     tokio::time::sleep(Duration::from_secs(2)).await;
@@ -426,6 +422,57 @@ pub async fn end_to_end(url: &str, n: usize, load_secs: u64) -> Result<Map<Strin
     m.insert("rss_idle_mib".into(), json!(rss_idle));
     m.insert("rss_loaded_mib".into(), json!(rss_loaded));
     Ok(m)
+}
+
+/// As fast as 32 concurrent callers can post `n` copies of `post` to `sender`, until
+/// `receiver` has stored them all: the sustained rate (msg/s). `peak` follows the receiver's
+/// memory.
+async fn sustain(
+    sender: &ChildNode,
+    receiver: &ChildNode,
+    post: &Value,
+    n: usize,
+    peak: &Arc<std::sync::Mutex<f64>>,
+) -> f64 {
+    let t = Instant::now();
+    let mut callers = tokio::task::JoinSet::new();
+    for w in 0..32 {
+        let (client, post) = (sender.client.clone(), post.clone());
+        callers.spawn(async move {
+            for _ in (w..n).step_by(32) {
+                let _ = client.call("POST", "/v1/messages", Some(&post)).await;
+            }
+        });
+    }
+    let deadline = Instant::now() + Duration::from_secs(600);
+    while (receiver.received().await as usize) < n && Instant::now() < deadline {
+        if let Ok(mut p) = peak.lock() {
+            *p = p.max(receiver.rss_mib());
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let sustained = rate(n, t.elapsed());
+    while callers.join_next().await.is_some() {}
+    sustained
+}
+
+/// The sustained end-to-end rate alone (msg/s), between two nodes of a fresh network whose
+/// keys all have X-Wing halves when `pq` is set: what the post-quantum wrap costs end to end.
+pub(crate) async fn e2e_sustained(url: &str, n: usize, pq: bool) -> Result<f64> {
+    let tmp = tempfile::tempdir()?;
+    let net = network_of(tmp.path(), 1, pq)?;
+    let sender = ChildNode::start(&node_config(&net, "TH-RTP", url)?, tmp.path()).await?;
+    let receiver = ChildNode::start(&node_config(&net, "ID-N001", url)?, tmp.path()).await?;
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let post = json!({"kind": "compound-relocation-alert", "to": ["ID-N001"], "body": alert_1k()});
+    let peak = Arc::new(std::sync::Mutex::new(0.0));
+    let sustained = sustain(&sender, &receiver, &post, n, &peak).await;
+    anyhow::ensure!(
+        receiver.received().await as usize >= n,
+        "the receiver stored {} of {n} messages",
+        receiver.received().await
+    );
+    Ok(sustained)
 }
 
 /// Posts at `per_s` for `secs` and follows the receiver: for each message, posted → stored at
@@ -976,6 +1023,16 @@ pub async fn all(scale: &Scale) -> Result<Map<String, Value>> {
         f.extend(crate::taxii::taxii(&server.url(), scale.taxii_alerts, scale.taxii_rounds).await?);
     }
 
+    eprintln!("the X-Wing key wrap ...");
+    f.extend(
+        tokio::task::spawn_blocking({
+            let n = scale.xwing_crypto;
+            move || crate::xwing::crypto(n)
+        })
+        .await??,
+    );
+    f.extend(crate::xwing::end_to_end(scale.xwing_e2e).await?);
+
     let get = |k: &str| f.get(k).and_then(Value::as_f64).unwrap_or(f64::NAN);
     let (e2e, crypto_f, transport_f, catch, open_f, open_all) = (
         get("e2e_msgs_per_s"),
@@ -1024,6 +1081,38 @@ pub fn print_table(f: &Map<String, Value>) {
         (
             "open_every_core_msgs_per_s",
             "open on every core at once (msg/s)",
+            "",
+        ),
+        (
+            "x25519_seal_per_s",
+            "X25519 seal, 1 recipient, 1 core (msg/s)",
+            "",
+        ),
+        (
+            "xwing_seal_per_s",
+            "X-Wing seal, 1 recipient, 1 core (msg/s)",
+            "",
+        ),
+        ("x25519_open_per_s", "X25519 open, 1 core (msg/s)", ""),
+        ("xwing_open_per_s", "X-Wing open, 1 core (msg/s)", ""),
+        (
+            "x25519_envelope_bytes_1",
+            "envelope, 1 KiB alert, 1 X25519 recipient (bytes)",
+            "",
+        ),
+        (
+            "xwing_envelope_bytes_1",
+            "envelope, 1 KiB alert, 1 X-Wing recipient (bytes)",
+            "",
+        ),
+        (
+            "x25519_envelope_bytes_50",
+            "envelope, 1 KiB alert, 50 X25519 recipients (bytes)",
+            "",
+        ),
+        (
+            "xwing_envelope_bytes_50",
+            "envelope, 1 KiB alert, 50 X-Wing recipients (bytes)",
             "",
         ),
         (
@@ -1136,6 +1225,21 @@ pub fn print_table(f: &Map<String, Value>) {
         ("rss_idle_mib", "node RSS idle (MiB)", "< 30"),
         ("rss_loaded_mib", "node RSS under load (MiB)", "< 100"),
         ("ratio_e2e_crypto", "end to end / crypto floor", ">= 0.5"),
+        (
+            "e2e_xwing_msgs_per_s",
+            "end to end, X-Wing keys everywhere (msg/s)",
+            "",
+        ),
+        (
+            "e2e_classic_paired_msgs_per_s",
+            "end to end, classical keys, run beside it (msg/s)",
+            "",
+        ),
+        (
+            "ratio_e2e_xwing_classic",
+            "end to end X-Wing / classical",
+            "",
+        ),
         ("ratio_e2e_transport", "end to end / transport floor", ""),
         ("ratio_catchup_open", "catch-up / open floor", ">= 1.2"),
         (

@@ -47,10 +47,24 @@ fn every_scenario_runs_and_reports_its_figures() {
         "default_sync_e2e_p99_ms_at_1000",
         "default_sync_fanout50_p99_ms",
         "default_sync_catchup_msgs_per_s",
+        "x25519_seal_per_s",
+        "x25519_open_per_s",
+        "xwing_seal_per_s",
+        "xwing_open_per_s",
+        "xwing_envelope_bytes_1",
+        "xwing_envelope_bytes_50",
+        "e2e_xwing_msgs_per_s",
+        "ratio_e2e_xwing_classic",
     ] {
         let v = figures[key]
             .as_f64()
             .unwrap_or_else(|| panic!("{key} missing: {figures}"));
         assert!(v.is_finite() && v > 0.0, "{key} = {v}");
     }
+    // Each X-Wing entry carries a 1120-byte encapsulated key where X25519 carries 32.
+    let size = |k: &str| figures[k].as_f64().unwrap();
+    assert!(
+        size("xwing_envelope_bytes_50") - size("x25519_envelope_bytes_50") > 50.0 * 1000.0,
+        "{figures}"
+    );
 }

@@ -327,6 +327,10 @@ pub enum KeyCommand {
         /// Where to write the new pair (a folder that holds no key of the agency yet).
         #[arg(long)]
         out: PathBuf,
+        /// Give the new key an X-Wing half (how an agency adds a post-quantum key). A key
+        /// whose current one has an X-Wing half keeps one without it.
+        #[arg(long)]
+        pq: bool,
     },
 }
 
@@ -722,6 +726,10 @@ pub struct KeygenArgs {
     /// Directory to write the key files into (created if missing).
     #[arg(long)]
     pub out: PathBuf,
+    /// Add an X-Wing half (post-quantum hybrid key wrap, spec §8): senders then wrap to it
+    /// once the RSO lists it, and referrals stay secret against a future quantum computer.
+    #[arg(long)]
+    pub pq: bool,
     /// Print the result as JSON.
     #[arg(long)]
     pub json: bool,
@@ -769,7 +777,7 @@ pub enum DirectoryCommand {
         /// The agency.
         #[arg(long, value_parser = parse_agency)]
         agency: AgencyId,
-        /// Only this key (its signing or encryption kid); default every key of the agency.
+        /// Only this key (its signing, encryption or X-Wing kid); default every key of the agency.
         #[arg(long)]
         kid: Option<String>,
         /// From when (default now); messages the key made after it are refused.

@@ -30,7 +30,9 @@ fn main() -> ExitCode {
     let daemon = cli.socket.clone().unwrap_or_else(|| cli.config.clone());
     let result = match cli.command {
         Command::Keygen(args) => commands::keys::keygen(args),
-        Command::Key(cli::KeyCommand::Rotate { key, out }) => commands::keys::rotate(&key, &out),
+        Command::Key(cli::KeyCommand::Rotate { key, out, pq }) => {
+            commands::keys::rotate(&key, &out, pq)
+        }
         Command::Trust(cmd) => commands::trust::run(cmd),
         Command::Directory(cmd) => commands::directory::run(cmd),
         Command::Envelope(cmd) => commands::envelope::run(cmd),

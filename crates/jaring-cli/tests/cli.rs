@@ -63,10 +63,29 @@ fn private_copy(src: &Path, dir: &Path) -> PathBuf {
 #[test]
 fn every_shared_envelope_case_through_the_cli() {
     let v = shared();
-    let tmp = tempfile::tempdir().unwrap();
     let cases: Value =
         serde_json::from_slice(&std::fs::read(v.join("cases.json")).unwrap()).unwrap();
-    for case in cases["cases"].as_array().unwrap() {
+    envelope_cases(&v, cases["cases"].as_array().unwrap());
+}
+
+/// Every case of the revision of 2026-11-26 (X-Wing and the new alert fields); its
+/// `cases.json` is a bare array.
+#[test]
+fn every_rev2_case_through_the_cli() {
+    let v = shared().join("../wire-v1-rev2");
+    let cases: Value =
+        serde_json::from_slice(&std::fs::read(v.join("cases.json")).unwrap()).unwrap();
+    let cases = cases.as_array().unwrap();
+    assert_eq!(cases.len(), 12);
+    assert!(cases.iter().any(|c| c["expect"]["error"] == "downgrade"));
+    envelope_cases(&v, cases);
+}
+
+/// Opens each case's envelope with `jaring envelope open` and checks the body printed, or the
+/// exit code 3 and the spec's code as the first word on stderr.
+fn envelope_cases(v: &Path, cases: &[Value]) {
+    let tmp = tempfile::tempdir().unwrap();
+    for case in cases {
         let key = private_copy(&v.join(case["key"].as_str().unwrap()), tmp.path());
         let out = jaring(
             &[
@@ -175,7 +194,34 @@ fn offline_walk_through_two_roots_three_agencies() {
     ]))
     .unwrap();
     assert_eq!(key_json["agency"], "TH-RTP");
-    run(&["keygen", "--agency", "ID-KEMLU-PNH", "--out", "keys"]);
+    assert!(key_json["pq_kid"].is_null(), "classical unless asked");
+    // ID-KEMLU-PNH adds the X-Wing half (spec §8).
+    let pq_json: Value = serde_json::from_str(&run(&[
+        "keygen",
+        "--agency",
+        "ID-KEMLU-PNH",
+        "--out",
+        "keys",
+        "--pq",
+        "--json",
+    ]))
+    .unwrap();
+    let pq_kid = pq_json["pq_kid"].as_str().unwrap().to_owned();
+    let public: Value =
+        serde_json::from_slice(&std::fs::read(d.join("keys/ID-KEMLU-PNH.pub.json")).unwrap())
+            .unwrap();
+    assert_eq!(public["pq"]["alg"], "X-Wing");
+    assert_eq!(public["pq"]["kid"], pq_kid.as_str());
+    let pq_key = jaring_core::b64::decode(public["pq"]["key"].as_str().unwrap()).unwrap();
+    assert_eq!(pq_key.len(), 1216);
+    assert_eq!(
+        std::fs::metadata(d.join("keys/ID-KEMLU-PNH.key.json"))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777,
+        0o600
+    );
     run(&["keygen", "--agency", "PH-DFA", "--out", "keys"]);
     assert_eq!(
         std::fs::metadata(d.join("keys/TH-RTP.key.json"))
@@ -200,6 +246,7 @@ fn offline_walk_through_two_roots_three_agencies() {
         "--out",
         "trust.json",
     ]);
+    let mut added = Vec::new();
     for (id, name, cc, role) in [
         ("TH-RTP", "Royal Thai Police", "TH", "law-enforcement"),
         (
@@ -216,7 +263,7 @@ fn offline_walk_through_two_roots_three_agencies() {
         ),
     ] {
         let public = format!("keys/{id}.pub.json");
-        run(&[
+        added.push(run(&[
             "directory",
             "add",
             "--body",
@@ -231,8 +278,14 @@ fn offline_walk_through_two_roots_three_agencies() {
             cc,
             "--role",
             role,
-        ]);
+        ]));
     }
+    assert!(
+        added[1].contains(&format!("with X-Wing key {pq_kid}")),
+        "{}",
+        added[1]
+    );
+    assert!(!added[0].contains("X-Wing"), "{}", added[0]);
     let dup = jaring(
         &[
             "directory",
@@ -319,9 +372,34 @@ fn offline_walk_through_two_roots_three_agencies() {
         "{}",
         stderr(&again)
     );
+    let shown = run(&["directory", "verify", "--trust", "trust.json", "dir.json"]);
     assert!(
-        run(&["directory", "verify", "--trust", "trust.json", "dir.json"])
-            .contains("signed by RSO-ROOT-1, RSO-ROOT-2")
+        shown.contains("signed by RSO-ROOT-1, RSO-ROOT-2"),
+        "{shown}"
+    );
+    assert!(shown.contains(&format!("pq {pq_kid}")), "{shown}");
+    let summary: Value = serde_json::from_str(&run(&[
+        "directory",
+        "verify",
+        "--trust",
+        "trust.json",
+        "dir.json",
+        "--json",
+    ]))
+    .unwrap();
+    let pq_kids: Vec<(&str, &Value)> = summary["agencies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (a["id"].as_str().unwrap(), &a["keys"][0]["pq_kid"]))
+        .collect();
+    assert_eq!(
+        pq_kids,
+        [
+            ("ID-KEMLU-PNH", &Value::from(pq_kid.as_str())),
+            ("PH-DFA", &Value::Null),
+            ("TH-RTP", &Value::Null)
+        ]
     );
 
     let alert = std::fs::read(shared().join("alert-body.json")).unwrap();
@@ -344,6 +422,25 @@ fn offline_walk_through_two_roots_three_agencies() {
         &alert,
     );
     std::fs::write(d.join("alert.json"), &envelope).unwrap();
+    // The seal wrapped to ID-KEMLU-PNH's X-Wing key and to PH-DFA's X25519 key.
+    let outer: Value = serde_json::from_slice(&envelope).unwrap();
+    let header: Value = serde_json::from_slice(
+        &jaring_core::b64::decode(outer["header"].as_str().unwrap()).unwrap(),
+    )
+    .unwrap();
+    let algs: Vec<(&str, &Value)> = header["recipients"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["agency"].as_str().unwrap(), &r["alg"]))
+        .collect();
+    assert_eq!(
+        algs,
+        [
+            ("ID-KEMLU-PNH", &Value::from("X-Wing")),
+            ("PH-DFA", &Value::Null)
+        ]
+    );
     let expected: Value = serde_json::from_slice(&alert).unwrap();
     for reader in ["ID-KEMLU-PNH", "PH-DFA"] {
         let key = format!("keys/{reader}.key.json");
@@ -730,7 +827,29 @@ fn key_rotate_makes_the_next_pair_and_says_the_order() {
         serde_json::from_slice(&std::fs::read(d.join("next/TH-RTP.pub.json")).unwrap()).unwrap();
     assert_eq!(new["agency"], "TH-RTP");
     assert_ne!(old, new, "a new pair");
+    assert!(new.get("pq").is_none(), "classical unless asked");
     let again = jaring(&rotate, d, None);
     assert!(!again.status.success());
     assert!(stderr(&again).contains("already holds a key"));
+
+    // How an agency adds an X-Wing key: a rotation with --pq; and a rotation of a key that
+    // has one keeps one without being asked.
+    let pq = |from: &str, out: &str, flag: bool| {
+        let mut args = vec!["key", "rotate", "--key", from, "--out", out];
+        if flag {
+            args.push("--pq");
+        }
+        let said = ok(jaring(&args, d, None));
+        let public: Value = serde_json::from_slice(
+            &std::fs::read(d.join(format!("{out}/TH-RTP.pub.json"))).unwrap(),
+        )
+        .unwrap();
+        (said, public)
+    };
+    let (said, first) = pq("next/TH-RTP.key.json", "pq1", true);
+    assert_eq!(first["pq"]["alg"], "X-Wing", "{said}");
+    assert!(said.contains("X-Wing"), "{said}");
+    let (_, second) = pq("pq1/TH-RTP.key.json", "pq2", false);
+    assert_eq!(second["pq"]["alg"], "X-Wing");
+    assert_ne!(first["pq"]["kid"], second["pq"]["kid"]);
 }

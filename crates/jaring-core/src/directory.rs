@@ -15,7 +15,9 @@ use serde::{Deserialize, Serialize};
 use crate::b64;
 use crate::country::is_country_code;
 use crate::id::{AgencyId, Kid};
-use crate::keys::{EncryptionKey, PublicKey, PublicKeyJson, SecretKey, VerifyingKey};
+use crate::keys::{
+    EncryptionKey, PqEncryptionKey, PublicKey, PublicKeyJson, SecretKey, VerifyingKey, WrapKey,
+};
 use crate::time::Timestamp;
 use crate::trust::{check_network_name, Trust};
 
@@ -161,6 +163,11 @@ pub struct KeyEntry {
     pub not_after: Timestamp,
     /// Set when the key was revoked.
     pub revoked_at: Option<Timestamp>,
+    /// The X-Wing key for the post-quantum key wrap (spec §3, §8), if the agency has one.
+    /// Last, and absent rather than null, as in the spec's examples: a classical entry
+    /// serialises exactly as it did before the field existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pq: Option<PublicKeyJson>,
 }
 
 /// One agency as the directory body lists it.
@@ -206,9 +213,20 @@ pub struct AgencyKey {
     pub not_after: Timestamp,
     /// Revocation time, if revoked.
     pub revoked_at: Option<Timestamp>,
+    /// Encrypts to the agency with the post-quantum hybrid (spec §8), if listed.
+    pub pq: Option<PqEncryptionKey>,
 }
 
 impl AgencyKey {
+    /// The key a sender wraps the content key to (spec §8): the X-Wing key when the entry
+    /// lists one, the X25519 key otherwise.
+    pub fn wrap_key(&self) -> WrapKey {
+        match &self.pq {
+            Some(pq) => WrapKey::XWing(pq.clone()),
+            None => WrapKey::X25519(self.enc.clone()),
+        }
+    }
+
     /// True when the key is revoked for a message created at `created_at`, judged at `now`.
     ///
     /// A revoked key may have been stolen, and a thief can back-date `created_at`; so once the
@@ -259,6 +277,11 @@ impl Agency {
             .filter(|k| k.usable_at(now))
             .max_by_key(|k| k.not_before)
     }
+
+    /// The key whose X25519 kid is `kid`.
+    pub fn encryption_key(&self, kid: &Kid) -> Option<&AgencyKey> {
+        self.keys.iter().find(|k| k.enc.kid() == kid)
+    }
 }
 
 /// A directory whose signatures, network, validity and body were checked against a trust file.
@@ -295,6 +318,20 @@ impl Directory {
     /// Every agency, ordered by id.
     pub fn agencies(&self) -> impl Iterator<Item = &Agency> {
         self.agencies.values()
+    }
+
+    /// Of `agencies`, those whose key to seal to now has no X-Wing half, in the order given:
+    /// the recipients a node that requires the post-quantum wrap must not send to. An agency
+    /// not in the directory, or with no usable key, is not listed (sealing refuses it anyway).
+    pub fn without_pq<'a>(&self, agencies: &'a [AgencyId], now: Timestamp) -> Vec<&'a AgencyId> {
+        agencies
+            .iter()
+            .filter(|id| {
+                self.agency(id)
+                    .and_then(|a| a.current_key(now))
+                    .is_some_and(|k| k.pq.is_none())
+            })
+            .collect()
     }
 
     /// The agencies that hold a role, ordered by id.
@@ -545,11 +582,22 @@ pub fn check_body(body: &DirectoryBody) -> Result<BTreeMap<AgencyId, Agency>, Di
                 .enc
                 .to_encryption(&format!("keys[{i}].enc"))
                 .map_err(|e| at(e.to_string()))?;
+            // An X-Wing key of another algorithm than the one jaring knows makes the whole
+            // directory malformed rather than being skipped: skipping it would have this node
+            // seal classically to an agency whose own node refuses that as a downgrade.
+            let pq =
+                k.pq.as_ref()
+                    .map(|pq| pq.to_pq(&format!("keys[{i}].pq")))
+                    .transpose()
+                    .map_err(|e| at(e.to_string()))?;
             if k.not_after <= k.not_before {
                 return Err(at(format!("keys[{i}]: not_after must be after not_before")));
             }
             // A key listed twice (or shared by two agencies) would make a kid ambiguous.
-            if !kids.insert(sign.kid().clone()) || !kids.insert(enc.kid().clone()) {
+            let fresh = kids.insert(sign.kid().clone())
+                && kids.insert(enc.kid().clone())
+                && pq.as_ref().is_none_or(|pq| kids.insert(pq.kid().clone()));
+            if !fresh {
                 return Err(at(format!(
                     "keys[{i}]: a key id appears more than once in the directory"
                 )));
@@ -560,6 +608,7 @@ pub fn check_body(body: &DirectoryBody) -> Result<BTreeMap<AgencyId, Agency>, Di
                 not_before: k.not_before,
                 not_after: k.not_after,
                 revoked_at: k.revoked_at,
+                pq,
             });
         }
         let agency = Agency {
@@ -592,7 +641,7 @@ impl DirectoryBody {
         }
     }
 
-    /// Revokes an agency's key `kid` (a signing or encryption kid), or every key it holds
+    /// Revokes an agency's key `kid` (a signing, encryption or X-Wing kid), or every key it holds
     /// when `kid` is `None`, from `at`; refuses an unknown agency or kid, and a key already
     /// revoked (its time stays as it was).
     pub fn revoke(
@@ -608,8 +657,11 @@ impl DirectoryBody {
             .ok_or_else(|| malformed(format!("agency {agency} is not in the directory")))?;
         let mut revoked = 0;
         for key in entry.keys.iter_mut() {
-            let matches =
-                kid.is_none_or(|k| key.sign.kid.as_str() == k || key.enc.kid.as_str() == k);
+            let matches = kid.is_none_or(|k| {
+                key.sign.kid.as_str() == k
+                    || key.enc.kid.as_str() == k
+                    || key.pq.as_ref().is_some_and(|pq| pq.kid.as_str() == k)
+            });
             if !matches {
                 continue;
             }
@@ -648,10 +700,16 @@ impl DirectoryBody {
             PublicKeyJson::from_verifying(&key.sign),
             PublicKeyJson::from_encryption(&key.enc),
         );
+        let pq = key.pq.as_ref().map(PublicKeyJson::from_pq);
+        let new_kids: Vec<&Kid> = [&sign.kid, &enc.kid]
+            .into_iter()
+            .chain(pq.as_ref().map(|p| &p.kid))
+            .collect();
         let taken = self.agencies.iter().flat_map(|a| &a.keys).any(|k| {
             [&k.sign.kid, &k.enc.kid]
-                .iter()
-                .any(|kid| **kid == sign.kid || **kid == enc.kid)
+                .into_iter()
+                .chain(k.pq.as_ref().map(|p| &p.kid))
+                .any(|kid| new_kids.contains(&kid))
         });
         if taken {
             return Err(malformed(format!(
@@ -674,6 +732,7 @@ impl DirectoryBody {
             not_before,
             not_after,
             revoked_at: None,
+            pq,
         });
         Ok(())
     }
@@ -705,6 +764,7 @@ impl DirectoryBody {
                 not_before,
                 not_after,
                 revoked_at: None,
+                pq: key.pq.as_ref().map(PublicKeyJson::from_pq),
             }],
         });
         Ok(())

@@ -3,7 +3,7 @@
 //!
 //! Opening is split into the stages a node needs: [`ParsedEnvelope::parse`] (steps 1–2),
 //! [`ParsedEnvelope::verify`] (steps 3–6, after which the sender is authenticated) and
-//! [`VerifiedEnvelope::decrypt`] (steps 7–9). Step 10, "the id was not seen before", needs
+//! [`VerifiedEnvelope::decrypt`] (steps 7–9, with 7a). Step 10, "the id was not seen before", needs
 //! memory of earlier messages; [`open`] leaves it to the caller, and [`SeenIds`] provides it for
 //! a single process.
 
@@ -21,7 +21,7 @@ use crate::b64;
 use crate::body::{Body, Kind, Tlp, ValidationError};
 use crate::directory::{AgencyKey, Directory};
 use crate::id::{AgencyId, Kid, MessageId};
-use crate::keys::{random_bytes, DecryptionKey, EncryptionKey, SecretKey};
+use crate::keys::{random_bytes, OpeningKeys, SecretKey, WrapKey, XWing, PQ_ALG, PQ_ENC_BYTES};
 use crate::time::Timestamp;
 
 /// The only suite of version 1.
@@ -32,9 +32,13 @@ pub const MAX_ENVELOPE_BYTES: usize = 1024 * 1024;
 pub const CREATED_AT_SKEW_SECONDS: i64 = 5 * 60;
 /// Most recipients one envelope may name: a bound on the work one envelope can cause.
 pub const MAX_RECIPIENTS: usize = 1000;
+/// About what one X-Wing recipient entry adds to an envelope: 1120 bytes of `enc` and the rest
+/// of the entry, in b64u inside a header that is itself b64u. Used only to explain a refusal.
+const XWING_ENTRY_BYTES: usize = 2200;
 const SIG_CONTEXT: &[u8] = b"jaring/v1 envelope\x00";
 const CEK_INFO: &[u8] = b"jaring/v1 cek\x00";
 
+/// The classical KEM, DHKEM(X25519, HKDF-SHA256); X-Wing is [`XWing`] (spec §8).
 type HpkeKem = hpke::kem::X25519HkdfSha256;
 type HpkeKdf = hpke::kdf::HkdfSha256;
 type HpkeAead = hpke::aead::AesGcm256;
@@ -67,6 +71,9 @@ pub enum ErrorCode {
     Expired,
     /// Not addressed to this agency's keys.
     NotARecipient,
+    /// A classical key wrap for an agency whose key has an X-Wing half in the directory the
+    /// envelope was made against (spec §4 step 7a).
+    Downgrade,
     /// The key wrap or the payload does not decrypt.
     DecryptFailed,
     /// The body breaks the rules of its kind.
@@ -81,7 +88,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code, in the order of the open steps.
-    pub const ALL: [ErrorCode; 16] = [
+    pub const ALL: [ErrorCode; 17] = [
         ErrorCode::TooLarge,
         ErrorCode::Malformed,
         ErrorCode::UnsupportedVersion,
@@ -93,6 +100,7 @@ impl ErrorCode {
         ErrorCode::ClockSkew,
         ErrorCode::Expired,
         ErrorCode::NotARecipient,
+        ErrorCode::Downgrade,
         ErrorCode::DecryptFailed,
         ErrorCode::InvalidBody,
         ErrorCode::Duplicate,
@@ -114,6 +122,7 @@ impl ErrorCode {
             ErrorCode::ClockSkew => "clock-skew",
             ErrorCode::Expired => "expired",
             ErrorCode::NotARecipient => "not-a-recipient",
+            ErrorCode::Downgrade => "downgrade",
             ErrorCode::DecryptFailed => "decrypt-failed",
             ErrorCode::InvalidBody => "invalid-body",
             ErrorCode::Duplicate => "duplicate",
@@ -202,12 +211,38 @@ pub enum SealError {
 pub struct RecipientEntry {
     /// The recipient agency.
     pub agency: AgencyId,
+    /// The key wrap: absent for X25519, `X-Wing` for the post-quantum hybrid (spec §8).
+    /// Entries with another value are ignored by this implementation (spec §4 step 7).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alg: Option<String>,
     /// The kid of the encryption key the CEK is wrapped to.
     pub kid: Kid,
-    /// b64u of the 32-byte HPKE encapsulated key.
+    /// b64u of the HPKE encapsulated key (32 bytes, or 1120 for X-Wing).
     pub enc: String,
     /// b64u of the 48-byte HPKE ciphertext of the CEK.
     pub wrapped: String,
+}
+
+/// The key wraps a recipient entry can name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WrapAlg {
+    /// No `alg` (or `"X25519"`, which names the same wrap): DHKEM(X25519).
+    X25519,
+    /// `"X-Wing"`.
+    XWing,
+    /// Any other value: the entry is ignored.
+    Unknown,
+}
+
+impl RecipientEntry {
+    /// The key wrap this entry uses.
+    pub fn wrap_alg(&self) -> WrapAlg {
+        match self.alg.as_deref() {
+            None | Some("X25519") => WrapAlg::X25519,
+            Some(PQ_ALG) => WrapAlg::XWing,
+            Some(_) => WrapAlg::Unknown,
+        }
+    }
 }
 
 /// The envelope header (spec §4), with every field checked for form.
@@ -265,10 +300,18 @@ impl Header {
             );
         }
         for (i, r) in self.recipients.iter().enumerate() {
-            if b64::decode_array::<32>(&r.enc).is_none() {
+            // An entry of a wrap this implementation does not know is ignored (step 7), its
+            // fields unchecked, and does not count as naming its agency: a later implementation
+            // may list an agency under a new wrap and a known one side by side.
+            let enc_len = match r.wrap_alg() {
+                WrapAlg::X25519 => 32,
+                WrapAlg::XWing => PQ_ENC_BYTES,
+                WrapAlg::Unknown => continue,
+            };
+            if b64::decode(&r.enc).is_none_or(|enc| enc.len() != enc_len) {
                 return fail(
                     ErrorCode::Malformed,
-                    format!("header.recipients[{i}].enc must be b64u of 32 bytes"),
+                    format!("header.recipients[{i}].enc must be b64u of {enc_len} bytes"),
                 );
             }
             if b64::decode_array::<48>(&r.wrapped).is_none() {
@@ -277,7 +320,10 @@ impl Header {
                     format!("header.recipients[{i}].wrapped must be b64u of 48 bytes"),
                 );
             }
-            if self.recipients[..i].iter().any(|o| o.agency == r.agency) {
+            let twice = self.recipients[..i]
+                .iter()
+                .any(|o| o.agency == r.agency && o.wrap_alg() != WrapAlg::Unknown);
+            if twice {
                 return fail(
                     ErrorCode::Malformed,
                     format!("header.recipients names {} twice", r.agency),
@@ -411,8 +457,14 @@ impl ParsedEnvelope {
     /// Skips steps 3–6 for an envelope that this node verified when it arrived and has kept in
     /// its own store since (or sealed itself), so that it can still be shown after the
     /// sender's key was rotated or revoked. Never use it on bytes from the network.
+    ///
+    /// Step 7a is skipped as well: the envelope was accepted, or sealed, under the directory of
+    /// its day, and a later directory listing an X-Wing key does not make it a downgrade.
     pub fn assume_verified_from_own_store(self) -> VerifiedEnvelope {
-        VerifiedEnvelope { inner: self }
+        VerifiedEnvelope {
+            inner: self,
+            downgrades: Vec::new(),
+        }
     }
 
     /// Steps 3–6: the sender and its key under `directory`, the signature, and the times.
@@ -475,14 +527,51 @@ impl ParsedEnvelope {
                 ));
             }
         }
-        Ok(VerifiedEnvelope { inner: self })
+        let downgrades = downgrades(h, directory);
+        Ok(VerifiedEnvelope {
+            inner: self,
+            downgrades,
+        })
     }
+}
+
+/// What step 7a needs of the directory held, found while it is at hand (step 3): each
+/// classical entry of the header whose key, in that directory, has an X-Wing half, when the
+/// envelope was made against that directory or a later one. Nearly always empty.
+fn downgrades(h: &Header, held: &Directory) -> Vec<Downgraded> {
+    if h.directory_serial < held.serial {
+        return Vec::new();
+    }
+    h.recipients
+        .iter()
+        .filter(|r| r.wrap_alg() == WrapAlg::X25519)
+        .filter_map(|r| {
+            let key = held.agency(&r.agency)?.encryption_key(&r.kid)?;
+            key.pq.as_ref().map(|pq| Downgraded {
+                kid: r.kid.clone(),
+                pq_kid: pq.kid().clone(),
+                serial: held.serial,
+            })
+        })
+        .collect()
+}
+
+/// A classical entry that step 7a refuses.
+#[derive(Debug, Clone)]
+struct Downgraded {
+    /// The X25519 kid the entry wraps to.
+    kid: Kid,
+    /// The X-Wing kid listed beside it.
+    pq_kid: Kid,
+    /// The serial of the directory that lists it.
+    serial: u64,
 }
 
 /// Steps 1–6 passed: the header is authentic and current.
 #[derive(Debug, Clone)]
 pub struct VerifiedEnvelope {
     inner: ParsedEnvelope,
+    downgrades: Vec<Downgraded>,
 }
 
 impl VerifiedEnvelope {
@@ -505,25 +594,55 @@ impl VerifiedEnvelope {
         &self.inner.digest
     }
 
-    /// Steps 7–9: find this agency's entry, unwrap the CEK, decrypt and validate the body.
-    pub fn decrypt(&self, me: &AgencyId, keys: &[DecryptionKey]) -> Result<Opened, OpenError> {
+    /// Steps 7–9: find this agency's entry, refuse a downgrade (7a), unwrap the CEK, decrypt
+    /// and validate the body.
+    pub fn decrypt(&self, me: &AgencyId, keys: &OpeningKeys) -> Result<Opened, OpenError> {
         let h = &self.inner.header;
-        let found = h
+        let info = cek_info(&h.id, &h.sender, me);
+        // Step 7: an entry for this agency, of a known wrap, naming a key of that wrap held
+        // here. check_form allows one entry of a known wrap per agency.
+        let mine = h
             .recipients
             .iter()
-            .find(|r| &r.agency == me)
-            .and_then(|entry| {
-                keys.iter()
+            .filter(|r| &r.agency == me)
+            .find(|r| r.wrap_alg() != WrapAlg::Unknown);
+        let cek = match mine.map(|entry| (entry, entry.wrap_alg())) {
+            Some((entry, WrapAlg::X25519)) => {
+                let Some(key) = keys
+                    .x25519
+                    .iter()
                     .find(|k| k.encryption_key().kid() == &entry.kid)
-                    .map(|k| (entry, k))
-            });
-        let Some((entry, key)) = found else {
-            return fail(
-                ErrorCode::NotARecipient,
-                format!("no recipient entry for {me} with one of its keys"),
-            );
+                else {
+                    return not_a_recipient(me);
+                };
+                if let Some(d) = self.downgrades.iter().find(|d| d.kid == entry.kid) {
+                    return fail(
+                        ErrorCode::Downgrade,
+                        format!(
+                            "a classical key wrap to {me}'s key {}, which directory serial {} \
+                             lists with the X-Wing key {}, in an envelope made against serial {}",
+                            d.kid, d.serial, d.pq_kid, h.directory_serial
+                        ),
+                    );
+                }
+                let sk =
+                    <HpkeKem as hpke::Kem>::PrivateKey::from_bytes(key.secret()).map_err(|_| {
+                        OpenError::new(ErrorCode::DecryptFailed, "this agency's key is not usable")
+                    })?;
+                unwrap_cek::<HpkeKem>(entry, &sk, &info)?
+            }
+            Some((entry, WrapAlg::XWing)) => {
+                let Some(key) = keys
+                    .xwing
+                    .iter()
+                    .find(|k| k.encryption_key().kid() == &entry.kid)
+                else {
+                    return not_a_recipient(me);
+                };
+                unwrap_cek::<XWing>(entry, key.hpke(), &info)?
+            }
+            _ => return not_a_recipient(me),
         };
-        let cek = unwrap_cek(entry, key, &cek_info(&h.id, &h.sender, me))?;
         let body_bytes = Zeroizing::new(decrypt_payload(
             &cek,
             &self.inner.nonce,
@@ -541,22 +660,30 @@ impl VerifiedEnvelope {
     }
 }
 
-fn unwrap_cek(
+fn not_a_recipient<T>(me: &AgencyId) -> Result<T, OpenError> {
+    fail(
+        ErrorCode::NotARecipient,
+        format!("no recipient entry for {me} with one of its keys"),
+    )
+}
+
+/// Step 8's key unwrap, with the KEM the entry names. X-Wing decapsulation never fails by
+/// itself (implicit rejection): a damaged `enc` gives a wrong shared secret, and the AEAD open
+/// of `wrapped` is what fails.
+fn unwrap_cek<K: hpke::Kem>(
     entry: &RecipientEntry,
-    key: &DecryptionKey,
+    sk: &K::PrivateKey,
     info: &[u8],
 ) -> Result<Zeroizing<[u8; 32]>, OpenError> {
     let decrypt_failed = |what: &str| OpenError::new(ErrorCode::DecryptFailed, what.to_string());
     let enc_bytes = b64::decode(&entry.enc).unwrap_or_default();
     let wrapped = b64::decode(&entry.wrapped).unwrap_or_default();
-    let encapped = <HpkeKem as hpke::Kem>::EncappedKey::from_bytes(&enc_bytes)
+    let encapped = K::EncappedKey::from_bytes(&enc_bytes)
         .map_err(|_| decrypt_failed("the encapsulated key is not valid"))?;
-    let sk = <HpkeKem as hpke::Kem>::PrivateKey::from_bytes(key.secret())
-        .map_err(|_| decrypt_failed("this agency's key is not usable"))?;
     let plain = Zeroizing::new(
-        hpke::single_shot_open::<HpkeAead, HpkeKdf, HpkeKem>(
+        hpke::single_shot_open::<HpkeAead, HpkeKdf, K>(
             &hpke::OpModeR::Base,
-            &sk,
+            sk,
             &encapped,
             info,
             &wrapped,
@@ -617,8 +744,8 @@ impl Opened {
 pub struct Receiver<'a> {
     /// This agency.
     pub me: &'a AgencyId,
-    /// This agency's decryption keys (more than one during a key rotation).
-    pub keys: &'a [DecryptionKey],
+    /// This agency's decryption keys, X25519 and X-Wing (more than one during a rotation).
+    pub keys: &'a OpeningKeys,
     /// The verified directory.
     pub directory: &'a Directory,
 }
@@ -720,7 +847,7 @@ pub fn seal(
             "name 1 to {MAX_RECIPIENTS} recipients"
         )));
     }
-    let mut keys: Vec<(AgencyId, EncryptionKey)> = Vec::with_capacity(draft.to.len());
+    let mut keys: Vec<(AgencyId, WrapKey)> = Vec::with_capacity(draft.to.len());
     for r in &draft.to {
         if keys.iter().any(|(a, _)| a == r) {
             return Err(SealError::Recipients(format!(
@@ -733,7 +860,8 @@ pub fn seal(
         let key = agency.current_key(now).ok_or_else(|| {
             SealError::Recipient(r.clone(), "has no usable encryption key".into())
         })?;
-        keys.push((r.clone(), key.enc.clone()));
+        // Spec §8: X-Wing for a recipient whose key entry has it, X25519 for the others.
+        keys.push((r.clone(), key.wrap_key()));
     }
     // The body was validated when built, but the refs rule depends on this draft's refs.
     let body = Body::new(draft.body.kind(), draft.body.to_value(), &draft.refs)?;
@@ -781,8 +909,8 @@ pub mod craft {
         pub refs: Vec<MessageId>,
         /// Body bytes, encrypted as given.
         pub body: Vec<u8>,
-        /// Recipients and the keys to wrap to.
-        pub recipients: Vec<(AgencyId, EncryptionKey)>,
+        /// Recipients and the keys to wrap to (an entry gets `"alg":"X-Wing"` for an X-Wing key).
+        pub recipients: Vec<(AgencyId, WrapKey)>,
     }
 
     /// The signature input of spec §4 step 5.
@@ -812,27 +940,42 @@ pub mod craft {
 
     /// Seals `parts` exactly as spec §4 says, signing with `sender`'s key.
     pub fn seal_bytes(sender: &SecretKey, parts: Parts) -> Result<Sealed, SealError> {
+        seal_bytes_with(sender, parts, |_| {})
+    }
+
+    /// As [`seal_bytes`], with `edit` given the recipient entries before the header is
+    /// written, encrypted against and signed: to make an envelope with entries no sealer
+    /// makes (one of an algorithm this implementation does not know, say) that still opens.
+    pub fn seal_bytes_with(
+        sender: &SecretKey,
+        parts: Parts,
+        edit: impl FnOnce(&mut Vec<RecipientEntry>),
+    ) -> Result<Sealed, SealError> {
         let cek = random_bytes::<32>();
         let nonce = random_bytes::<12>();
         let mut entries = Vec::with_capacity(parts.recipients.len());
         for (agency, key) in &parts.recipients {
-            let pk = <HpkeKem as hpke::Kem>::PublicKey::from_bytes(key.bytes())
-                .map_err(|e| SealError::Crypto(e.to_string()))?;
-            let (encapped, wrapped) = hpke::single_shot_seal::<HpkeAead, HpkeKdf, HpkeKem>(
-                &hpke::OpModeS::Base,
-                &pk,
-                &cek_info(&parts.id, &parts.sender, agency),
-                cek.as_ref(),
-                &[],
-            )
-            .map_err(|e| SealError::Crypto(e.to_string()))?;
+            let info = cek_info(&parts.id, &parts.sender, agency);
+            let (alg, (enc, wrapped)) = match key {
+                WrapKey::X25519(key) => {
+                    let pk = <HpkeKem as hpke::Kem>::PublicKey::from_bytes(key.bytes())
+                        .map_err(|e| SealError::Crypto(e.to_string()))?;
+                    (None, wrap_cek::<HpkeKem>(&pk, &info, &cek)?)
+                }
+                WrapKey::XWing(key) => (
+                    Some(PQ_ALG.to_owned()),
+                    wrap_cek::<XWing>(key.hpke(), &info, &cek)?,
+                ),
+            };
             entries.push(RecipientEntry {
                 agency: agency.clone(),
+                alg,
                 kid: key.kid().clone(),
-                enc: b64::encode(&encapped.to_bytes()),
+                enc: b64::encode(&enc),
                 wrapped: b64::encode(&wrapped),
             });
         }
+        edit(&mut entries);
         let header = Header {
             id: parts.id,
             kind: parts.kind,
@@ -861,6 +1004,16 @@ pub mod craft {
         )
         .map_err(|_| SealError::Crypto("AES-GCM seal".into()))?;
         let bytes = sign_and_assemble(sender, &header_bytes, &payload);
+        let pq = parts.recipients.iter().filter(|(_, k)| k.is_pq()).count();
+        if bytes.len() > MAX_ENVELOPE_BYTES && pq * XWING_ENTRY_BYTES > MAX_ENVELOPE_BYTES / 2 {
+            return Err(SealError::Recipients(format!(
+                "the sealed envelope would be {} bytes, over the limit of {MAX_ENVELOPE_BYTES}: \
+                 each of its {pq} X-Wing recipients takes about {XWING_ENTRY_BYTES} bytes; \
+                 send it to at most {} of them at once",
+                bytes.len(),
+                MAX_ENVELOPE_BYTES / XWING_ENTRY_BYTES
+            )));
+        }
         if bytes.len() > MAX_ENVELOPE_BYTES {
             return Err(SealError::InvalidBody(ValidationError {
                 path: "body".into(),
@@ -872,5 +1025,22 @@ pub mod craft {
             header,
             bytes,
         })
+    }
+
+    /// Step 2's key wrap for one recipient, with the KEM of its key: `(enc, wrapped)`.
+    fn wrap_cek<K: hpke::Kem>(
+        pk: &K::PublicKey,
+        info: &[u8],
+        cek: &[u8; 32],
+    ) -> Result<(Vec<u8>, Vec<u8>), SealError> {
+        let (encapped, wrapped) = hpke::single_shot_seal::<HpkeAead, HpkeKdf, K>(
+            &hpke::OpModeS::Base,
+            pk,
+            info,
+            cek,
+            &[],
+        )
+        .map_err(|e| SealError::Crypto(e.to_string()))?;
+        Ok((encapped.to_bytes().to_vec(), wrapped))
     }
 }

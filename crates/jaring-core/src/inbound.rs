@@ -5,7 +5,7 @@
 
 use crate::body::{AlertBody, ReceiptBody, ReceiptStatus, StatusBody};
 use crate::envelope::{envelope_digest, ErrorCode, Header, OpenError, ParsedEnvelope};
-use crate::keys::DecryptionKey;
+use crate::keys::OpeningKeys;
 use crate::subject::Subject;
 use crate::{AgencyId, Directory, Kind, MessageId, Timestamp};
 
@@ -82,7 +82,7 @@ pub fn open_one(
     raw: Raw,
     prefix: &str,
     me: &AgencyId,
-    keys: &[DecryptionKey],
+    keys: &OpeningKeys,
     directory: &Directory,
     now: Timestamp,
 ) -> Inbound {

@@ -1,5 +1,6 @@
-//! Agency keys (spec §2): an Ed25519 signing key and an X25519 encryption key, stored in a
-//! secret key file (mode 0600, never sent anywhere) and a public key file (handed to the RSO).
+//! Agency keys (spec §2): an Ed25519 signing key, an X25519 encryption key and, optionally, an
+//! X-Wing key for the post-quantum hybrid key wrap (spec §8), stored in a secret key file (mode
+//! 0600, never sent anywhere) and a public key file (handed to the RSO).
 //!
 //! Secret material lives only in [`Zeroizing`] buffers and is wiped when dropped. The ring key
 //! pair used to sign is rebuilt from the seed for each signature rather than cached, because
@@ -10,6 +11,7 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use hpke::{Deserializable, Kem, Serializable};
 use ring::rand::{SecureRandom, SystemRandom};
 use ring::signature::{self, Ed25519KeyPair, KeyPair};
 use serde::{Deserialize, Serialize};
@@ -21,8 +23,17 @@ use crate::time::Timestamp;
 
 const SECRET_TYPE: &str = "jaring-secret-key-v1";
 const PUBLIC_TYPE: &str = "jaring-public-key-v1";
-/// Larger key files are refused before parsing; real ones are under 1 KiB.
+/// Larger key files are refused before parsing; real ones are under 3 KiB.
 const MAX_KEY_FILE: u64 = 64 * 1024;
+/// The name of the post-quantum algorithm in key files and recipient entries (spec §2, §8).
+pub const PQ_ALG: &str = "X-Wing";
+/// Bytes of an X-Wing public key: the ML-KEM-768 encapsulation key (1184) and X25519's (32).
+pub const PQ_PUBLIC_KEY_BYTES: usize = 1216;
+/// Bytes of an X-Wing encapsulated key (a recipient entry's `enc`).
+pub const PQ_ENC_BYTES: usize = 1120;
+
+/// The X-Wing KEM as HPKE names it (KEM 0x647a), from the `hpke` crate.
+pub(crate) type XWing = hpke::kem::XWing;
 
 /// Errors reading, writing or checking key files.
 #[derive(Debug, thiserror::Error)]
@@ -148,6 +159,93 @@ impl fmt::Debug for EncryptionKey {
     }
 }
 
+/// An X-Wing public key (spec §8) that content keys are wrapped to, parsed once so that
+/// sealing to it does not parse it again. The parsed key is about 1.6 KB: it is shared, not
+/// copied, between the directory and each seal.
+#[derive(Clone, PartialEq, Eq)]
+pub struct PqEncryptionKey {
+    key: std::sync::Arc<<XWing as Kem>::PublicKey>,
+    kid: Kid,
+}
+
+impl PqEncryptionKey {
+    /// Checks and wraps the 1216 raw key bytes, and computes their kid.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, KeyError> {
+        if bytes.len() != PQ_PUBLIC_KEY_BYTES {
+            return Err(invalid(
+                "pq.key",
+                format!(
+                    "an X-Wing public key is {PQ_PUBLIC_KEY_BYTES} bytes, found {}",
+                    bytes.len()
+                ),
+            ));
+        }
+        let key = <XWing as Kem>::PublicKey::from_bytes(bytes)
+            .map_err(|_| invalid("pq.key", "not a valid X-Wing public key"))?;
+        Ok(Self {
+            key: std::sync::Arc::new(key),
+            kid: Kid::of(bytes),
+        })
+    }
+
+    /// The raw public key (1216 bytes).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        self.key.to_bytes().to_vec()
+    }
+
+    /// The key id, over the 1216 bytes.
+    pub fn kid(&self) -> &Kid {
+        &self.kid
+    }
+
+    /// The key as the HPKE sender needs it.
+    pub(crate) fn hpke(&self) -> &<XWing as Kem>::PublicKey {
+        &self.key
+    }
+}
+
+impl fmt::Debug for PqEncryptionKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "PqEncryptionKey({})", self.kid)
+    }
+}
+
+/// The public key a content key is wrapped to for one recipient (spec §4 step 2, §8).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WrapKey {
+    /// X25519 through HPKE DHKEM (an entry without `alg`).
+    X25519(EncryptionKey),
+    /// X-Wing through HPKE (an entry with `"alg":"X-Wing"`).
+    XWing(PqEncryptionKey),
+}
+
+impl WrapKey {
+    /// The kid that the recipient entry names.
+    pub fn kid(&self) -> &Kid {
+        match self {
+            WrapKey::X25519(k) => k.kid(),
+            WrapKey::XWing(k) => k.kid(),
+        }
+    }
+
+    /// True for the post-quantum wrap.
+    pub fn is_pq(&self) -> bool {
+        matches!(self, WrapKey::XWing(_))
+    }
+}
+
+impl From<EncryptionKey> for WrapKey {
+    fn from(key: EncryptionKey) -> Self {
+        WrapKey::X25519(key)
+    }
+}
+
+impl From<PqEncryptionKey> for WrapKey {
+    fn from(key: PqEncryptionKey) -> Self {
+        WrapKey::XWing(key)
+    }
+}
+
 /// The secret half of an Ed25519 key: its 32-byte seed.
 pub struct SigningKey {
     seed: Zeroizing<[u8; 32]>,
@@ -211,7 +309,6 @@ pub struct DecryptionKey {
 impl DecryptionKey {
     /// Derives the public key from the secret scalar bytes.
     pub fn from_secret(secret: Zeroizing<[u8; 32]>) -> Result<Self, KeyError> {
-        use hpke::{Deserializable, Kem, Serializable};
         let sk = <hpke::kem::X25519HkdfSha256 as Kem>::PrivateKey::from_bytes(secret.as_ref())
             .map_err(|_| invalid("enc.secret", "not a valid X25519 secret key"))?;
         let pk = <hpke::kem::X25519HkdfSha256 as Kem>::sk_to_pk(&sk);
@@ -248,6 +345,94 @@ impl fmt::Debug for DecryptionKey {
     }
 }
 
+/// The secret half of an X-Wing key: its 32-byte seed, which is the X-Wing decapsulation key
+/// itself (spec §8). The key is used as the seed, never derived from it through HPKE's
+/// `DeriveKeyPair`, which would give another key and another kid than other implementations.
+pub struct PqDecryptionKey {
+    seed: Zeroizing<[u8; 32]>,
+    /// The key as the `hpke` crate holds it (it wipes itself when dropped). x-wing 0.1 keeps
+    /// only the seed and the public key in it and expands the seed again at every
+    /// decapsulation: that expansion (SHAKE256 and ML-KEM key generation) is most of what an
+    /// X-Wing open costs beyond X25519's.
+    key: <XWing as Kem>::PrivateKey,
+    public: PqEncryptionKey,
+}
+
+impl PqDecryptionKey {
+    /// Expands the seed into the key pair.
+    pub fn from_seed(seed: Zeroizing<[u8; 32]>) -> Result<Self, KeyError> {
+        let key = <XWing as Kem>::PrivateKey::from_bytes(seed.as_ref())
+            .map_err(|_| invalid("pq.seed", "not a valid X-Wing seed"))?;
+        let public = PqEncryptionKey::from_bytes(&XWing::sk_to_pk(&key).to_bytes())?;
+        Ok(Self { seed, key, public })
+    }
+
+    /// A fresh random key.
+    pub fn generate() -> Self {
+        match Self::from_seed(random_bytes::<32>()) {
+            Ok(key) => key,
+            Err(_) => unreachable!("every 32-byte string is an X-Wing seed"),
+        }
+    }
+
+    /// The matching public key.
+    pub fn encryption_key(&self) -> &PqEncryptionKey {
+        &self.public
+    }
+
+    /// The key as the HPKE receiver needs it.
+    pub(crate) fn hpke(&self) -> &<XWing as Kem>::PrivateKey {
+        &self.key
+    }
+
+    fn seed(&self) -> &[u8; 32] {
+        &self.seed
+    }
+}
+
+impl fmt::Debug for PqDecryptionKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "PqDecryptionKey({}, secret redacted)", self.public.kid)
+    }
+}
+
+/// Every key an agency may open envelopes with: its X25519 keys and its X-Wing keys (more
+/// than one of each during a rotation). Step 7 of spec §4 looks an entry's kid up among the
+/// keys of the entry's algorithm only.
+#[derive(Debug, Default)]
+pub struct OpeningKeys {
+    /// X25519 keys, for entries without `alg`.
+    pub x25519: Vec<DecryptionKey>,
+    /// X-Wing keys, for entries with `"alg":"X-Wing"`.
+    pub xwing: Vec<PqDecryptionKey>,
+}
+
+impl OpeningKeys {
+    /// Adds both encryption halves of a secret key.
+    pub fn add(&mut self, key: SecretKey) {
+        self.x25519.push(key.enc);
+        if let Some(pq) = key.pq {
+            self.xwing.push(pq);
+        }
+    }
+
+    /// The kids of every key held, X25519 first.
+    pub fn kids(&self) -> impl Iterator<Item = &Kid> {
+        self.x25519
+            .iter()
+            .map(|k| k.encryption_key().kid())
+            .chain(self.xwing.iter().map(|k| k.encryption_key().kid()))
+    }
+}
+
+impl From<SecretKey> for OpeningKeys {
+    fn from(key: SecretKey) -> Self {
+        let mut keys = Self::default();
+        keys.add(key);
+        keys
+    }
+}
+
 /// An agency's (or a root's) secret keys, as held in a secret key file.
 #[derive(Debug)]
 pub struct SecretKey {
@@ -259,6 +444,8 @@ pub struct SecretKey {
     pub sign: SigningKey,
     /// The encryption half.
     pub enc: DecryptionKey,
+    /// The post-quantum encryption half, if the agency has one (spec §2, §8).
+    pub pq: Option<PqDecryptionKey>,
 }
 
 /// The public halves of an agency's keys, as in a public key file.
@@ -270,6 +457,8 @@ pub struct PublicKey {
     pub sign: VerifyingKey,
     /// Encrypts to the agency.
     pub enc: EncryptionKey,
+    /// Encrypts to the agency with the post-quantum hybrid, if it has such a key.
+    pub pq: Option<PqEncryptionKey>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -281,6 +470,10 @@ struct SecretFile {
     created_at: Timestamp,
     sign: SecretSign,
     enc: SecretEnc,
+    // Last, and absent rather than null, so that a classical file reads and writes exactly as
+    // before the post-quantum half existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pq: Option<SecretPq>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -299,12 +492,20 @@ struct SecretEnc {
     kid: Kid,
 }
 
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SecretPq {
+    alg: String,
+    seed: Zeroizing<String>,
+    kid: Kid,
+}
+
 /// The `{"alg","key","kid"}` object of public key files, trust files and directories.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 pub struct PublicKeyJson {
-    /// `Ed25519` or `X25519`.
+    /// `Ed25519`, `X25519` or `X-Wing`.
     pub alg: String,
-    /// b64u of the 32 key bytes.
+    /// b64u of the key bytes (32, or 1216 for X-Wing).
     pub key: String,
     /// The key id, which must match the key.
     pub kid: Kid,
@@ -329,15 +530,32 @@ impl PublicKeyJson {
         }
     }
 
+    /// Describes an X-Wing key.
+    pub fn from_pq(key: &PqEncryptionKey) -> Self {
+        Self {
+            alg: PQ_ALG.into(),
+            key: b64::encode(&key.to_bytes()),
+            kid: key.kid().clone(),
+        }
+    }
+
     fn checked_bytes(&self, alg: &str, context: &str) -> Result<[u8; 32], KeyError> {
+        let bytes = self.checked(alg, 32, context)?;
+        let mut out = [0u8; 32];
+        out.copy_from_slice(&bytes);
+        Ok(out)
+    }
+
+    fn checked(&self, alg: &str, len: usize, context: &str) -> Result<Vec<u8>, KeyError> {
         if self.alg != alg {
             return Err(invalid(
                 context,
                 format!("alg must be {alg}, found {}", self.alg),
             ));
         }
-        let bytes = b64::decode_array::<32>(&self.key)
-            .ok_or_else(|| invalid(context, "key must be b64u of 32 bytes"))?;
+        let bytes = b64::decode(&self.key)
+            .filter(|b| b.len() == len)
+            .ok_or_else(|| invalid(context, format!("key must be b64u of {len} bytes")))?;
         if Kid::of(&bytes) != self.kid {
             return Err(invalid(context, "kid does not match the key"));
         }
@@ -355,6 +573,17 @@ impl PublicKeyJson {
         self.checked_bytes("X25519", context)
             .map(EncryptionKey::from_bytes)
     }
+
+    /// Checks alg, length, kid and the key's own form, and returns the X-Wing key.
+    pub fn to_pq(&self, context: &str) -> Result<PqEncryptionKey, KeyError> {
+        let bytes = self.checked(PQ_ALG, PQ_PUBLIC_KEY_BYTES, context)?;
+        PqEncryptionKey::from_bytes(&bytes).map_err(|_| {
+            invalid(
+                context,
+                "not a valid X-Wing public key (ML-KEM-768 and X25519)",
+            )
+        })
+    }
 }
 
 #[derive(Serialize, Deserialize)]
@@ -365,6 +594,8 @@ struct PublicFile {
     agency: String,
     sign: PublicKeyJson,
     enc: PublicKeyJson,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pq: Option<PublicKeyJson>,
 }
 
 /// Key-file owners are agency ids, or root names which follow the same form.
@@ -383,7 +614,36 @@ impl SecretKey {
             created_at: Timestamp::now(),
             sign: SigningKey::generate(),
             enc: DecryptionKey::generate(),
+            pq: None,
         })
+    }
+
+    /// Generates fresh keys with a post-quantum half as well (spec §8).
+    pub fn generate_pq(agency: &str) -> Result<Self, KeyError> {
+        let mut key = Self::generate(agency)?;
+        key.pq = Some(PqDecryptionKey::generate());
+        Ok(key)
+    }
+
+    /// A copy of the encryption halves, to open envelopes with while this key is kept (to
+    /// sign, say). The copies are wiped when dropped, like the originals.
+    pub fn opening_keys(&self) -> OpeningKeys {
+        fn copy<T>(r: Result<T, KeyError>) -> T {
+            match r {
+                Ok(key) => key,
+                Err(_) => unreachable!("the key was accepted when it was built"),
+            }
+        }
+        OpeningKeys {
+            x25519: vec![copy(DecryptionKey::from_secret(Zeroizing::new(
+                *self.enc.secret(),
+            )))],
+            xwing: self
+                .pq
+                .iter()
+                .map(|pq| copy(PqDecryptionKey::from_seed(Zeroizing::new(*pq.seed()))))
+                .collect(),
+        }
     }
 
     /// The public halves.
@@ -392,6 +652,7 @@ impl SecretKey {
             agency: self.agency.clone(),
             sign: self.sign.verifying_key().clone(),
             enc: self.enc.encryption_key().clone(),
+            pq: self.pq.as_ref().map(|k| k.encryption_key().clone()),
         }
     }
 
@@ -426,11 +687,28 @@ impl SecretKey {
                 "enc.kid does not match the encryption key",
             ));
         }
+        let pq = file
+            .pq
+            .map(|pq| {
+                if pq.alg != PQ_ALG {
+                    return Err(invalid(context, format!("pq.alg must be {PQ_ALG}")));
+                }
+                let seed = b64::decode_array::<32>(&pq.seed)
+                    .map(Zeroizing::new)
+                    .ok_or_else(|| invalid(context, "pq.seed must be b64u of 32 bytes"))?;
+                let key = PqDecryptionKey::from_seed(seed)?;
+                if key.encryption_key().kid() != &pq.kid {
+                    return Err(invalid(context, "pq.kid does not match the X-Wing key"));
+                }
+                Ok(key)
+            })
+            .transpose()?;
         Ok(Self {
             agency: file.agency,
             created_at: file.created_at,
             sign,
             enc,
+            pq,
         })
     }
 
@@ -450,6 +728,11 @@ impl SecretKey {
                 secret: Zeroizing::new(b64::encode(self.enc.secret())),
                 kid: self.enc.encryption_key().kid().clone(),
             },
+            pq: self.pq.as_ref().map(|pq| SecretPq {
+                alg: PQ_ALG.into(),
+                seed: Zeroizing::new(b64::encode(pq.seed())),
+                kid: pq.encryption_key().kid().clone(),
+            }),
         };
         let mut out = Zeroizing::new(Vec::with_capacity(512));
         // Writing plain strings into a Vec cannot fail.
@@ -484,6 +767,10 @@ impl PublicKey {
         Ok(Self {
             sign: file.sign.to_verifying(&format!("{context}: sign"))?,
             enc: file.enc.to_encryption(&format!("{context}: enc"))?,
+            pq: file
+                .pq
+                .map(|pq| pq.to_pq(&format!("{context}: pq")))
+                .transpose()?,
             agency: file.agency,
         })
     }
@@ -495,6 +782,7 @@ impl PublicKey {
             agency: self.agency.clone(),
             sign: PublicKeyJson::from_verifying(&self.sign),
             enc: PublicKeyJson::from_encryption(&self.enc),
+            pq: self.pq.as_ref().map(PublicKeyJson::from_pq),
         };
         let mut out = serde_json::to_vec_pretty(&file).unwrap_or_default();
         out.push(b'\n');
@@ -598,6 +886,86 @@ mod tests {
         json["sign"]["kid"] = "AAAAAAAAAAAAAAAAAAAAAA".into();
         let err = SecretKey::from_json(json.to_string().as_bytes(), "k").unwrap_err();
         assert!(err.to_string().contains("sign.kid does not match"), "{err}");
+    }
+
+    #[test]
+    fn pq_keys_round_trip_and_classical_files_stay_as_they_were() {
+        let key = SecretKey::generate_pq("ID-KEMLU-PNH").unwrap();
+        let pq = key.pq.as_ref().unwrap().encryption_key();
+        assert_eq!(pq.to_bytes().len(), PQ_PUBLIC_KEY_BYTES);
+        assert_eq!(pq.kid(), &Kid::of(&pq.to_bytes()));
+        let again = SecretKey::from_json(&key.to_json(), "test").unwrap();
+        assert_eq!(again.public(), key.public());
+        let public = PublicKey::from_json(&key.public().to_json(), "test").unwrap();
+        assert_eq!(public.pq.as_ref().map(|k| k.kid()), Some(pq.kid()));
+        let file: serde_json::Value = serde_json::from_slice(&key.public().to_json()).unwrap();
+        assert_eq!(file["pq"]["alg"], "X-Wing");
+        let secret: serde_json::Value = serde_json::from_slice(&key.to_json()).unwrap();
+        assert_eq!(
+            b64::decode(secret["pq"]["seed"].as_str().unwrap())
+                .unwrap()
+                .len(),
+            32
+        );
+
+        // A classical key writes no `pq` at all, not a null.
+        let classical = SecretKey::generate("TH-RTP").unwrap();
+        for bytes in [classical.to_json().to_vec(), classical.public().to_json()] {
+            let file: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+            assert!(file.get("pq").is_none(), "{file}");
+            assert!(file.get("enc").is_some(), "{file}");
+        }
+    }
+
+    #[test]
+    fn a_pq_half_that_does_not_check_is_refused() {
+        let key = SecretKey::generate_pq("ID-KEMLU-PNH").unwrap();
+        let secret: serde_json::Value = serde_json::from_slice(&key.to_json()).unwrap();
+        let public: serde_json::Value = serde_json::from_slice(&key.public().to_json()).unwrap();
+        let refused = |json: &serde_json::Value, secret: bool| match secret {
+            true => SecretKey::from_json(json.to_string().as_bytes(), "k")
+                .unwrap_err()
+                .to_string(),
+            false => PublicKey::from_json(json.to_string().as_bytes(), "k")
+                .unwrap_err()
+                .to_string(),
+        };
+        let mut wrong = secret.clone();
+        wrong["pq"]["kid"] = "AAAAAAAAAAAAAAAAAAAAAA".into();
+        assert!(refused(&wrong, true).contains("pq.kid does not match"));
+        let mut wrong = secret.clone();
+        wrong["pq"]["alg"] = "X25519".into();
+        assert!(refused(&wrong, true).contains("pq.alg must be X-Wing"));
+        let mut wrong = public.clone();
+        wrong["pq"]["kid"] = "AAAAAAAAAAAAAAAAAAAAAA".into();
+        assert!(refused(&wrong, false).contains("kid does not match"));
+        let mut wrong = public;
+        wrong["pq"]["key"] = b64::encode(&[1u8; 32]).into();
+        wrong["pq"]["kid"] = Kid::of(&[1u8; 32]).as_str().into();
+        assert!(refused(&wrong, false).contains("1216 bytes"));
+    }
+
+    #[test]
+    fn debug_output_never_shows_the_pq_seed() {
+        let key = SecretKey::generate_pq("ID-KEMLU-PNH").unwrap();
+        let shown = format!("{key:?}");
+        let seed = b64::encode(key.pq.as_ref().unwrap().seed());
+        assert!(shown.contains("PqDecryptionKey"), "{shown}");
+        assert!(!shown.contains(&seed));
+    }
+
+    #[test]
+    fn opening_keys_copy_both_halves() {
+        let key = SecretKey::generate_pq("ID-KEMLU-PNH").unwrap();
+        let keys = key.opening_keys();
+        let kids: Vec<&Kid> = keys.kids().collect();
+        assert_eq!(
+            kids,
+            [
+                key.enc.encryption_key().kid(),
+                key.pq.as_ref().unwrap().encryption_key().kid()
+            ]
+        );
     }
 
     #[test]

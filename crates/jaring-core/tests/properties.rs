@@ -1,5 +1,6 @@
-//! Property tests: seal then open returns the body for any body and recipient set; any single
-//! changed byte makes open fail; a non-recipient never opens; the parsers never panic.
+//! Property tests: seal then open returns the body for any body and recipient set, X-Wing and
+//! classical recipients mixed; any single changed byte of an X-Wing envelope makes open fail;
+//! a non-recipient never opens; the parsers never panic.
 
 use std::sync::OnceLock;
 
@@ -13,6 +14,9 @@ use proptest::prelude::*;
 use serde_json::{json, Value};
 
 const IDS: [&str; 5] = ["TH-RTP", "ID-KEMLU-PNH", "PH-DFA", "MY-PDRM", "KH-MOI"];
+/// The agencies (indexes into IDS) whose keys have an X-Wing half: any recipient set mixes
+/// the two wraps, and envelopes to index 1 are X-Wing.
+const PQ: [usize; 2] = [1, 3];
 
 struct Net {
     directory: Directory,
@@ -27,8 +31,11 @@ fn net() -> &'static Net {
         let now = Timestamp::now();
         let mut body = DirectoryBody::draft("bali-rso");
         let mut keys = Vec::new();
-        for id in IDS {
-            let key = SecretKey::generate(id).unwrap();
+        for (i, id) in IDS.into_iter().enumerate() {
+            let key = match PQ.contains(&i) {
+                true => SecretKey::generate_pq(id).unwrap(),
+                false => SecretKey::generate(id).unwrap(),
+            };
             let cc = &id[..2];
             body.add_agency(
                 &key.public(),
@@ -55,10 +62,7 @@ fn net() -> &'static Net {
 fn try_open(bytes: &[u8], reader: usize) -> Result<jaring_core::Opened, jaring_core::OpenError> {
     let net = net();
     let (me, key) = &net.keys[reader];
-    let keys = [
-        jaring_core::keys::DecryptionKey::from_secret(zeroize::Zeroizing::new(secret_of(key)))
-            .unwrap(),
-    ];
+    let keys = key.opening_keys();
     open(
         bytes,
         &Receiver {
@@ -68,12 +72,6 @@ fn try_open(bytes: &[u8], reader: usize) -> Result<jaring_core::Opened, jaring_c
         },
         Timestamp::now(),
     )
-}
-
-/// The secret scalar, read back through the key file format (the only public way out).
-fn secret_of(key: &SecretKey) -> [u8; 32] {
-    let json: Value = serde_json::from_slice(&key.to_json()).unwrap();
-    jaring_core::b64::decode_array(json["enc"]["secret"].as_str().unwrap()).unwrap()
 }
 
 fn text() -> impl Strategy<Value = String> {
@@ -183,6 +181,16 @@ proptest! {
         let bytes = seal_as(sender, kind, value.clone(), refs.clone(), &to);
         for reader in 0..IDS.len() {
             let result = try_open(&bytes, reader);
+            if let Some(entry) = jaring_core::envelope::ParsedEnvelope::parse(&bytes)
+                .unwrap()
+                .unverified_header()
+                .recipients
+                .iter()
+                .find(|r| r.agency == net().keys[reader].0)
+            {
+                // Spec §8: X-Wing exactly for the agencies whose key has it.
+                prop_assert_eq!(entry.alg.is_some(), PQ.contains(&reader));
+            }
             if to.contains(&reader) {
                 let opened = result.unwrap();
                 prop_assert_eq!(opened.body.to_value(), value.clone());

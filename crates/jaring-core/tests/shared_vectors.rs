@@ -1,14 +1,15 @@
 //! Runs every case of the independent implementation's vectors (`../shared/spec/vectors/wire-v1`)
 //! through jaring-core: each good envelope opens to its body, each faulty one fails with its
-//! code, and each directory is accepted or refused as listed. Also the alert cases of the
-//! revision of 2026-11-26 (`wire-v1-rev2`): the alert using every optional field of §5 opens
-//! to its body, and each malformed one is refused with `invalid-body` (the X-Wing cases of that
-//! set need the post-quantum key wrap: they are run where that is built).
+//! code, and each directory is accepted or refused as listed. Also every case of the revision
+//! of 2026-11-26 (`wire-v1-rev2`): the alert using every optional field of §5 and the X-Wing
+//! key wrap of §8 (an envelope to an X-Wing and a classical recipient, `downgrade` and its
+//! exception, a wrong X-Wing kid, a damaged X-Wing `enc`).
 
 use std::path::{Path, PathBuf};
 
 use jaring_core::directory::{DirectoryError, Supersedes};
 use jaring_core::envelope::{open, ErrorCode, Opened, ParsedEnvelope, Receiver, SeenIds};
+use jaring_core::keys::OpeningKeys;
 use jaring_core::{AgencyId, SecretKey, SignedDirectory, Timestamp, Trust};
 use serde_json::Value;
 
@@ -65,7 +66,7 @@ fn check_case(dir: &Path, case: &Value) -> Option<Opened> {
     let key = SecretKey::from_json(&read(&dir.join(case["key"].as_str().unwrap())), "key").unwrap();
     let directory = directory(dir, case["directory"].as_str().unwrap()).unwrap();
     let me = AgencyId::parse(&key.agency).unwrap();
-    let keys = [key.enc];
+    let keys = OpeningKeys::from(key);
     let receiver = Receiver {
         me: &me,
         keys: &keys,
@@ -99,7 +100,7 @@ fn duplicate_and_too_large_as_the_readme_describes() {
     let key = SecretKey::from_json(&read(&dir.join("keys/ID-KEMLU-PNH.key.json")), "key").unwrap();
     let directory = directory(&dir, "directories/directory.json").unwrap();
     let me = AgencyId::parse("ID-KEMLU-PNH").unwrap();
-    let keys = [key.enc];
+    let keys = OpeningKeys::from(key);
     let receiver = Receiver {
         me: &me,
         keys: &keys,
@@ -162,7 +163,15 @@ fn directories_are_accepted_or_refused_as_listed() {
 
 #[test]
 fn vector_keys_load_and_match_their_public_files() {
-    let dir = vectors();
+    for dir in [
+        vectors(),
+        vector_set("wire-v1-rev2", "JARING_SHARED_VECTORS_REV2"),
+    ] {
+        keys_match(&dir);
+    }
+}
+
+fn keys_match(dir: &Path) {
     for agency in [
         "RSO-ROOT-1",
         "RSO-ROOT-2",
@@ -183,14 +192,94 @@ fn vector_keys_load_and_match_their_public_files() {
     }
 }
 
+/// The revision's X-Wing keys: the seed is the X-Wing decapsulation key itself (§8), so the
+/// public key and kid that jaring derives from the independent implementation's seed are
+/// the ones its public file publishes.
+#[test]
+fn rev2_pq_seeds_give_the_published_keys() {
+    let dir = vector_set("wire-v1-rev2", "JARING_SHARED_VECTORS_REV2");
+    let mut with_pq = Vec::new();
+    for agency in ["TH-RTP", "ID-KEMLU-PNH", "PH-DFA", "VN-MPS"] {
+        let secret =
+            SecretKey::from_json(&read(&dir.join(format!("keys/{agency}.key.json"))), agency)
+                .unwrap();
+        let file: Value =
+            serde_json::from_slice(&read(&dir.join(format!("keys/{agency}.pub.json")))).unwrap();
+        match (&secret.pq, file.get("pq")) {
+            (Some(pq), Some(published)) => {
+                let key = pq.encryption_key();
+                assert_eq!(published["kid"], key.kid().as_str(), "{agency}");
+                assert_eq!(
+                    published["key"],
+                    jaring_core::b64::encode(&key.to_bytes()),
+                    "{agency}"
+                );
+                assert_eq!(key.to_bytes().len(), 1216);
+                with_pq.push(agency);
+            }
+            (None, None) => {}
+            other => panic!("{agency}: secret and public files disagree on pq: {other:?}"),
+        }
+    }
+    assert_eq!(with_pq, ["ID-KEMLU-PNH", "VN-MPS"]);
+}
+
+/// The revision's directory lists X-Wing keys for the agencies that have them.
+#[test]
+fn rev2_directory_carries_the_pq_keys() {
+    let dir = vector_set("wire-v1-rev2", "JARING_SHARED_VECTORS_REV2");
+    let directory = directory(&dir, "directories/directory.json").unwrap();
+    let with_pq: Vec<&str> = directory
+        .agencies()
+        .filter(|a| a.keys.iter().any(|k| k.pq.is_some()))
+        .map(|a| a.id.as_str())
+        .collect();
+    assert_eq!(with_pq, ["ID-KEMLU-PNH", "VN-MPS"]);
+}
+
+/// Every case of the revision, X-Wing and alerts alike.
+#[test]
+fn every_rev2_case_gives_its_outcome() {
+    let dir = vector_set("wire-v1-rev2", "JARING_SHARED_VECTORS_REV2");
+    let cases = cases_of(&dir);
+    assert_eq!(cases.len(), 12, "seven X-Wing cases and five alert cases");
+    let mut codes = Vec::new();
+    for case in &cases {
+        if check_case(&dir, case).is_none() {
+            codes.push(case["expect"]["error"].as_str().unwrap().to_owned());
+        }
+    }
+    codes.sort();
+    assert_eq!(
+        codes,
+        [
+            "decrypt-failed",
+            "downgrade",
+            "invalid-body",
+            "invalid-body",
+            "invalid-body",
+            "invalid-body",
+            "not-a-recipient",
+            "not-a-recipient"
+        ]
+    );
+}
+
+/// A set's cases: wire-v1 wraps them in `{"about","cases"}`, the revision's file is the bare
+/// array.
+fn cases_of(dir: &Path) -> Vec<Value> {
+    match serde_json::from_slice(&read(&dir.join("cases.json"))).unwrap() {
+        Value::Array(cases) => cases,
+        other => other["cases"].as_array().unwrap().clone(),
+    }
+}
+
 /// The revision's alert cases.
 #[test]
 fn every_alert_case_gives_its_outcome() {
     let dir = vector_set("wire-v1-rev2", "JARING_SHARED_VECTORS_REV2");
-    let cases: Value = serde_json::from_slice(&read(&dir.join("cases.json"))).unwrap();
+    let cases = cases_of(&dir);
     let alerts: Vec<&Value> = cases
-        .as_array()
-        .unwrap()
         .iter()
         .filter(|c| c["envelope"].as_str().unwrap().contains("/alert-rev2"))
         .collect();

@@ -117,14 +117,16 @@ fn build() -> Result<Fixture, String> {
         now,
     )
     .map_err(|e| format!("wire-v1: {e}"))?;
-    // Only the classical agencies of rev2: ID-KEMLU-PNH's and VN-MPS's key files carry an
-    // X-Wing half (`pq`), which jaring-core does not read yet; add them when it does.
+    // Rev2's directory lists X-Wing keys for ID-KEMLU-PNH and VN-MPS (spec §8): envelopes
+    // to them carry X-Wing entries, so the fuzzers reach that unwrap and step 7a as well.
     let rev2 = world(
         vector!("wire-v1-rev2/trust.json"),
         vector!("wire-v1-rev2/directories/directory.json"),
         &[
             vector!("wire-v1-rev2/keys/TH-RTP.key.json"),
             vector!("wire-v1-rev2/keys/PH-DFA.key.json"),
+            vector!("wire-v1-rev2/keys/ID-KEMLU-PNH.key.json"),
+            vector!("wire-v1-rev2/keys/VN-MPS.key.json"),
         ],
         now,
     )

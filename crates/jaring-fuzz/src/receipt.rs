@@ -58,7 +58,7 @@ pub(crate) fn outcome(data: &[u8]) -> Option<Outcome> {
         tlp: Tlp::Green,
         refs: Vec::new(),
         body: data.to_vec(),
-        recipients: vec![(to, key.enc.clone())],
+        recipients: vec![(to, key.wrap_key())],
     };
     // Refused only past the size limit, which is the parser's to judge, not the sealer's.
     let sealed = craft::seal_bytes(&sender.key, parts).ok()?;

@@ -73,8 +73,8 @@ pub(crate) fn receive(fixture: &Fixture, world: &World, payload: &[u8]) -> Outco
         payload: payload.to_vec(),
         stream_seq: None,
     };
-    let keys = std::slice::from_ref(&me.key.enc);
-    match open_one(raw, PREFIX, &me.id, keys, &world.directory, fixture.now) {
+    let keys = me.key.opening_keys();
+    match open_one(raw, PREFIX, &me.id, &keys, &world.directory, fixture.now) {
         Inbound::Refused { error, .. } => Outcome::Refused(error.code),
         Inbound::Opened { header, effect, .. } => Outcome::Opened(header.kind, effect),
     }

@@ -77,6 +77,37 @@ pub struct Config {
     /// `jaring stix export`).
     #[serde(default)]
     pub stix: StixConfig,
+    /// `[pq]`: which kinds must travel under the post-quantum key wrap only.
+    #[serde(default)]
+    pub pq: PqConfig,
+}
+
+/// `[pq]`: the post-quantum key wrap (spec §8). A node always seals to an agency's X-Wing key
+/// when the directory lists one; `require` makes the listed kinds refuse, before sealing, any
+/// recipient (the sending agency itself included) whose key has no X-Wing half, because one
+/// classical wrap of an envelope's content key exposes it to whoever records it today and
+/// breaks X25519 later.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PqConfig {
+    /// The kinds that need every recipient to hold an X-Wing key, e.g. `["victim-referral",
+    /// "referral-status"]`.
+    #[serde(default)]
+    pub require: Vec<jaring_core::Kind>,
+}
+
+impl PqConfig {
+    /// Refuses `receipt`: receipts carry no content, and the node sends them by itself, so
+    /// refusing one would only have its sender republish the message forever.
+    pub fn check(&self) -> Result<(), (&'static str, String)> {
+        if self.require.contains(&jaring_core::Kind::Receipt) {
+            return Err((
+                "pq.require",
+                "receipt cannot be required: receipts carry no content".into(),
+            ));
+        }
+        Ok(())
+    }
 }
 
 /// `[stix]`.
@@ -619,6 +650,7 @@ impl Config {
         if let Err(e) = jaring_correlate::Exclusions::new(&c.exclude) {
             return Err(("correlation.exclude", e.to_string()));
         }
+        self.pq.check()?;
         if self.audit.flush_delay > Duration::from_secs(10) {
             return Err(("audit.flush_delay", "must be 10s or less".into()));
         }
@@ -653,4 +685,43 @@ impl Config {
 
 fn days(n: u64) -> Duration {
     Duration::from_secs(n * 86_400)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A config with `extra` appended, parsed and its `[pq]` checked (the rest of `check`
+    /// wants files that exist).
+    fn with(extra: &str) -> Result<Config, String> {
+        let text = format!(
+            "agency = \"TH-RTP\"\nkey_file = \"k\"\ntrust_file = \"t\"\ndata_dir = \"d\"\n\
+             [directory]\nfile = \"dir.json\"\n[nats]\nservers = [\"nats://127.0.0.1:4222\"]\n{extra}"
+        );
+        let config: Config = toml::from_str(&text).map_err(|e| e.message().to_owned())?;
+        config
+            .pq
+            .check()
+            .map_err(|(key, reason)| format!("{key}: {reason}"))?;
+        Ok(config)
+    }
+
+    #[test]
+    fn pq_require_names_kinds_and_refuses_receipts() {
+        assert!(with("").unwrap().pq.require.is_empty());
+        let config = with("[pq]\nrequire = [\"victim-referral\", \"referral-status\"]\n").unwrap();
+        assert_eq!(
+            config.pq.require,
+            [
+                jaring_core::Kind::VictimReferral,
+                jaring_core::Kind::ReferralStatus
+            ]
+        );
+        let err = with("[pq]\nrequire = [\"victim-refferal\"]\n").unwrap_err();
+        assert!(err.contains("victim-refferal"), "{err}");
+        let err = with("[pq]\nrequire = [\"receipt\"]\n").unwrap_err();
+        assert!(err.starts_with("pq.require: "), "{err}");
+        let err = with("[pq]\nrequired = [\"victim-referral\"]\n").unwrap_err();
+        assert!(err.contains("required"), "{err}");
+    }
 }

@@ -24,8 +24,7 @@ fn parts(net: &jaring_testkit::TestNetwork, to: &str, body: Value) -> Parts {
         .unwrap()
         .current_key(Timestamp::now())
         .unwrap()
-        .enc
-        .clone();
+        .wrap_key();
     Parts {
         id: MessageId::new(),
         kind: Kind::CompoundRelocationAlert,

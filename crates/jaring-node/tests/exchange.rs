@@ -287,7 +287,7 @@ async fn a_genuine_envelope_republished_elsewhere_never_gets_its_sender_a_reject
         .verify(&trust, now)
         .unwrap();
     let me = jaring_core::AgencyId::parse("TH-RTP").unwrap();
-    let keys = [key.enc];
+    let keys = jaring_core::keys::OpeningKeys::from(key);
     let receiver = jaring_core::envelope::Receiver {
         me: &me,
         keys: &keys,

@@ -208,8 +208,7 @@ async fn directory_updates_from_the_bucket_revoke_keys_and_refuse_rollback() {
         .unwrap()
         .current_key(Timestamp::now())
         .unwrap()
-        .enc
-        .clone();
+        .wrap_key();
     let parts = craft::Parts {
         id: MessageId::new(),
         kind: Kind::CompoundRelocationAlert,

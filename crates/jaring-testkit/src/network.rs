@@ -28,6 +28,16 @@ impl TestNetwork {
     /// Makes keys for two roots and each member, a 2-of-2 trust file and a directory signed
     /// by both roots (serial 1, valid for a day), under `dir`.
     pub fn create(dir: &Path, members: &[(&str, Role)]) -> Result<Self, String> {
+        Self::create_with_pq(dir, members, &[])
+    }
+
+    /// As [`Self::create`], with an X-Wing half (spec §8) in the keys of the members named in
+    /// `pq`, which the directory lists: senders wrap to them with X-Wing.
+    pub fn create_with_pq(
+        dir: &Path,
+        members: &[(&str, Role)],
+        pq: &[&str],
+    ) -> Result<Self, String> {
         let e = |e: &dyn std::fmt::Display| e.to_string();
         std::fs::create_dir_all(dir.join("keys")).map_err(|x| e(&x))?;
         let roots = [
@@ -40,7 +50,11 @@ impl TestNetwork {
         let now = Timestamp::now();
         let mut body = DirectoryBody::draft("bali-rso");
         for (id, role) in members {
-            let key = SecretKey::generate(id).map_err(|x| e(&x))?;
+            let key = match pq.contains(id) {
+                true => SecretKey::generate_pq(id),
+                false => SecretKey::generate(id),
+            }
+            .map_err(|x| e(&x))?;
             key.save(&dir.join(format!("keys/{id}.key.json")))
                 .map_err(|x| e(&x))?;
             key.public()

@@ -12,7 +12,7 @@ use anyhow::{anyhow, bail, ensure, Context, Result};
 use jaring_core::b64;
 use jaring_core::directory::{DirectoryBody, DirectoryError, KeyEntry, Role, Supersedes};
 use jaring_core::envelope::{craft, open, ErrorCode, Receiver, SeenIds};
-use jaring_core::keys::{PublicKeyJson, SecretKey};
+use jaring_core::keys::{OpeningKeys, PublicKeyJson, SecretKey, WrapKey};
 use jaring_core::{AgencyId, Directory, Kind, MessageId, SignedDirectory, Timestamp, Tlp, Trust};
 use serde_json::{json, Value};
 
@@ -105,6 +105,18 @@ fn key_entry(
         not_before: t(not_before),
         not_after: t(not_after),
         revoked_at: revoked_at.map(t),
+        pq: None,
+    }
+}
+
+/// A key entry that lists the key's X-Wing half as well (spec §3, §8).
+fn key_entry_pq(key: &SecretKey, not_before: &str, not_after: &str) -> KeyEntry {
+    KeyEntry {
+        pq: key
+            .pq
+            .as_ref()
+            .map(|pq| PublicKeyJson::from_pq(pq.encryption_key())),
+        ..key_entry(key, not_before, not_after, None)
     }
 }
 
@@ -126,25 +138,43 @@ struct Env<'a> {
     created_at: &'a str,
     expires_at: Option<&'a str>,
     tlp: Tlp,
+    /// The directory serial the header names.
+    serial: u64,
+    /// The recipients wrapped with X-Wing (their key's `pq` half); the others with X25519.
+    xwing: &'a [&'a str],
 }
 
 impl Maker {
     fn seal(&self, e: Env<'_>, id: Option<MessageId>) -> Result<(MessageId, Vec<u8>)> {
+        self.seal_with(e, id, |_| {})
+    }
+
+    /// As [`Self::seal`], with `edit` given the recipient entries before the header is
+    /// encrypted against and signed (an entry no sealer makes, in an envelope that opens).
+    fn seal_with(
+        &self,
+        e: Env<'_>,
+        id: Option<MessageId>,
+        edit: impl FnOnce(&mut Vec<jaring_core::envelope::RecipientEntry>),
+    ) -> Result<(MessageId, Vec<u8>)> {
         let id = id.unwrap_or_default();
         let recipients =
             e.to.iter()
                 .map(|r| {
-                    Ok((
-                        AgencyId::parse(r)?,
-                        self.key(r).enc.encryption_key().clone(),
-                    ))
+                    let key = self.key(r);
+                    let wrap = match (e.xwing.contains(r), &key.pq) {
+                        (true, Some(pq)) => WrapKey::XWing(pq.encryption_key().clone()),
+                        (true, None) => bail!("{r} has no X-Wing key"),
+                        (false, _) => WrapKey::X25519(key.enc.encryption_key().clone()),
+                    };
+                    Ok((AgencyId::parse(r)?, wrap))
                 })
                 .collect::<Result<Vec<_>>>()?;
         let parts = craft::Parts {
             id,
             kind: e.kind,
             sender: AgencyId::parse(e.sender)?,
-            directory_serial: 1,
+            directory_serial: e.serial,
             created_at: t(e.created_at),
             expires_at: e.expires_at.map(t),
             tlp: e.tlp,
@@ -152,7 +182,10 @@ impl Maker {
             body: serde_json::to_vec(&e.body)?,
             recipients,
         };
-        Ok((id, craft::seal_bytes(self.key(e.key), parts)?.bytes))
+        Ok((
+            id,
+            craft::seal_bytes_with(self.key(e.key), parts, edit)?.bytes,
+        ))
     }
 
     /// Re-signs an envelope after `edit` changed its header JSON (a fault the sender signed).
@@ -231,7 +264,12 @@ pub fn generate(out: &Path) -> Result<()> {
         "VN-MPS",
     ] {
         let agency = name.split('.').next().unwrap_or(name);
-        let key = SecretKey::generate(agency)?;
+        // ID-KEMLU-PNH and VN-MPS have X-Wing halves (spec §8); only the serial 4 directory
+        // lists ID's, so the cases under serials 1 and 2 stay classical.
+        let key = match name {
+            "ID-KEMLU-PNH" | "VN-MPS" => SecretKey::generate_pq(agency)?,
+            _ => SecretKey::generate(agency)?,
+        };
         m.write(&format!("keys/{name}.key.json"), &key.to_json())?;
         m.write(&format!("keys/{name}.pub.json"), &key.public().to_json())?;
         m.keys.push((name.to_owned(), key));
@@ -299,6 +337,16 @@ pub fn generate(out: &Path) -> Result<()> {
     );
     let d1 = sign_raw(&bytes(&serial1)?, &[r1, r2])?;
     let d2 = sign_raw(&bytes(&serial2)?, &[r2, r3])?;
+    // Serial 4 (3 is taken by the faulty directories) lists ID-KEMLU-PNH's X-Wing key.
+    let mut serial4 = serial2.clone();
+    serial4.serial = 4;
+    serial4.agencies[1].keys[0] = key_entry_pq(m.key("ID-KEMLU-PNH"), nb, na);
+    let mut pq_kid = serde_json::to_value(&serial4)?;
+    pq_kid["serial"] = 5.into();
+    pq_kid["agencies"][1]["keys"][0]["pq"]["kid"] = b64::encode(&[7u8; 16]).into();
+    let mut pq_short = serde_json::to_value(&serial4)?;
+    pq_short["serial"] = 5.into();
+    pq_short["agencies"][1]["keys"][0]["pq"]["key"] = b64::encode(&[7u8; 32]).into();
     let mut conflict = serial2.clone();
     conflict.agencies[2].name = "Department of Foreign Affairs (Philippines)".into();
     let mut wrong_net = serial1.clone();
@@ -324,6 +372,7 @@ pub fn generate(out: &Path) -> Result<()> {
     }
     let tampered = SignedDirectory::from_parts(tampered, d1.signatures().to_vec());
     let unknown_root = SecretKey::generate("RSO-ROOT-9")?;
+    let d4 = sign_raw(&bytes(&serial4)?, &[r1, r3])?;
     let d = &mut m;
     d.directory_case(
         "directory.json",
@@ -331,6 +380,27 @@ pub fn generate(out: &Path) -> Result<()> {
         None,
         "accepted",
         "serial 1, roots 1 and 2 of 3 (threshold 2)",
+    )?;
+    d.directory_case(
+        "directory-serial4-pq.json",
+        &d4,
+        Some("directory-serial2-revocation.json"),
+        "accepted",
+        "serial 4 lists ID-KEMLU-PNH's X-Wing key (pq) beside its X25519 key",
+    )?;
+    d.directory_case(
+        "pq-kid-mismatch.json",
+        &sign_raw(&serde_json::to_vec(&pq_kid)?, &[r1, r2])?,
+        None,
+        "malformed",
+        "an X-Wing kid that does not match its key",
+    )?;
+    d.directory_case(
+        "pq-key-short.json",
+        &sign_raw(&serde_json::to_vec(&pq_short)?, &[r1, r2])?,
+        None,
+        "malformed",
+        "an X-Wing key of 32 bytes rather than 1216",
     )?;
     d.directory_case(
         "directory-serial2-revocation.json",
@@ -442,6 +512,8 @@ pub fn generate(out: &Path) -> Result<()> {
         created_at: T0,
         expires_at: None,
         tlp: kind.default_tlp(),
+        serial: 1,
+        xwing: &[],
     };
     let (alert_id, alert) = m.seal(
         env(
@@ -966,6 +1038,7 @@ pub fn generate(out: &Path) -> Result<()> {
         },
         Some(dup_id),
     )?;
+    xwing_cases(&mut m, &env)?;
     m.write("envelopes/duplicate-first.json", &first)?;
     m.envelope_case(
         "duplicate-second.json",
@@ -989,6 +1062,155 @@ pub fn generate(out: &Path) -> Result<()> {
         }),
     )?;
     m.write("README.md", README.as_bytes())?;
+    Ok(())
+}
+
+/// The post-quantum key wrap (spec §8, §4 steps 7 and 7a), under the serial 4 directory that
+/// lists ID-KEMLU-PNH's X-Wing key.
+fn xwing_cases(
+    m: &mut Maker,
+    env: &impl Fn(Kind, &'static str, &'static [&'static str], Value) -> Env<'static>,
+) -> Result<()> {
+    const PQ_DIR: &str = "directory-serial4-pq.json";
+    // A referral from TH-RTP, X-Wing to ID-KEMLU-PNH and X25519 to PH-DFA, made against
+    // serial 4.
+    let mixed_env = || Env {
+        serial: 4,
+        xwing: &["ID-KEMLU-PNH"],
+        ..env(
+            Kind::VictimReferral,
+            "TH-RTP",
+            &["ID-KEMLU-PNH", "PH-DFA"],
+            referral_body(),
+        )
+    };
+    let (_, mixed) = m.seal(mixed_env(), None)?;
+    for (reader, note) in [
+        (
+            "ID-KEMLU-PNH",
+            "opened through its X-Wing entry (\"alg\":\"X-Wing\", enc of 1120 bytes)",
+        ),
+        (
+            "PH-DFA",
+            "opened through its X25519 entry, beside an X-Wing one",
+        ),
+    ] {
+        m.envelope_case(
+            "xwing-and-classical.json",
+            &mixed,
+            reader,
+            PQ_DIR,
+            json!({"body": referral_body()}),
+            note,
+        )?;
+    }
+    m.envelope_case(
+        "xwing-and-classical.json",
+        &mixed,
+        "VN-MPS",
+        PQ_DIR,
+        json!({"error": "not-a-recipient"}),
+        "an agency with an X-Wing key that is not a recipient",
+    )?;
+    let classical = |serial| Env {
+        serial,
+        ..env(
+            Kind::VictimReferral,
+            "TH-RTP",
+            &["ID-KEMLU-PNH"],
+            referral_body(),
+        )
+    };
+    let (_, downgrade) = m.seal(classical(4), None)?;
+    m.envelope_case(
+        "downgrade.json",
+        &downgrade,
+        "ID-KEMLU-PNH",
+        PQ_DIR,
+        json!({"error": "downgrade"}),
+        "a classical wrap to ID-KEMLU-PNH, made against serial 4, which lists its X-Wing key",
+    )?;
+    m.envelope_case(
+        "downgrade.json",
+        &downgrade,
+        "ID-KEMLU-PNH",
+        "directory-serial2-revocation.json",
+        json!({"body": referral_body()}),
+        "the same envelope, opened by a node that holds serial 2 (no X-Wing key listed): step 7a does not apply",
+    )?;
+    let (_, before) = m.seal(classical(2), None)?;
+    m.envelope_case(
+        "classical-before-pq.json",
+        &before,
+        "ID-KEMLU-PNH",
+        PQ_DIR,
+        json!({"body": referral_body()}),
+        "a classical wrap made against serial 2, before the X-Wing key was listed: accepted",
+    )?;
+    let pq_kid = |name: &str| {
+        m.key(name)
+            .pq
+            .as_ref()
+            .map(|k| k.encryption_key().kid().as_str().to_owned())
+            .unwrap_or_default()
+    };
+    let vn_kid = pq_kid("VN-MPS");
+    let wrong_kid = m.resign(&mixed, "TH-RTP", |h| {
+        h["recipients"][0]["kid"] = vn_kid.into()
+    })?;
+    m.envelope_case(
+        "xwing-wrong-kid.json",
+        &wrong_kid,
+        "ID-KEMLU-PNH",
+        PQ_DIR,
+        json!({"error": "not-a-recipient"}),
+        "ID-KEMLU-PNH's X-Wing entry names VN-MPS's X-Wing kid",
+    )?;
+    let flipped = m.resign(&mixed, "TH-RTP", |h| {
+        let mut enc = h["recipients"][0]["enc"]
+            .as_str()
+            .and_then(b64::decode)
+            .unwrap_or_default();
+        if let Some(b) = enc.get_mut(600) {
+            *b ^= 0x01;
+        }
+        h["recipients"][0]["enc"] = b64::encode(&enc).into();
+    })?;
+    m.envelope_case(
+        "xwing-decrypt-failed.json",
+        &flipped,
+        "ID-KEMLU-PNH",
+        PQ_DIR,
+        json!({"error": "decrypt-failed"}),
+        "signed by the sender, but one bit of the X-Wing enc is flipped: X-Wing decapsulates to another secret (implicit rejection) and the wrap does not open",
+    )?;
+    let short = m.resign(&mixed, "TH-RTP", |h| {
+        h["recipients"][0]["enc"] = b64::encode(&[5u8; 32]).into();
+    })?;
+    m.envelope_case(
+        "xwing-enc-32-bytes.json",
+        &short,
+        "PH-DFA",
+        PQ_DIR,
+        json!({"error": "malformed"}),
+        "an X-Wing entry whose enc is 32 bytes: the header is malformed for every reader",
+    )?;
+    let (_, unknown) = m.seal_with(mixed_env(), None, |entries| {
+        if let Some(first) = entries.first() {
+            let mut extra = first.clone();
+            extra.alg = Some("ML-KEM-1024".into());
+            extra.enc = b64::encode(b"a wrap of an algorithm this reader does not know");
+            entries.insert(0, extra);
+        }
+    })?;
+    m.envelope_case(
+        "unknown-alg-ignored.json",
+        &unknown,
+        "ID-KEMLU-PNH",
+        PQ_DIR,
+        json!({"body": referral_body()}),
+        "a first entry for ID-KEMLU-PNH with an unknown alg (and an enc of no known length) is ignored; its X-Wing entry opens",
+    )?;
     Ok(())
 }
 
@@ -1020,7 +1242,7 @@ pub fn check(dir: &Path) -> Result<usize> {
             SecretKey::from_json(&read(dir, case["key"].as_str().unwrap_or_default())?, "key")?;
         let directory = directory_at(dir, case["directory"].as_str().unwrap_or_default(), &trust)?;
         let me = AgencyId::parse(&key.agency)?;
-        let keys = [key.enc];
+        let keys = OpeningKeys::from(key);
         let receiver = Receiver {
             me: &me,
             keys: &keys,

@@ -57,8 +57,9 @@ pub fn run(cmd: DirectoryCommand) -> Result<()> {
             )?;
             save_checked(&body, &b)?;
             println!(
-                "added key {} to {agency} in {}: sign it with a new serial and publish it; revoke the old key once the agency's node holds the new one",
+                "added key {}{} to {agency} in {}: sign it with a new serial and publish it; revoke the old key once the agency's node holds the new one",
                 key.sign.kid(),
+                with_pq(&key),
                 body.display()
             );
             Ok(())
@@ -127,21 +128,31 @@ fn add(args: DirectoryAddArgs) -> Result<()> {
     write_atomic(&args.body, &bytes)?;
     if args.json {
         print_json(
-            &json!({"body": args.body, "agency": key.agency, "agencies": body.agencies.len()}),
+            &json!({"body": args.body, "agency": key.agency, "agencies": body.agencies.len(),
+                           "pq_kid": key.pq.as_ref().map(|k| k.kid().as_str())}),
         );
     } else {
         let roles: Vec<_> = args.roles.iter().map(|r| r.as_str()).collect();
         println!(
-            "added {} ({}, {}, {}) to {}: {} agencies",
+            "added {} ({}, {}, {}){} to {}: {} agencies",
             key.agency,
             args.name,
             args.country,
             roles.join(", "),
+            with_pq(&key),
             args.body.display(),
             body.agencies.len()
         );
     }
     Ok(())
+}
+
+/// ", with X-Wing key KID" for a public key file that has a post-quantum half.
+fn with_pq(key: &PublicKey) -> String {
+    key.pq
+        .as_ref()
+        .map(|pq| format!(", with X-Wing key {}", pq.kid()))
+        .unwrap_or_default()
 }
 
 fn sign(args: DirectorySignArgs) -> Result<()> {
@@ -207,6 +218,7 @@ fn summary(directory: &Directory, signers: &[&str], trust: &Trust, now: Timestam
                         "valid"
                     };
                     json!({"sign_kid": k.sign.kid().as_str(), "enc_kid": k.enc.kid().as_str(),
+                           "pq_kid": k.pq.as_ref().map(|pq| pq.kid().as_str()),
                            "not_before": k.not_before, "not_after": k.not_after,
                            "revoked_at": k.revoked_at, "state": state})
                 })
@@ -275,9 +287,13 @@ fn verify(args: DirectoryVerifyArgs) -> Result<()> {
             .flatten()
             .map(|k| {
                 format!(
-                    "{} {}",
+                    "{} {}{}",
                     k["sign_kid"].as_str().unwrap_or("?"),
-                    k["state"].as_str().unwrap_or("?")
+                    k["state"].as_str().unwrap_or("?"),
+                    match k["pq_kid"].as_str() {
+                        Some(pq) => format!(" pq {pq}"),
+                        None => String::new(),
+                    }
                 )
             })
             .collect();

@@ -50,7 +50,11 @@ fn open_cmd(args: OpenArgs) -> Result<()> {
         .with_context(|| format!("key owner `{agency}` is not an agency id"))?;
     let (_, directory) = load_verified(&args.trust, &args.directory)?;
     let bytes = read_input(args.file.as_deref())?;
-    let decryption: Vec<_> = keys.into_iter().map(|k| k.enc).collect();
+    // Every encryption half of every --key, X25519 and X-Wing (spec §8).
+    let mut decryption = jaring_core::keys::OpeningKeys::default();
+    for key in keys {
+        decryption.add(key);
+    }
     let receiver = Receiver {
         me: &me,
         keys: &decryption,

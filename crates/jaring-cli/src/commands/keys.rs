@@ -1,4 +1,4 @@
-//! `jaring keygen`.
+//! `jaring keygen` and `jaring key rotate`.
 
 use anyhow::{Context, Result};
 use jaring_core::SecretKey;
@@ -19,13 +19,17 @@ pub fn keygen(args: KeygenArgs) -> Result<()> {
         "{} already exists; refusing to overwrite a key file",
         public_path.display()
     );
-    let key = SecretKey::generate(id)?;
+    let key = match args.pq {
+        true => SecretKey::generate_pq(id)?,
+        false => SecretKey::generate(id)?,
+    };
     key.save(&secret_path)?;
     key.public().save(&public_path)?;
     let (sign_kid, enc_kid) = (
         key.sign.verifying_key().kid(),
         key.enc.encryption_key().kid(),
     );
+    let pq_kid = key.pq.as_ref().map(|k| k.encryption_key().kid().as_str());
     if args.json {
         print_json(&json!({
             "agency": id,
@@ -33,6 +37,7 @@ pub fn keygen(args: KeygenArgs) -> Result<()> {
             "public_key": public_path,
             "sign_kid": sign_kid.as_str(),
             "enc_kid": enc_kid.as_str(),
+            "pq_kid": pq_kid,
         }));
     } else {
         println!(
@@ -41,6 +46,9 @@ pub fn keygen(args: KeygenArgs) -> Result<()> {
             public_path.display()
         );
         println!("  signing kid {sign_kid}, encryption kid {enc_kid}");
+        if let Some(pq) = pq_kid {
+            println!("  X-Wing (post-quantum) kid {pq}");
+        }
         println!(
             "  hand the .pub.json file to the RSO; the .key.json file never leaves this machine"
         );
@@ -48,8 +56,10 @@ pub fn keygen(args: KeygenArgs) -> Result<()> {
     Ok(())
 }
 
-/// `jaring key rotate`: the agency's next key pair, and the steps that lose nothing.
-pub fn rotate(current: &std::path::Path, out: &std::path::Path) -> Result<()> {
+/// `jaring key rotate`: the agency's next key pair, and the steps that lose nothing. The new
+/// key has an X-Wing half when `pq` is asked for or the current key has one: a rotation never
+/// drops an agency back to the classical wrap by accident.
+pub fn rotate(current: &std::path::Path, out: &std::path::Path, pq: bool) -> Result<()> {
     let old =
         SecretKey::load(current).with_context(|| format!("cannot use {}", current.display()))?;
     let id = old.agency.clone();
@@ -61,7 +71,10 @@ pub fn rotate(current: &std::path::Path, out: &std::path::Path) -> Result<()> {
         "{} already holds a key of {id}; choose another folder",
         out.display()
     );
-    let key = SecretKey::generate(&id)?;
+    let key = match pq || old.pq.is_some() {
+        true => SecretKey::generate_pq(&id)?,
+        false => SecretKey::generate(&id)?,
+    };
     key.save(&secret_path)?;
     key.public().save(&public_path)?;
     println!(
@@ -70,6 +83,12 @@ pub fn rotate(current: &std::path::Path, out: &std::path::Path) -> Result<()> {
         secret_path.display(),
         public_path.display()
     );
+    if let Some(pq) = &key.pq {
+        println!(
+            "  with an X-Wing (post-quantum) half, kid {}: once the RSO lists it, senders wrap to it",
+            pq.encryption_key().kid()
+        );
+    }
     println!("Next, in this order (nothing is refused or lost on the way):");
     println!(
         "  1. add {} to `[keys] extra` in the node's configuration and restart jaringd: it now opens messages sealed to either key;",

@@ -53,6 +53,7 @@ pub fn init(a: NodeInitArgs) -> Result<()> {
         correlation: Default::default(),
         taxii: None,
         stix: Default::default(),
+        pq: Default::default(),
     };
     // Only what differs from the defaults is written; config/node.example.toml lists the rest.
     let mut table = toml::Table::try_from(&config).context("cannot write TOML")?;

@@ -330,6 +330,7 @@ review-readers-count = { $count ->
     [one] { $n } agency, and no one else: not the hub, not any other agency.
    *[other] { $n } agencies, and no one else: not the hub, not any other agency.
 }
+review-reader-no-pq = no post-quantum (X-Wing) key: this node requires one for this kind of message and will not send it
 review-content = What will be sent
 review-send = Sign, encrypt and send
 review-edit = Change something

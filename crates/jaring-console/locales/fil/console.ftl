@@ -28,6 +28,7 @@
 #   romance investment scam = romance scam na may pekeng pamumuhunan ("love scam" is common)
 #   money laundering = money laundering (kept, as in the Anti-Money Laundering Act)
 #   province or district = lalawigan o distrito
+#   post-quantum key = post-quantum na susi (kept in English); key wrap = pagbalot ng susi
 
 ## Mga numero at petsa
 number-group = ,
@@ -353,6 +354,7 @@ review-readers-count = { $count ->
     [one] { $n } ahensiya, at wala nang iba: hindi ang hub, hindi ang anumang ibang ahensiya.
    *[other] { $n } ahensiya, at wala nang iba: hindi ang hub, hindi ang anumang ibang ahensiya.
 }
+review-reader-no-pq = walang post-quantum (X-Wing) na susi: kailangan ito ng node na ito para sa ganitong uri ng mensahe at hindi nito ito ipapadala
 review-content = Ano ang ipapadala
 review-send = Lagdaan, i-encrypt at ipadala
 review-edit = May babaguhin

@@ -24,6 +24,7 @@
 #   sextortion = pemerasan seksual ("sekstorsi" is also seen in police material; please review)
 #   romance investment scam = penipuan investasi berkedok asmara; money laundering = pencucian uang
 #   province or district = provinsi atau kabupaten/kota (the places are mostly outside Indonesia)
+#   post-quantum key = kunci pascakuantum; key wrap = bungkus kunci
 
 ## Angka dan tanggal
 number-group = .
@@ -347,6 +348,7 @@ review-readers = Siapa yang akan dapat membacanya
 review-readers-count = { $count ->
    *[other] { $n } instansi, dan tidak ada pihak lain: bukan hub, bukan instansi lain mana pun.
 }
+review-reader-no-pq = tidak memiliki kunci pascakuantum (X-Wing): node ini mewajibkannya untuk jenis pesan ini dan tidak akan mengirimnya
 review-content = Apa yang akan dikirim
 review-send = Tanda tangani, enkripsi, dan kirim
 review-edit = Ubah sesuatu

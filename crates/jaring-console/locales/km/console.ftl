@@ -27,6 +27,7 @@
 #   crime syndicate = ក្រុមឧក្រិដ្ឋកម្ម; armed group = ក្រុមប្រដាប់អាវុធ
 #   sextortion = ការជំរិតទារផ្លូវភេទ (unsure of the usual official term)
 #   money laundering = ការសម្អាតប្រាក់
+#   post-quantum key = សោក្រោយកង់ទិច; key wrap = ការរុំសោ
 
 ## Numbers and dates
 number-group = .
@@ -350,6 +351,7 @@ review-readers = អ្នកដែលនឹងអាចអានបាន
 review-readers-count = { $count ->
    *[other] ស្ថាប័នចំនួន { $n } ហើយគ្មាននរណាផ្សេងទៀតឡើយ៖ មិនមែនមជ្ឈមណ្ឌល (hub) ហើយក៏មិនមែនស្ថាប័នផ្សេងទៀតដែរ។
 }
+review-reader-no-pq = គ្មានសោក្រោយកង់ទិច (X-Wing)៖ ណូដនេះតម្រូវឱ្យមានសោនេះសម្រាប់សារប្រភេទនេះ ហើយនឹងមិនផ្ញើវាទេ
 review-content = អ្វីដែលនឹងត្រូវផ្ញើ
 review-send = ចុះហត្ថលេខា អ៊ិនគ្រីប និងផ្ញើ
 review-edit = កែប្រែ

@@ -27,6 +27,7 @@
 #   romance investment scam = penipuan pelaburan berkedok percintaan ("love scam" is the common word)
 #   money laundering = pengubahan wang haram (the term of AMLA 2001)
 #   province or district = wilayah atau daerah (the places are mostly outside Malaysia)
+#   post-quantum key = kunci pasca-kuantum; key wrap = bungkusan kunci
 
 ## Nombor dan tarikh
 number-group = ,
@@ -350,6 +351,7 @@ review-readers = Siapa yang akan dapat membacanya
 review-readers-count = { $count ->
    *[other] { $n } agensi, dan tiada pihak lain: bukan hab, bukan mana-mana agensi lain.
 }
+review-reader-no-pq = tiada kunci pasca-kuantum (X-Wing): nod ini mewajibkannya untuk jenis mesej ini dan tidak akan menghantarnya
 review-content = Apa yang akan dihantar
 review-send = Tandatangan, sulitkan dan hantar
 review-edit = Ubah sesuatu

@@ -28,6 +28,7 @@
 #   crime syndicate = ရာဇဝတ်ဂိုဏ်း; armed group = လက်နက်ကိုင်အဖွဲ့
 #   sextortion = လိင်ဆိုင်ရာ ခြိမ်းခြောက်ငွေညှစ်ခြင်း (unsure of the usual official term)
 #   money laundering = ငွေကြေးခဝါချခြင်း
+#   post-quantum key = ကွမ်တမ်နောက်ပိုင်း သော့; key wrap = သော့ထုပ်ပိုးမှု
 
 ## Numbers and dates
 number-group = ,
@@ -351,6 +352,7 @@ review-readers = ဖတ်ရှုနိုင်မည့်သူများ
 review-readers-count = { $count ->
    *[other] အဖွဲ့အစည်း { $n } ခုသာ ဖတ်နိုင်မည်၊ အခြားမည်သူမျှ မဖတ်နိုင်ပါ- ဗဟိုဆုံမှတ် (hub) လည်း မဖတ်နိုင်၊ အခြားအဖွဲ့အစည်းလည်း မဖတ်နိုင်ပါ။
 }
+review-reader-no-pq = ကွမ်တမ်နောက်ပိုင်း (X-Wing) သော့ မရှိပါ- ဤ node သည် ဤစာအမျိုးအစားအတွက် ထိုသော့ကို လိုအပ်သဖြင့် ဤစာကို မပို့ပါ
 review-content = ပေးပို့မည့် အကြောင်းအရာ
 review-send = လက်မှတ်ထိုး၊ စာဝှက်ပြီး ပေးပို့ရန်
 review-edit = ပြင်ဆင်ရန်

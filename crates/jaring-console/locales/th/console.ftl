@@ -26,6 +26,7 @@
 #   crime syndicate = องค์กรอาชญากรรม; armed group = กองกำลังติดอาวุธ
 #   sextortion = กรรโชกทางเพศ (unsure whether officials prefer "แบล็กเมล์ทางเพศ")
 #   romance investment scam = หลอกให้รักแล้วลงทุน; money laundering = การฟอกเงิน
+#   post-quantum key = กุญแจหลังควอนตัม; key wrap = การห่อกุญแจ
 
 ## Numbers and dates
 number-group = ,
@@ -349,6 +350,7 @@ review-readers = ผู้ที่จะอ่านได้
 review-readers-count = { $count ->
    *[other] { $n } หน่วยงานเท่านั้น ไม่มีผู้อื่นอ่านได้ ทั้งศูนย์กลางเครือข่าย (hub) และหน่วยงานอื่นใด
 }
+review-reader-no-pq = ไม่มีกุญแจหลังควอนตัม (X-Wing): โหนดนี้กำหนดให้ต้องมีสำหรับข้อความประเภทนี้ และจะไม่ส่งข้อความนี้
 review-content = สิ่งที่จะส่ง
 review-send = ลงลายมือชื่อ เข้ารหัส และส่ง
 review-edit = แก้ไข

@@ -31,6 +31,7 @@
 #   sextortion = tống tiền tình dục (police material also says "cưỡng đoạt bằng hình ảnh nhạy cảm"; please review)
 #   romance investment scam = lừa đảo tình cảm kết hợp đầu tư; money laundering = rửa tiền
 #   province or district = tỉnh hoặc huyện
+#   post-quantum key = khóa hậu lượng tử; key wrap = bọc khóa
 
 ## Số và ngày tháng
 number-group = .
@@ -354,6 +355,7 @@ review-readers = Ai sẽ đọc được
 review-readers-count = { $count ->
    *[other] { $n } cơ quan, ngoài ra không ai khác: máy chủ trung tâm (hub) cũng không, bất kỳ cơ quan nào khác cũng không.
 }
+review-reader-no-pq = không có khóa hậu lượng tử (X-Wing): nút này yêu cầu khóa đó cho loại thư này và sẽ không gửi thư
 review-content = Nội dung sẽ được gửi
 review-send = Ký, mã hóa và gửi
 review-edit = Sửa lại

@@ -25,6 +25,7 @@
 #   crime syndicate = 犯罪集团; armed group = 武装团体
 #   sextortion = 性勒索 (police material often says 裸聊敲诈, which is narrower)
 #   romance investment scam = 交友诱导投资诈骗 (colloquially 杀猪盘); job scam = 虚假招聘诈骗
+#   post-quantum key = 后量子密钥; key wrap = 密钥封装
 
 ## Numbers and dates
 number-group = ,
@@ -348,6 +349,7 @@ review-readers = 可阅读者
 review-readers-count = { $count ->
    *[other] 仅限 { $n } 个机构，其他任何人都无法阅读：中心节点不能，其他任何机构也不能。
 }
+review-reader-no-pq = 无后量子（X-Wing）密钥：本节点要求此类消息使用该密钥，不会发送
 review-content = 将要发送的内容
 review-send = 签名、加密并发送
 review-edit = 返回修改

@@ -569,7 +569,10 @@ struct Review {
     action: &'static str,
     tlp: views::Banner,
     readers_count: String,
-    readers: Vec<String>,
+    /// Each reader, and whether the node will refuse to send to it: it requires the
+    /// post-quantum key wrap for this kind (`[pq] require`) and the agency's key has no
+    /// X-Wing half (spec §8). The page says so before the officer sends.
+    readers: Vec<(String, bool)>,
     facts: Vec<(String, String)>,
     hidden: Vec<(String, String)>,
 }
@@ -751,7 +754,13 @@ async fn submit<B: Backend>(console: &Console<B>, v: &Viewer, k: Kindly, pairs: 
             readers_count: tr.count("review-readers-count", readers.len() as i64),
             readers: readers
                 .iter()
-                .map(|r| views::agency(dir.as_ref(), r))
+                .map(|r| {
+                    let refused = dir.as_ref().is_some_and(|d| {
+                        d.pq_required.iter().any(|kind| kind == k.kind.as_str())
+                            && d.agencies.iter().any(|a| &a.id == r && !a.pq)
+                    });
+                    (views::agency(dir.as_ref(), r), refused)
+                })
                 .collect(),
             facts,
             // The agencies reviewed, each by name: "all" or "a role" is not carried forward,

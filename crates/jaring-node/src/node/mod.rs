@@ -121,8 +121,9 @@ pub struct Node {
     /// This agency.
     pub me: AgencyId,
     key: SecretKey,
-    /// Every encryption key this node opens with: `key_file`'s first, then `keys.extra`.
-    dec_keys: Vec<jaring_core::keys::DecryptionKey>,
+    /// Every encryption key this node opens with, X25519 and X-Wing: `key_file`'s first, then
+    /// `keys.extra`.
+    dec_keys: jaring_core::keys::OpeningKeys,
     trust: Trust,
     directory: RwLock<Arc<Directory>>,
     /// The store.
@@ -152,17 +153,15 @@ pub struct Node {
 pub(crate) fn keys_problem(
     directory: &Directory,
     me: &AgencyId,
-    dec_keys: &[jaring_core::keys::DecryptionKey],
+    dec_keys: &jaring_core::keys::OpeningKeys,
 ) -> Option<String> {
-    let sealed_to = directory
-        .agency(me)?
-        .current_key(Timestamp::now())?
-        .enc
-        .kid()
-        .clone();
-    let held = dec_keys
-        .iter()
-        .any(|k| k.encryption_key().kid() == &sealed_to);
+    // Senders wrap to the X-Wing half when the entry has one (spec §8), else to X25519.
+    let current = directory.agency(me)?.current_key(Timestamp::now())?;
+    let sealed_to = match &current.pq {
+        Some(pq) => pq.kid(),
+        None => current.enc.kid(),
+    };
+    let held = dec_keys.kids().any(|k| k == sealed_to);
     (!held).then(|| {
         format!(
             "directory serial {} has senders seal to key {sealed_to}, which this node does not hold: add its secret key file to [keys] extra and restart",
@@ -199,11 +198,9 @@ impl Node {
         );
         // The same file again for its encryption key: the signing key stays in `key`, and
         // every key opened with sits in one list.
-        let mut dec_keys = vec![
-            SecretKey::load(&config.key_file)
-                .context("cannot use key_file")?
-                .enc,
-        ];
+        let mut dec_keys = jaring_core::keys::OpeningKeys::from(
+            SecretKey::load(&config.key_file).context("cannot use key_file")?,
+        );
         let mut extra_kids = Vec::new();
         for path in &config.keys.extra {
             let k = SecretKey::load(path)
@@ -215,7 +212,10 @@ impl Node {
                 k.agency
             );
             extra_kids.push(k.enc.encryption_key().kid().as_str().to_owned());
-            dec_keys.push(k.enc);
+            if let Some(pq) = &k.pq {
+                extra_kids.push(pq.encryption_key().kid().as_str().to_owned());
+            }
+            dec_keys.add(k);
         }
         let trust = Trust::load(&config.trust_file).context("cannot use trust_file")?;
         std::fs::create_dir_all(&config.data_dir)
@@ -313,7 +313,7 @@ impl Node {
         store.transaction(|tx, agency| {
             Store::audit(tx, agency, AuditEntry { detail: json!({"version": env!("CARGO_PKG_VERSION")}), ..AuditEntry::event("started") })?;
             Store::audit(tx, agency, AuditEntry {
-                detail: json!({"sign_kid": key.sign.verifying_key().kid().as_str(), "enc_kid": key.enc.encryption_key().kid().as_str(), "extra_enc_kids": extra_kids}),
+                detail: json!({"sign_kid": key.sign.verifying_key().kid().as_str(), "enc_kid": key.enc.encryption_key().kid().as_str(), "pq_kid": key.pq.as_ref().map(|k| k.encryption_key().kid().as_str()), "extra_enc_kids": extra_kids}),
                 ..AuditEntry::event("key-loaded")
             })?;
             let signed = String::from_utf8_lossy(&directory.signed().to_json()).into_owned();

@@ -320,6 +320,7 @@ impl Node {
     /// The directory in force, as users need it.
     pub fn directory_view(&self) -> DirectoryView {
         let d = self.directory();
+        let now = Timestamp::now();
         DirectoryView {
             network: d.network.clone(),
             serial: d.serial,
@@ -331,7 +332,15 @@ impl Node {
                     name: a.name.clone(),
                     country: a.country.clone(),
                     roles: a.roles.iter().map(|r| r.as_str().to_owned()).collect(),
+                    pq: a.current_key(now).is_some_and(|k| k.pq.is_some()),
                 })
+                .collect(),
+            pq_required: self
+                .config
+                .pq
+                .require
+                .iter()
+                .map(|k| k.to_string())
                 .collect(),
         }
     }

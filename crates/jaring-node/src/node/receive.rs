@@ -125,7 +125,7 @@ fn open_guarded(
     raw: Raw,
     prefix: &str,
     me: &jaring_core::AgencyId,
-    keys: &[jaring_core::keys::DecryptionKey],
+    keys: &jaring_core::keys::OpeningKeys,
     directory: &jaring_core::Directory,
     now: Timestamp,
 ) -> Inbound {

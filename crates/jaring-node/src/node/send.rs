@@ -178,6 +178,29 @@ impl Node {
         // more key wrap, and the node can open what it sent without keeping a second copy.
         let mut sealed_to = to.clone();
         sealed_to.push(self.me.clone());
+        // `[pq] require`: refused before anything is sealed, naming every agency that would
+        // get a classical wrap, against the same directory the envelope is sealed under.
+        if self.config.pq.require.contains(&req.kind) {
+            let classical = directory.without_pq(&sealed_to, Timestamp::now());
+            if !classical.is_empty() {
+                let names: Vec<String> = classical
+                    .iter()
+                    .map(|a| match *a == &self.me {
+                        true => format!("{a} (this agency)"),
+                        false => a.to_string(),
+                    })
+                    .collect();
+                return Err(NodeError::BadRequest(format!(
+                    "a {} needs a post-quantum key wrap here (pq.require), and {} {} no X-Wing \
+                     key in directory serial {}: ask the RSO to list one, or leave {} out",
+                    req.kind,
+                    names.join(", "),
+                    if names.len() == 1 { "has" } else { "have" },
+                    directory.serial,
+                    if names.len() == 1 { "it" } else { "them" },
+                )));
+            }
+        }
         let alert = match req.kind {
             Kind::CompoundRelocationAlert | Kind::AlertUpdate => body
                 .typed::<jaring_core::body::AlertBody>()

@@ -180,6 +180,7 @@ impl Hub {
             correlation: Default::default(),
             taxii: None,
             stix: Default::default(),
+            pq: Default::default(),
         };
         extra(&mut config);
         config
