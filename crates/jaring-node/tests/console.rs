@@ -18,6 +18,7 @@ mod hubkit;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
+use common::{header, http};
 use fantoccini::wd::{Capabilities, WebDriverCompatibleCommand};
 use fantoccini::{Client as Browser, ClientBuilder, Locator};
 use hubkit::{Hub, InProcess};
@@ -315,36 +316,6 @@ async fn user(node: &InProcess, name: &str, roles: &[&str], totp: bool) -> Optio
         )
         .await;
     answer["totp_secret"].as_str().map(str::to_owned)
-}
-
-/// A plain HTTP request to a console: (status, headers, body).
-async fn http(
-    method: &str,
-    url: &str,
-    headers: &[(&str, &str)],
-    body: &str,
-) -> (u16, axum::http::HeaderMap, String) {
-    use http_body_util::BodyExt;
-    let client = hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new())
-        .build_http::<http_body_util::Full<bytes::Bytes>>();
-    let mut req = axum::http::Request::builder().method(method).uri(url);
-    for (k, v) in headers {
-        req = req.header(*k, *v);
-    }
-    let req = req
-        .body(http_body_util::Full::new(bytes::Bytes::from(
-            body.to_owned(),
-        )))
-        .unwrap();
-    let res = client.request(req).await.unwrap();
-    let status = res.status().as_u16();
-    let headers = res.headers().clone();
-    let body = res.into_body().collect().await.unwrap().to_bytes();
-    (status, headers, String::from_utf8_lossy(&body).into_owned())
-}
-
-fn header<'a>(h: &'a axum::http::HeaderMap, name: &str) -> &'a str {
-    h.get(name).and_then(|v| v.to_str().ok()).unwrap_or("")
 }
 
 async fn session_cookie(b: &Browser, port: u16) -> String {

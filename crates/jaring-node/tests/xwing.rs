@@ -1,7 +1,8 @@
 //! The post-quantum key wrap between real daemons on a real nats-server (spec §8): a referral
 //! between two agencies with X-Wing keys travels under X-Wing wraps only (the sender's own
 //! copy included) and opens at both ends; `[pq] require` refuses, naming it, a recipient
-//! without an X-Wing key before anything is sealed, and leaves other kinds alone.
+//! without an X-Wing key before anything is sealed, and leaves other kinds alone; the
+//! console's review says so before an officer sends, and its refusal says why.
 
 mod common;
 
@@ -26,8 +27,11 @@ async fn referrals_travel_under_x_wing_and_pq_require_names_who_lacks_it() {
         &["TH-RTP", "ID-KEMLU-PNH"],
     )
     .unwrap();
-    let require = "[pq]\nrequire = [\"victim-referral\"]\n";
-    let th = Daemon::start(&net, "TH-RTP", &nats.url(), require).await;
+    let port = jaring_testkit::free_port().unwrap();
+    let require = format!(
+        "[pq]\nrequire = [\"victim-referral\"]\n[console]\nlisten = \"127.0.0.1:{port}\"\n"
+    );
+    let th = Daemon::start(&net, "TH-RTP", &nats.url(), &require).await;
     let id = Daemon::start(&net, "ID-KEMLU-PNH", &nats.url(), "").await;
     let ph = Daemon::start(&net, "PH-DFA", &nats.url(), "").await;
     let key_loaded = th
@@ -134,4 +138,89 @@ async fn referrals_travel_under_x_wing_and_pq_require_names_who_lacks_it() {
         .await
         .iter()
         .all(|m| m["kind"] != "victim-referral"));
+
+    console_says_why(&th, port).await;
+}
+
+/// A caseworker of TH-RTP composes a referral to ID-KEMLU-PNH and PH-DFA in the console: the
+/// review marks PH-DFA (no X-Wing key) and not ID-KEMLU-PNH, and sending anyway shows the
+/// node's refusal naming PH-DFA.
+async fn console_says_why(th: &Daemon, port: u16) {
+    const PASSWORD: &str = "correct horse battery staple";
+    th.call(
+        "POST",
+        "/v1/users",
+        Some(json!({"name": "somchai", "unix": "somchai-nologin", "roles": ["caseworker"]})),
+    )
+    .await;
+    let answer = th
+        .call(
+            "PUT",
+            "/v1/users/somchai/password",
+            Some(json!({"password": PASSWORD, "totp": true})),
+        )
+        .await;
+    let secret = answer["totp_secret"].as_str().unwrap();
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    let code = jaring_console::totp::code_at(secret, now).unwrap();
+    let base = format!("http://127.0.0.1:{port}");
+    let form_headers = [
+        ("content-type", "application/x-www-form-urlencoded"),
+        ("sec-fetch-site", "same-origin"),
+    ];
+    let (status, h, body) = http(
+        "POST",
+        &format!("{base}/login"),
+        &form_headers,
+        &format!(
+            "name=somchai&password={}&code={code}",
+            PASSWORD.replace(' ', "+")
+        ),
+    )
+    .await;
+    assert_eq!(status, 303, "{body}");
+    let cookie = header(&h, "set-cookie")
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned();
+    let mut headers = form_headers.to_vec();
+    headers.push(("cookie", cookie.as_str()));
+    let referral = "to=ID-KEMLU-PNH&to=PH-DFA&tlp=RED&case_ref=RTP-2026-0042&nationality=ID\
+        &identified_at=2026-11-21T09%3A00&location_country=TH&location_name=Mae+Sot\
+        &consent=given&consent_scope=share-with-consulate&needs=medical&non_punishment=yes\
+        &risk=high";
+    let (status, _, review) = http(
+        "POST",
+        &format!("{base}/new/referral"),
+        &headers,
+        &format!("{referral}&step=review"),
+    )
+    .await;
+    assert_eq!(status, 200, "{review}");
+    let mark = "no post-quantum (X-Wing) key";
+    let items: Vec<&str> = review
+        .split("<li>")
+        .skip(1)
+        .filter(|li| li.contains("ID-KEMLU-PNH,") || li.contains("PH-DFA,"))
+        .collect();
+    assert_eq!(items.len(), 2, "{review}");
+    for li in items {
+        assert_eq!(li.contains(mark), li.contains("PH-DFA,"), "{li}");
+    }
+    let (status, _, refused) = http(
+        "POST",
+        &format!("{base}/new/referral"),
+        &headers,
+        &format!("{referral}&step=send"),
+    )
+    .await;
+    assert_eq!(status, 400, "{refused}");
+    assert!(
+        refused.contains("PH-DFA") && refused.contains("pq.require"),
+        "{refused}"
+    );
 }
