@@ -5,7 +5,9 @@
 # in release mode, then in .quickstart/: two RSO root keys and three agencies (the Royal Thai
 # Police, the Indonesian embassy in Phnom Penh, the Philippine DFA), a directory signed 2-of-2,
 # a TLS hub whose configuration is generated from the directory, three nodes, a compound-
-# relocation alert and a victim referral, users and roles (a referral refused to an admin
+# relocation alert and a victim referral (the Thai police and the Indonesian embassy have
+# post-quantum X-Wing keys; the Thai node refuses a referral to the Philippines, which has none
+# yet), users and roles (a referral refused to an admin
 # without the caseworker role, then opened by a caseworker, both audited with the user's
 # name), the referral accepted, what each agency sees, the delivery receipts, a node's metrics
 # and the audit checks; each node serves its web console on loopback, with a login (password
@@ -59,7 +61,12 @@ trap 'echo "the quickstart failed; logs are in $WORK/logs" >&2' ERR
 step "RSO: root keys, trust file and a directory of three agencies, signed 2-of-2"
 $J keygen --agency RSO-ROOT-1 --out roots >/dev/null
 $J keygen --agency RSO-ROOT-2 --out roots >/dev/null
-for a in "${AGENCIES[@]}"; do $J keygen --agency "$a" --out "agencies/$a" >/dev/null; done
+# The Thai police and the Indonesian embassy have post-quantum (X-Wing) keys as well: what is
+# sent between them is wrapped with X-Wing. The Philippines has not added one yet.
+for a in "${AGENCIES[@]}"; do
+  pq=(); [ "$a" != PH-DFA ] && pq=(--pq)
+  $J keygen --agency "$a" --out "agencies/$a" "${pq[@]}" >/dev/null
+done
 $J trust init --network bali-rso --threshold 2 --root roots/RSO-ROOT-1.pub.json --root roots/RSO-ROOT-2.pub.json --out trust.json
 $J directory add --body directory-body.json --network bali-rso --pub agencies/TH-RTP/TH-RTP.pub.json \
   --name "Royal Thai Police, Anti-Human Trafficking Division" --country TH --role law-enforcement
@@ -93,6 +100,8 @@ for a in "${AGENCIES[@]}"; do
   # Checkpoint often, so that the audit check at the end has signed checkpoints to verify.
   printf '\n[audit]\ncheckpoint_every = 5\ncheckpoint_interval = "1s"\n' >> "nodes/$a.toml"
   if [ "$a" = TH-RTP ]; then printf '\n[metrics]\nlisten = "127.0.0.1:%s"\n' "$METRICS_PORT" >> "nodes/$a.toml"; fi
+  # The Thai police send referrals under the post-quantum key wrap only.
+  if [ "$a" = TH-RTP ]; then printf '\n[pq]\nrequire = ["victim-referral"]\n' >> "nodes/$a.toml"; fi
   # The Philippines' analysts pull what it receives into their platform over TAXII 2.1.
   if [ "$a" = PH-DFA ]; then printf '\n[taxii]\nlisten = "127.0.0.1:%s"\n' "$TAXII_PORT" >> "nodes/$a.toml"; fi
   "$JD" --config "nodes/$a.toml" > "logs/$a.log" 2>&1 &
@@ -125,6 +134,15 @@ REFERRAL=$($J $TH referral send --to ID-KEMLU-PNH --case-ref RTP-2026-0042 --nat
   --location "TH:Mae Sot" --consent --consent-scope share-with-consulate --need medical --need repatriation \
   --need interpretation --non-punishment --risk high --notes "Passport held by the compound.")
 echo "referral $REFERRAL"
+
+step "Royal Thai Police requires the post-quantum key wrap for referrals: one to PH-DFA (no X-Wing key) is refused, naming it"
+if REFUSED=$($J $TH referral send --to PH-DFA --case-ref RTP-2026-0043 --nationality PH \
+  --location "TH:Mae Sot" --consent --consent-scope share-with-consulate --need medical \
+  --non-punishment --risk medium 2>&1); then
+  echo "a referral went to an agency without an X-Wing key" >&2; exit 1
+fi
+echo "$REFUSED"
+echo "$REFUSED" | grep -q "PH-DFA"
 
 wait_for 20 "the alert at PH-DFA" bash -c "$J $PH inbox | grep -q $ALERT"
 wait_for 20 "the referral at ID-KEMLU-PNH" bash -c "$J $ID inbox | grep -q $REFERRAL"

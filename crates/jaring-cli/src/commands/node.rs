@@ -66,6 +66,7 @@ pub fn init(a: NodeInitArgs) -> Result<()> {
         "metrics",
         "keys",
         "correlation",
+        "pq",
     ] {
         table.remove(section);
     }
