@@ -3,7 +3,8 @@
 # - a Rust toolchain (rustup, into ~/.cargo) if cargo is missing;
 # - python3-venv from Debian if it is missing (system-wide: said before it is done);
 # - the pinned nats-server 2.15.1 into the repository's own virtual environment, .venv/;
-# - with --for-tests: taxii2-client, stix2-validator and medallion into .venv/ (pinned), and
+# - with --for-tests: taxii2-client, stix2-validator and medallion, and kyber-py and
+#   cryptography (the independent X-Wing implementation of tests/xwing/), into .venv/ (pinned), and
 #   Debian's Chromium, its ChromeDriver and the Noto fonts for Thai, Khmer,
 #   Burmese and Chinese (system-wide: said before it is done), for the console's browser test.
 # Prints the export line for NATS_SERVER_BIN at the end.
@@ -13,6 +14,8 @@ NATS_VERSION=2.15.1
 TAXII2_CLIENT_VERSION=2.3.0
 STIX2_VALIDATOR_VERSION=3.3.2
 MEDALLION_VERSION=3.0.0
+KYBER_PY_VERSION=1.2.0
+CRYPTOGRAPHY_VERSION=50.0.2
 
 say() { printf '[setup] %s\n' "$*" >&2; }
 
@@ -47,6 +50,12 @@ if [ "${1:-}" = "--for-tests" ]; then
     say "installing taxii2-client, stix2-validator and medallion into .venv/ (the TAXII feed's interop test)"
     .venv/bin/pip install --quiet --disable-pip-version-check "taxii2-client==$TAXII2_CLIENT_VERSION" \
       "stix2-validator==$STIX2_VALIDATOR_VERSION" "medallion==$MEDALLION_VERSION"
+  fi
+  # The X-Wing interop test: a second implementation of spec §8 that shares no code with jaring.
+  if ! .venv/bin/python -c 'import kyber_py, cryptography' >/dev/null 2>&1; then
+    say "installing kyber-py and cryptography into .venv/ (the X-Wing interop test)"
+    .venv/bin/pip install --quiet --disable-pip-version-check "kyber-py==$KYBER_PY_VERSION" \
+      "cryptography==$CRYPTOGRAPHY_VERSION"
   fi
   missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium)

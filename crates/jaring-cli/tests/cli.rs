@@ -428,19 +428,7 @@ fn offline_walk_through_two_roots_three_agencies() {
         &jaring_core::b64::decode(outer["header"].as_str().unwrap()).unwrap(),
     )
     .unwrap();
-    let algs: Vec<(&str, &Value)> = header["recipients"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| (r["agency"].as_str().unwrap(), &r["alg"]))
-        .collect();
-    assert_eq!(
-        algs,
-        [
-            ("ID-KEMLU-PNH", &Value::from("X-Wing")),
-            ("PH-DFA", &Value::Null)
-        ]
-    );
+    assert_x_wing_to_id_only(&header);
     let expected: Value = serde_json::from_slice(&alert).unwrap();
     for reader in ["ID-KEMLU-PNH", "PH-DFA"] {
         let key = format!("keys/{reader}.key.json");
@@ -537,6 +525,24 @@ fn offline_walk_through_two_roots_three_agencies() {
     ))
     .unwrap();
     assert_eq!(opened["header"]["refs"][0], id.as_str());
+}
+
+/// A header sealed to ID-KEMLU-PNH (X-Wing key) and PH-DFA (classical): the wraps spec §8
+/// asks for, in that order.
+fn assert_x_wing_to_id_only(header: &Value) {
+    let wraps: Vec<(&str, &Value)> = header["recipients"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["agency"].as_str().unwrap(), &r["alg"]))
+        .collect();
+    assert_eq!(
+        wraps,
+        [
+            ("ID-KEMLU-PNH", &Value::from("X-Wing")),
+            ("PH-DFA", &Value::Null)
+        ]
+    );
 }
 
 fn run_stdin(dir: &Path, args: &[&str], input: &[u8]) -> Vec<u8> {
@@ -852,4 +858,128 @@ fn key_rotate_makes_the_next_pair_and_says_the_order() {
     let (_, second) = pq("pq1/TH-RTP.key.json", "pq2", false);
     assert_eq!(second["pq"]["alg"], "X-Wing");
     assert_ne!(first["pq"]["kid"], second["pq"]["kid"]);
+}
+
+/// Spec §8 against a second implementation that shares no code with jaring
+/// (tests/xwing/oracle.py: kyber-py's ML-KEM-768, OpenSSL's X25519, Ed25519, HKDF and
+/// AES-GCM, composed as the X-Wing draft and RFC 9180 say), both ways, mixed with a classical
+/// recipient: it opens what `jaring envelope seal` wraps with X-Wing, and `jaring envelope
+/// open` opens what it seals. The oracle itself is first checked on the independent vectors.
+#[test]
+fn x_wing_interop_with_an_independent_implementation() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let python = repo.join(".venv/bin/python");
+    let oracle = repo.join("tests/xwing/oracle.py");
+    assert!(
+        Command::new(&python)
+            .args(["-c", "import kyber_py, cryptography"])
+            .status()
+            .is_ok_and(|s| s.success()),
+        "{} lacks kyber-py or cryptography: run deploy/setup.sh --for-tests",
+        python.display()
+    );
+    let v = shared().join("../wire-v1-rev2");
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let (trust, directory) = (v.join("trust.json"), v.join("directories/directory.json"));
+    let key = |id: &str| private_copy(&v.join(format!("keys/{id}.key.json")), d);
+    let py = |args: &[&str]| {
+        let out = Command::new(&python)
+            .arg(&oracle)
+            .args(args)
+            .args(["--directory", directory.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "oracle {args:?}: {}", stderr(&out));
+        serde_json::from_slice::<Value>(&out.stdout).unwrap()
+    };
+    let cases: Value =
+        serde_json::from_slice(&std::fs::read(v.join("cases.json")).unwrap()).unwrap();
+    let body = cases[0]["expect"]["body"].clone();
+    assert_eq!(cases[0]["envelope"], "envelopes/xwing-and-classical.json");
+    let id_key = key("ID-KEMLU-PNH");
+    let opened = py(&[
+        "open",
+        "--envelope",
+        v.join("envelopes/xwing-and-classical.json")
+            .to_str()
+            .unwrap(),
+        "--key",
+        id_key.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        opened["body"], body,
+        "the oracle opens the independent vectors"
+    );
+
+    // jaring seals, to an X-Wing and a classical recipient; the oracle opens the X-Wing one.
+    let body_file = d.join("body.json");
+    std::fs::write(&body_file, body.to_string()).unwrap();
+    let th_key = key("TH-RTP");
+    let sealed = run_stdin(
+        d,
+        &[
+            "envelope",
+            "seal",
+            "--key",
+            th_key.to_str().unwrap(),
+            "--trust",
+            trust.to_str().unwrap(),
+            "--directory",
+            directory.to_str().unwrap(),
+            "--kind",
+            "victim-referral",
+            "--to",
+            "ID-KEMLU-PNH,PH-DFA",
+        ],
+        body.to_string().as_bytes(),
+    );
+    let envelope = d.join("jaring.json");
+    std::fs::write(&envelope, &sealed).unwrap();
+    let opened = py(&[
+        "open",
+        "--envelope",
+        envelope.to_str().unwrap(),
+        "--key",
+        id_key.to_str().unwrap(),
+    ]);
+    assert_eq!(opened["body"], body);
+    assert_x_wing_to_id_only(&opened["header"]);
+
+    // The oracle seals to two X-Wing recipients; jaring opens it as each.
+    let theirs = py(&[
+        "seal",
+        "--key",
+        th_key.to_str().unwrap(),
+        "--to",
+        "ID-KEMLU-PNH,VN-MPS",
+        "--kind",
+        "victim-referral",
+        "--body",
+        body_file.to_str().unwrap(),
+        "--serial",
+        "5",
+    ]);
+    let envelope = d.join("oracle.json");
+    std::fs::write(&envelope, theirs.to_string()).unwrap();
+    for reader in ["ID-KEMLU-PNH", "VN-MPS"] {
+        let reader_key = key(reader);
+        let opened: Value = serde_json::from_str(&ok(jaring(
+            &[
+                "envelope",
+                "open",
+                "--key",
+                reader_key.to_str().unwrap(),
+                "--trust",
+                trust.to_str().unwrap(),
+                "--directory",
+                directory.to_str().unwrap(),
+                envelope.to_str().unwrap(),
+            ],
+            d,
+            None,
+        )))
+        .unwrap();
+        assert_eq!(opened["body"], body, "{reader}");
+    }
 }

@@ -22,6 +22,18 @@ pub fn decode_array<const N: usize>(text: &str) -> Option<[u8; N]> {
     decode(text)?.try_into().ok()
 }
 
+/// Decodes b64u that must hold exactly `N` secret bytes (a key file's seed or secret): the
+/// decoded bytes are wiped when dropped, the intermediate buffer included.
+pub fn decode_secret<const N: usize>(text: &str) -> Option<zeroize::Zeroizing<[u8; N]>> {
+    let bytes = zeroize::Zeroizing::new(decode(text)?);
+    if bytes.len() != N {
+        return None;
+    }
+    let mut out = zeroize::Zeroizing::new([0u8; N]);
+    out.copy_from_slice(&bytes);
+    Some(out)
+}
+
 /// Encodes bytes as standard, padded base64 (used by signed notes).
 pub fn encode_std(bytes: &[u8]) -> String {
     STANDARD.encode(bytes)

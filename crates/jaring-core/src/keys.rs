@@ -670,11 +670,9 @@ impl SecretKey {
                 "algorithms must be Ed25519 (sign) and X25519 (enc)",
             ));
         }
-        let seed = b64::decode_array::<32>(&file.sign.seed)
-            .map(Zeroizing::new)
+        let seed = b64::decode_secret::<32>(&file.sign.seed)
             .ok_or_else(|| invalid(context, "sign.seed must be b64u of 32 bytes"))?;
-        let secret = b64::decode_array::<32>(&file.enc.secret)
-            .map(Zeroizing::new)
+        let secret = b64::decode_secret::<32>(&file.enc.secret)
             .ok_or_else(|| invalid(context, "enc.secret must be b64u of 32 bytes"))?;
         let sign = SigningKey::from_seed(seed)?;
         let enc = DecryptionKey::from_secret(secret)?;
@@ -693,8 +691,7 @@ impl SecretKey {
                 if pq.alg != PQ_ALG {
                     return Err(invalid(context, format!("pq.alg must be {PQ_ALG}")));
                 }
-                let seed = b64::decode_array::<32>(&pq.seed)
-                    .map(Zeroizing::new)
+                let seed = b64::decode_secret::<32>(&pq.seed)
                     .ok_or_else(|| invalid(context, "pq.seed must be b64u of 32 bytes"))?;
                 let key = PqDecryptionKey::from_seed(seed)?;
                 if key.encryption_key().kid() != &pq.kid {
