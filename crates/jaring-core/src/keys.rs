@@ -731,7 +731,9 @@ impl SecretKey {
                 kid: pq.encryption_key().kid().clone(),
             }),
         };
-        let mut out = Zeroizing::new(Vec::with_capacity(512));
+        // Room for the largest file (a 32-character agency with a pq half is about 560 bytes)
+        // at once: a buffer that grew would leave its old copy of the secrets unwiped.
+        let mut out = Zeroizing::new(Vec::with_capacity(2048));
         // Writing plain strings into a Vec cannot fail.
         if serde_json::to_writer_pretty(&mut *out, &file).is_ok() {
             out.push(b'\n');
