@@ -17,21 +17,18 @@ use serde_json::{json, Map, Value};
 use tokio::sync::watch;
 use tower::ServiceExt;
 
-use crate::scenarios::{
-    backlog, bench_user, node_config, one_receiver, percentile, rss_mib_of, OneReceiver,
-};
+use crate::scenarios::{backlog, bench_user, one_receiver, percentile, rss_mib_of, OneReceiver};
 
 /// Renders every page `requests` times over a store of `n` messages.
 pub async fn console(url: &str, n: usize, requests: usize) -> Result<Map<String, Value>> {
     let OneReceiver {
         _tmp,
-        net,
+        config,
         directory,
         th,
         me,
         js,
     } = one_receiver(url).await?;
-    let config = node_config(&net, "ID-N001", url)?;
     jaring_node::nats::ensure_consumers(&js, &config).await?;
     let user = bench_user(&config)?;
     backlog(&js, &th, &directory, &me, n, 10).await?;

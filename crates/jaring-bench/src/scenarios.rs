@@ -379,18 +379,38 @@ fn toml_of(config: &Config) -> Result<String> {
     Ok(toml::to_string(config)?)
 }
 
-/// Jaring end to end: sustained throughput of alerts from one node until stored and audited at
-/// another, latency percentiles at a fixed offered load of 1,000/s, and the receiver's memory.
-pub async fn end_to_end(url: &str, n: usize, load_secs: u64) -> Result<Map<String, Value>> {
+/// TH-RTP and ID-N001 of a fresh network (every key with an X-Wing half when `pq`), each node
+/// in its own process, started and settled; and the 1 KiB alert the one posts to the other.
+struct Pair {
+    sender: ChildNode,
+    receiver: ChildNode,
+    post: Value,
+    /// Dropped last, after both nodes are stopped.
+    _tmp: tempfile::TempDir,
+}
+
+async fn pair(url: &str, pq: bool) -> Result<Pair> {
     let tmp = tempfile::tempdir()?;
-    let net = network(tmp.path(), 1)?;
+    let net = network_of(tmp.path(), 1, pq)?;
     let sender = ChildNode::start(&node_config(&net, "TH-RTP", url)?, tmp.path()).await?;
     let receiver = ChildNode::start(&node_config(&net, "ID-N001", url)?, tmp.path()).await?;
     tokio::time::sleep(Duration::from_secs(1)).await;
+    Ok(Pair {
+        sender,
+        receiver,
+        post: json!({"kind": "compound-relocation-alert", "to": ["ID-N001"], "body": alert_1k()}),
+        _tmp: tmp,
+    })
+}
+
+/// Jaring end to end: sustained throughput of alerts from one node until stored and audited at
+/// another, latency percentiles at a fixed offered load of 1,000/s, and the receiver's memory.
+pub async fn end_to_end(url: &str, n: usize, load_secs: u64) -> Result<Map<String, Value>> {
+    let pair = pair(url, false).await?;
+    let (sender, receiver, post) = (&pair.sender, &pair.receiver, &pair.post);
     let rss_idle = receiver.rss_mib();
-    let post = json!({"kind": "compound-relocation-alert", "to": ["ID-N001"], "body": alert_1k()});
     let peak = Arc::new(std::sync::Mutex::new(rss_idle));
-    let sustained = sustain(&sender, &receiver, &post, n, &peak).await;
+    let sustained = sustain(sender, receiver, post, n, &peak).await;
     // Let the work the sustained burst leaves behind (receipts for every message, audit
     // copies, checkpoints) finish: the latencies below are those of a steady 1,000/s.
     tokio::time::sleep(Duration::from_secs(2)).await;
@@ -398,11 +418,10 @@ pub async fn end_to_end(url: &str, n: usize, load_secs: u64) -> Result<Map<Strin
     // Latency at a fixed offered load: 35% of the rate just sustained (comparable between
     // machines), then 1,000 messages per second (the absolute target).
     let at_35 = (sustained * 0.35).max(1.0);
-    let (mut latencies_35, _) =
-        fixed_load(&sender, &receiver, &post, at_35, load_secs, &peak).await?;
+    let (mut latencies_35, _) = fixed_load(sender, receiver, post, at_35, load_secs, &peak).await?;
     tokio::time::sleep(Duration::from_secs(2)).await;
     let (mut latencies, mut posting) =
-        fixed_load(&sender, &receiver, &post, 1000.0, load_secs, &peak).await?;
+        fixed_load(sender, receiver, post, 1000.0, load_secs, &peak).await?;
     latencies_35.sort_by(f64::total_cmp);
     latencies.sort_by(f64::total_cmp);
     posting.sort_by(f64::total_cmp);
@@ -410,8 +429,7 @@ pub async fn end_to_end(url: &str, n: usize, load_secs: u64) -> Result<Map<Strin
         .lock()
         .map(|p| p.max(receiver.rss_mib()))
         .unwrap_or(f64::NAN);
-    drop(sender);
-    drop(receiver);
+    drop(pair);
     let mut m = Map::new();
     m.insert("e2e_msgs_per_s".into(), json!(sustained));
     insert_percentiles(&mut m, "e2e", "_at_1000", &latencies);
@@ -459,18 +477,13 @@ async fn sustain(
 /// The sustained end-to-end rate alone (msg/s), between two nodes of a fresh network whose
 /// keys all have X-Wing halves when `pq` is set: what the post-quantum wrap costs end to end.
 pub(crate) async fn e2e_sustained(url: &str, n: usize, pq: bool) -> Result<f64> {
-    let tmp = tempfile::tempdir()?;
-    let net = network_of(tmp.path(), 1, pq)?;
-    let sender = ChildNode::start(&node_config(&net, "TH-RTP", url)?, tmp.path()).await?;
-    let receiver = ChildNode::start(&node_config(&net, "ID-N001", url)?, tmp.path()).await?;
-    tokio::time::sleep(Duration::from_secs(1)).await;
-    let post = json!({"kind": "compound-relocation-alert", "to": ["ID-N001"], "body": alert_1k()});
+    let p = pair(url, pq).await?;
     let peak = Arc::new(std::sync::Mutex::new(0.0));
-    let sustained = sustain(&sender, &receiver, &post, n, &peak).await;
+    let sustained = sustain(&p.sender, &p.receiver, &p.post, n, &peak).await;
+    let stored = p.receiver.received().await;
     anyhow::ensure!(
-        receiver.received().await as usize >= n,
-        "the receiver stored {} of {n} messages",
-        receiver.received().await
+        stored as usize >= n,
+        "the receiver stored {stored} of {n} messages"
     );
     Ok(sustained)
 }
@@ -702,7 +715,8 @@ pub(crate) fn rss_mib_of(pid: u32) -> f64 {
 pub(crate) struct OneReceiver {
     /// Holds the network's files for as long as the scenario runs.
     pub(crate) _tmp: tempfile::TempDir,
-    pub(crate) net: TestNetwork,
+    /// The receiving node's configuration.
+    pub(crate) config: Config,
     pub(crate) directory: Directory,
     pub(crate) th: SecretKey,
     pub(crate) me: AgencyId,
@@ -718,8 +732,8 @@ pub(crate) async fn one_receiver(url: &str) -> Result<OneReceiver> {
         th: net.secret_key("TH-RTP"),
         me: AgencyId::parse("ID-N001")?,
         js: jetstream::new(async_nats::connect(url).await?),
+        config: node_config(&net, "ID-N001", url)?,
         _tmp: tmp,
-        net,
         directory,
     })
 }
@@ -750,7 +764,7 @@ pub(crate) async fn count_stored(
 pub async fn catchup(url: &str, n: usize, stix: bool) -> Result<f64> {
     let OneReceiver {
         _tmp,
-        net,
+        mut config,
         directory,
         th,
         me,
@@ -758,7 +772,6 @@ pub async fn catchup(url: &str, n: usize, stix: bool) -> Result<f64> {
     } = one_receiver(url).await?;
     // The node was up before it went down: the streams and its consumers exist (on a hub,
     // `jaring hub provision` made them), and the backlog waits in its consumer.
-    let mut config = node_config(&net, "ID-N001", url)?;
     config.stix.derive = stix;
     jaring_node::nats::ensure_consumers(&js, &config).await?;
     backlog(&js, &th, &directory, &me, n, 0).await?;

@@ -19,7 +19,7 @@ use jaring_node::Node;
 use serde_json::{Map, Value};
 use tokio::sync::watch;
 
-use crate::scenarios::{backlog, count_stored, node_config, one_receiver, OneReceiver};
+use crate::scenarios::{backlog, count_stored, one_receiver, OneReceiver};
 
 const FEED_USER: &str = "bench-feed";
 const FEED_PASSWORD: &str = "bench-feed-password-0";
@@ -39,14 +39,13 @@ pub async fn taxii(url: &str, alerts: usize, rounds: usize) -> Result<Map<String
     }
     let OneReceiver {
         _tmp,
-        net,
+        mut config,
         directory,
         th,
         me,
         js,
     } = one_receiver(url).await?;
     let port = jaring_testkit::free_port().map_err(|e| anyhow!(e))?;
-    let mut config = node_config(&net, "ID-N001", url)?;
     let feed = TaxiiConfig {
         listen: std::net::SocketAddr::from(([127, 0, 0, 1], port)),
         ..TaxiiConfig::default()

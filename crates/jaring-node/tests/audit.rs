@@ -48,16 +48,7 @@ async fn a_nodes_log_verifies_is_witnessed_and_betrays_any_edit() {
     for _ in 0..5 {
         alerts.push(th.post_alert(&["ID-KEMLU-PNH", "PH-DFA"]).await);
     }
-    let r = th
-        .call(
-            "POST",
-            "/v1/messages",
-            Some(
-                json!({"kind": "victim-referral", "to": ["ID-KEMLU-PNH"], "body": referral_body()}),
-            ),
-        )
-        .await;
-    let referral = r["id"].as_str().unwrap().to_owned();
+    let referral = th.post_referral(&["ID-KEMLU-PNH"]).await;
     assert!(
         wait_until(Duration::from_secs(10), || async {
             id.inbox().await.len() == 6

@@ -80,16 +80,7 @@ async fn alert_to_two_and_a_referral_accepted() {
     }
 
     // A referral to the Indonesian consulate only.
-    let r = th
-        .call(
-            "POST",
-            "/v1/messages",
-            Some(
-                json!({"kind": "victim-referral", "to": ["ID-KEMLU-PNH"], "body": referral_body()}),
-            ),
-        )
-        .await;
-    let referral = r["id"].as_str().unwrap().to_owned();
+    let referral = th.post_referral(&["ID-KEMLU-PNH"]).await;
     assert!(
         wait_until(Duration::from_secs(10), || async {
             id.inbox()

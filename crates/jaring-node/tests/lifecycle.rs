@@ -24,16 +24,7 @@ async fn expired_referrals_are_erased_from_inbox_show_and_the_file() {
         "[retention]\nreferrals = \"4s\"\nclosed_referrals = \"1s\"\nsweep_interval = \"300ms\"\n";
     let id = Daemon::start(&net, "ID-KEMLU-PNH", &nats.url(), short).await;
 
-    let r = th
-        .call(
-            "POST",
-            "/v1/messages",
-            Some(
-                json!({"kind": "victim-referral", "to": ["ID-KEMLU-PNH"], "body": referral_body()}),
-            ),
-        )
-        .await;
-    let referral = r["id"].as_str().unwrap().to_owned();
+    let referral = th.post_referral(&["ID-KEMLU-PNH"]).await;
     let alert = th.post_alert(&["ID-KEMLU-PNH"]).await;
     assert!(
         wait_until(Duration::from_secs(10), || async {

@@ -8,7 +8,6 @@ use std::time::Duration;
 
 use common::*;
 use jaring_testkit::NatsServer;
-use serde_json::json;
 
 /// A free loopback port (bound, then released for the daemon).
 fn free_port() -> u16 {
@@ -79,12 +78,7 @@ async fn a_scrape_during_an_exchange_shows_the_counts_move() {
     // Two alerts and a referral from TH-RTP; one junk envelope on ID's subject.
     th.post_alert(&["ID-KEMLU-PNH"]).await;
     th.post_alert(&["ID-KEMLU-PNH"]).await;
-    th.call(
-        "POST",
-        "/v1/messages",
-        Some(json!({"kind": "victim-referral", "to": ["ID-KEMLU-PNH"], "body": referral_body()})),
-    )
-    .await;
+    th.post_referral(&["ID-KEMLU-PNH"]).await;
     let client = async_nats::connect(nats.url()).await.unwrap();
     client
         .publish("rso.v1.alert.TH-RTP.ID-KEMLU-PNH", "not an envelope".into())

@@ -57,16 +57,7 @@ async fn referrals_travel_under_x_wing_and_pq_require_names_who_lacks_it() {
     );
     assert_eq!(directory["pq_required"], json!(["victim-referral"]));
 
-    let sent = th
-        .call(
-            "POST",
-            "/v1/messages",
-            Some(
-                json!({"kind": "victim-referral", "to": ["ID-KEMLU-PNH"], "body": referral_body()}),
-            ),
-        )
-        .await;
-    let referral = sent["id"].as_str().unwrap().to_owned();
+    let referral = th.post_referral(&["ID-KEMLU-PNH"]).await;
     let arrived = wait_until(Duration::from_secs(10), || async {
         id.inbox()
             .await

@@ -1147,14 +1147,12 @@ fn xwing_cases(
         json!({"body": referral_body()}),
         "a classical wrap made against serial 2, before the X-Wing key was listed: accepted",
     )?;
-    let pq_kid = |name: &str| {
-        m.key(name)
-            .pq
-            .as_ref()
-            .map(|k| k.encryption_key().kid().as_str().to_owned())
-            .unwrap_or_default()
-    };
-    let vn_kid = pq_kid("VN-MPS");
+    let vn_kid = m
+        .key("VN-MPS")
+        .pq
+        .as_ref()
+        .map(|k| k.encryption_key().kid().as_str().to_owned())
+        .ok_or_else(|| anyhow!("VN-MPS has no X-Wing key"))?;
     let wrong_kid = m.resign(&mixed, "TH-RTP", |h| {
         h["recipients"][0]["kid"] = vn_kid.into()
     })?;

@@ -196,11 +196,9 @@ impl Node {
             "key_file belongs to {}, but agency is {me}",
             key.agency
         );
-        // The same file again for its encryption key: the signing key stays in `key`, and
-        // every key opened with sits in one list.
-        let mut dec_keys = jaring_core::keys::OpeningKeys::from(
-            SecretKey::load(&config.key_file).context("cannot use key_file")?,
-        );
+        // The signing key stays in `key`; a copy of its encryption halves joins every other
+        // key opened with in one list.
+        let mut dec_keys = key.opening_keys();
         let mut extra_kids = Vec::new();
         for path in &config.keys.extra {
             let k = SecretKey::load(path)

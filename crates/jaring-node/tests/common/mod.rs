@@ -201,6 +201,19 @@ impl Daemon {
             .to_owned()
     }
 
+    /// Posts the test referral ([`referral_body`]) to `to`; its id.
+    pub async fn post_referral(&self, to: &[&str]) -> String {
+        self.call(
+            "POST",
+            "/v1/messages",
+            Some(json!({"kind": "victim-referral", "to": to, "body": referral_body()})),
+        )
+        .await["id"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    }
+
     /// Posts an alert to `to`; the route's whole answer (id, what was published).
     pub async fn post_alert_answer(&self, to: &[&str]) -> Value {
         self.call(
