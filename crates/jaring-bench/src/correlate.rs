@@ -19,7 +19,7 @@ use jaring_node::store::correlation::Settings;
 use jaring_node::store::Store;
 use serde_json::{json, Map, Value};
 
-use crate::scenarios::{network, percentile, verified_directory};
+use crate::scenarios::{alert_1k, network, percentile, verified_directory};
 
 /// Twenty indicators of every type, from `seed` (values of nearby seeds overlap).
 fn indicators(seed: usize, shared_from: usize) -> Value {
@@ -84,7 +84,29 @@ fn header(template: &Header, i: usize) -> Header {
     h
 }
 
-/// Runs both measurements.
+/// What the index costs a catch-up, apart from everything else a node does with a message:
+/// `n` alerts as `jaring-bench catchup` sends them (a name, an alias and a domain every alert
+/// shares, so over the cap after the first fifty; two places), indexed into a fresh store in
+/// batches of 128 (a catch-up's fetched batch), commits included. Returns microseconds per
+/// alert.
+fn catchup_index(dir: &std::path::Path, template: &Header, me: &AgencyId, n: usize) -> Result<f64> {
+    let store = Store::open(&dir.join("catchup.db"), me.clone())?;
+    store.set_correlation_cap(Settings::default().max_per_value)?;
+    let b: AlertBody = Body::new(Kind::CompoundRelocationAlert, alert_1k(), &[])?.typed()?;
+    let batches: Vec<Vec<(Header, Option<AlertBody>)>> = (0..n)
+        .map(|i| (header(template, i), Some(b.clone())))
+        .collect::<Vec<_>>()
+        .chunks(128)
+        .map(<[_]>::to_vec)
+        .collect();
+    let t = Instant::now();
+    for batch in &batches {
+        store.reindex(batch)?;
+    }
+    Ok(t.elapsed().as_secs_f64() * 1e6 / n.max(1) as f64)
+}
+
+/// Runs the measurements.
 pub fn correlate(alerts: usize, trail: usize, requests: usize) -> Result<Map<String, Value>> {
     let tmp = tempfile::tempdir()?;
     let net = network(tmp.path(), 1)?;
@@ -108,6 +130,10 @@ pub fn correlate(alerts: usize, trail: usize, requests: usize) -> Result<Map<Str
         Timestamp::now(),
     )?
     .header;
+    // 20,000 at the full scale: enough for the index's b-trees to be several levels deep.
+    let catchup_alerts = (alerts * 2 / 5).max(500);
+    eprintln!("correlation: what indexing costs a catch-up ({catchup_alerts} alerts) ...");
+    let catchup_us = catchup_index(tmp.path(), &template, &me, catchup_alerts)?;
     let store = Store::open(&tmp.path().join("jaring.db"), me.clone())?;
     let settings = Settings::default();
     store.set_correlation_cap(settings.max_per_value)?;
@@ -260,5 +286,6 @@ pub fn correlate(alerts: usize, trail: usize, requests: usize) -> Result<Map<Str
         json!(percentile(&walk_ms, 0.99)),
     );
     f.insert("trail_svg_kib".into(), json!(svg_kib));
+    f.insert("correlate_catchup_index_us".into(), json!(catchup_us));
     Ok(f)
 }

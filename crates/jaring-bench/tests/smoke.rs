@@ -55,6 +55,7 @@ fn every_scenario_runs_and_reports_its_figures() {
         "xwing_envelope_bytes_50",
         "e2e_xwing_msgs_per_s",
         "ratio_e2e_xwing_classic",
+        "correlate_catchup_index_us",
     ] {
         let v = figures[key]
             .as_f64()

@@ -432,6 +432,43 @@ async fn three_agencies_one_compound_two_names() {
     assert_eq!(rebuilt["alerts"], 10);
     assert_eq!(rows(&db), before);
 
+    // A store made before the index was numbered: the node finds the index's tables in their
+    // old form when it starts, replaces them, and rebuilds them from the stored alerts; the
+    // trail (people's confirmations included) is as it was.
+    let positions = ids(&trail_of(&ph, REF).await["positions"], "id");
+    ph.terminate();
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute_batch(
+            "DROP TABLE corr_values; DROP TABLE corr_places; DROP TABLE corr_alerts;
+             CREATE TABLE corr_alerts (id TEXT NOT NULL, sender TEXT NOT NULL,
+                 PRIMARY KEY (id, sender)) WITHOUT ROWID;
+             CREATE TABLE corr_values (facet TEXT NOT NULL, value TEXT NOT NULL,
+                 id TEXT NOT NULL, sender TEXT NOT NULL,
+                 PRIMARY KEY (facet, value, id, sender)) WITHOUT ROWID;",
+        )
+        .unwrap();
+    ph.restart().await;
+    let again =
+        wait_until(Duration::from_secs(20), || async {
+            rows(&db) == before
+                && ph.audit_lines().await.iter().any(|e| {
+                    e["event"] == "correlation-rebuilt" && e["detail"]["user"] == "jaringd"
+                })
+        })
+        .await;
+    assert!(again, "the index was not rebuilt: {:?}", rows(&db));
+    let stale: i64 = rusqlite::Connection::open(&db)
+        .unwrap()
+        .query_row(
+            "SELECT COUNT(*) FROM meta WHERE key = 'correlation_stale'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(stale, 0);
+    assert_eq!(ids(&trail_of(&ph, REF).await["positions"], "id"), positions);
+
     // Retention: alerts kept a second, swept every 200 ms. The index holds nothing after.
     expire_alerts_soon(&mut ph).await;
     let erased = wait_until(Duration::from_secs(20), || async { rows(&db) == (0, 0) }).await;

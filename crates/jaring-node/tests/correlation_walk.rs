@@ -1,6 +1,6 @@
 //! The trail's walk over the store's index, without a network: which values link alerts as
-//! holders come and go, through the `shared` mark the walk reads (and a store made before the
-//! mark existed), and the cap. The whole path through real nodes is `correlation.rs`.
+//! holders come and go, through the `shared` mark the walk reads, the cap, and a store made
+//! before the index was numbered. The whole path through real nodes is `correlation.rs`.
 
 use jaring_core::body::AlertBody;
 use jaring_core::directory::Role;
@@ -192,51 +192,72 @@ fn a_value_links_once_a_second_alert_holds_it_and_a_lone_value_links_nothing() {
         .any(|r| r.id == a.id.to_string()));
 }
 
+/// The index as issue 14 first made it: every row keyed by the thread's id and sender.
+const UNNUMBERED_INDEX: &str = "
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE corr_alerts (id TEXT NOT NULL, sender TEXT NOT NULL, version TEXT NOT NULL,
+    version_at INTEGER NOT NULL, cancelled INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (id, sender)) WITHOUT ROWID;
+CREATE TABLE corr_values (facet TEXT NOT NULL, value TEXT NOT NULL, id TEXT NOT NULL,
+    sender TEXT NOT NULL, shared INTEGER NOT NULL DEFAULT 1,
+    PRIMARY KEY (facet, value, id, sender)) WITHOUT ROWID;
+CREATE INDEX corr_values_by_holder ON corr_values (id, sender, shared);
+CREATE TABLE corr_places (id TEXT NOT NULL, sender TEXT NOT NULL, end TEXT NOT NULL,
+    lat REAL NOT NULL, lon REAL NOT NULL, precision_m INTEGER NOT NULL, cell INTEGER NOT NULL,
+    PRIMARY KEY (id, sender, end)) WITHOUT ROWID;
+CREATE TABLE corr_decisions (trail TEXT NOT NULL, id TEXT NOT NULL, sender TEXT NOT NULL,
+    decision TEXT NOT NULL, by_user TEXT NOT NULL, at INTEGER NOT NULL,
+    PRIMARY KEY (trail, id, sender)) WITHOUT ROWID;
+INSERT INTO corr_alerts VALUES ('0190f5a0-0000-7000-8000-000000000001', 'TH-RTP', 'v', 1, 0);
+INSERT INTO corr_values VALUES ('crypto-wallet', 'tq4xwalletone', '0190f5a0-0000-7000-8000-000000000001', 'TH-RTP', 1);
+INSERT INTO corr_places VALUES ('0190f5a0-0000-7000-8000-000000000001', 'TH-RTP', 'to', 14.4, 103.7, 0, 1);
+INSERT INTO corr_decisions VALUES ('name:golden fortune', '0190f5a0-0000-7000-8000-000000000001', 'TH-RTP', 'dismissed', 'somchai', 1);
+";
+
 #[test]
-fn a_store_made_before_the_shared_mark_still_links_and_marks_new_rows() {
+fn a_store_made_before_the_numbered_index_is_emptied_and_marked_for_a_rebuild() {
     let mut kit = Kit::new();
-    let (a, b, c) = (kit.header(), kit.header(), kit.header());
-    {
-        let store = kit.store();
-        store
-            .reindex(&[
-                (
-                    a.clone(),
-                    Some(body(Some(REF), json!([wallet("TQ4xWalletOne")]))),
-                ),
-                (
-                    b.clone(),
-                    Some(body(None, json!([wallet("TQ4xWalletOne")]))),
-                ),
-            ])
-            .expect("indexed");
-    }
-    // Take the store back to issue 14's first schema: no `shared` column, the old index.
     {
         let conn = rusqlite::Connection::open(&kit.path).expect("sqlite");
-        conn.execute_batch(
-            "DROP INDEX corr_values_by_holder;
-             ALTER TABLE corr_values DROP COLUMN shared;
-             CREATE INDEX corr_values_by_alert ON corr_values (id, sender);",
-        )
-        .expect("old schema");
+        conn.execute_batch(UNNUMBERED_INDEX).expect("old schema");
     }
     let store = kit.store();
+    // The old rows are gone (the index is derived from the stored messages), the store says
+    // a rebuild is due, and people's decisions are kept.
+    assert!(store.correlation_stale().expect("meta"));
+    assert_eq!(store.correlation_rows().expect("rows"), (0, 0, 0));
+    let decisions: i64 = rusqlite::Connection::open(&kit.path)
+        .expect("sqlite")
+        .query_row("SELECT COUNT(*) FROM corr_decisions", [], |r| r.get(0))
+        .expect("decisions");
+    assert_eq!(decisions, 1);
+    // The new tables take alerts and link them.
+    let (a, b) = (kit.header(), kit.header());
+    store
+        .reindex(&[
+            (
+                a.clone(),
+                Some(body(Some(REF), json!([wallet("TQ4xWalletOne")]))),
+            ),
+            (
+                b.clone(),
+                Some(body(None, json!([wallet("TQ4xWalletOne")]))),
+            ),
+        ])
+        .expect("indexed");
     let s = Settings::default();
     assert_eq!(
         members(&store.trail(Some(REF), "", &s).expect("trail")),
         sorted(vec![a.id.to_string(), b.id.to_string()])
     );
-    store
-        .reindex(&[(
-            c.clone(),
-            Some(body(None, json!([wallet("TQ4xWalletOne")]))),
-        )])
-        .expect("indexed");
-    assert_eq!(
-        members(&store.trail(Some(REF), "", &s).expect("trail")),
-        sorted(vec![a.id.to_string(), b.id.to_string(), c.id.to_string()])
-    );
+    // Once a rebuild has run to its end, the store is no longer stale, and opening it again
+    // keeps what it holds.
+    store.correlation_rebuilt().expect("rebuilt");
+    drop(store);
+    let store = kit.store();
+    assert!(!store.correlation_stale().expect("meta"));
+    // Two threads; the wallet and the name each twice, the reference once; two places each.
+    assert_eq!(store.correlation_rows().expect("rows"), (2, 5, 4));
 }
 
 #[test]

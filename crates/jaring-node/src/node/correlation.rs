@@ -7,6 +7,7 @@
 //! (`correlated`: which view and which alerts, never the values).
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use jaring_api::correlation::{
     Decision, DecisionAnswer, Link, Position, Rebuilt, Related, SearchAnswer, Suggestion, Trail,
@@ -21,6 +22,7 @@ use jaring_correlate::facets::search_keys;
 use jaring_correlate::map::{draw, Leg, Stop};
 use jaring_correlate::normalise::fold;
 use serde_json::json;
+use tracing::info;
 
 use super::{blocking, Node, NodeError};
 
@@ -227,6 +229,46 @@ impl Node {
     /// Rebuilds the correlation index from every stored alert, update and cancel, opened with
     /// the agency's keys a page at a time. Nothing is shown to the caller.
     pub async fn rebuild_correlation(&self, user: &User) -> Result<Rebuilt, NodeError> {
+        self.rebuild_index(&user.name, json!({"unix": user.unix}))
+            .await
+    }
+
+    /// Rebuilds the index if the store's was replaced when it was opened (a store made before
+    /// the index was numbered): run once at start, in the background; alerts that arrive
+    /// meanwhile are indexed as they are stored, and a trail answers from what is indexed.
+    pub(crate) async fn rebuild_if_stale(self: Arc<Self>) {
+        let store = self.store.clone();
+        match blocking(move || store.correlation_stale()).await {
+            Ok(Ok(true)) => {}
+            Ok(Ok(false)) => return,
+            Ok(Err(e)) => return self.note_error(&format!("store: {e}")),
+            Err(e) => return self.note_error(&format!("store: {e}")),
+        }
+        info!("rebuilding the correlation index from the stored alerts");
+        // A shutdown stops the rebuild between pages; the index stays marked stale and is
+        // rebuilt at the next start.
+        let mut stop = self.shutdown.clone();
+        let rebuilt = tokio::select! {
+            r = self.rebuild_index("jaringd", json!({"reason": "the index changed form"})) => r,
+            _ = stop.wait_for(|s| *s) => return,
+        };
+        match rebuilt {
+            Ok(r) => info!(
+                alerts = r.alerts,
+                rows = r.rows,
+                "the correlation index is rebuilt"
+            ),
+            Err(e) => self.note_error(&format!("rebuilding the correlation index: {e}")),
+        }
+    }
+
+    /// Rebuilds the index, audited as `correlation-rebuilt` by `by` with `detail` (and the
+    /// counts); marks the index fresh when it has run to its end.
+    async fn rebuild_index(
+        &self,
+        by: &str,
+        mut detail: serde_json::Value,
+    ) -> Result<Rebuilt, NodeError> {
         let Ok(_one) = self.rebuilding.try_lock() else {
             return Err(NodeError::Conflict(
                 "the correlation index is being rebuilt already".into(),
@@ -264,8 +306,14 @@ impl Node {
             rows = blocking(move || store.reindex(&opened)).await??;
         }
         let store = self.store.clone();
-        let detail = json!({"unix": user.unix, "alerts": alerts, "rows": rows, "skipped": skipped});
-        let name = user.name.clone();
+        blocking(move || store.correlation_rebuilt()).await??;
+        if let Some(map) = detail.as_object_mut() {
+            map.insert("alerts".into(), json!(alerts));
+            map.insert("rows".into(), json!(rows));
+            map.insert("skipped".into(), json!(skipped));
+        }
+        let store = self.store.clone();
+        let name = by.to_owned();
         blocking(move || store.console_event("correlation-rebuilt", &name, detail)).await??;
         self.audit_due.notify_one();
         Ok(Rebuilt {

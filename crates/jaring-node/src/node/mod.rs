@@ -412,6 +412,7 @@ impl Node {
             tasks.spawn(self.clone().directory_loop());
         }
         tasks.spawn(self.clone().expiry_loop());
+        tasks.spawn(self.clone().rebuild_if_stale());
         while let Some(done) = tasks.join_next().await {
             if let Err(e) = done {
                 error!(error = %e, "a node task failed");

@@ -27,12 +27,28 @@ use super::{AuditEntry, Result, Store, StoreError, TxCtx};
 mod walk;
 use walk::Walk;
 
-/// The index's tables. `corr_alerts` is one row per thread; `corr_values` the keys (a b-tree on
-/// (facet, value) first, so a lookup is one range scan); `corr_places` the coordinates, by grid
-/// cell (half a degree square), so that the places near one are a few cells' rows whatever
-/// lies at the same latitude elsewhere, before the exact distance test.
+/// The index's tables. Every thread is numbered once (`corr_alerts.num`, its rowid), and the
+/// other tables carry that integer, never the thread's two texts: a b-tree entry per value or
+/// place is a few bytes of key, and the thread's row (its content, a few hundred bytes) is
+/// appended to a rowid table rather than placed in a b-tree keyed by text (a table
+/// `WITHOUT ROWID` with rows that long splits pages on every few inserts: the row was a third
+/// of what indexing an alert cost).
+///
+/// - `corr_alerts`: one row per thread, found by (id, sender) through `corr_alerts_by_thread`;
+///   `corr_alerts_by_version` holds only threads whose content is an update's or that were
+///   cancelled (`version != id`), the rows an erasure of an update looks for.
+/// - `corr_values`: the keys (a b-tree on (facet, value) first, so a lookup is one range
+///   scan), `shared` true on every holder of a value more than one thread holds; by holder
+///   (num, shared), so a walk reads a member's shared values alone.
+/// - `corr_places`: the coordinates under `slot` = num × 2 + end (0 from, 1 to), so a thread's
+///   places are a rowid range; by area, in grid cells of half a degree square, so that the
+///   places near one are a few cells' entries whatever lies at the same latitude elsewhere,
+///   read from the index alone (it holds the slot).
+/// - `corr_capped`: values noted over the cap; `corr_decisions`: people's confirmations and
+///   dismissals, by (id, sender), which outlive a rebuild.
 pub(super) const SCHEMA: &str = r#"
 CREATE TABLE IF NOT EXISTS corr_alerts (
+    num INTEGER PRIMARY KEY,
     id TEXT NOT NULL,
     sender TEXT NOT NULL,
     version TEXT NOT NULL,
@@ -45,28 +61,27 @@ CREATE TABLE IF NOT EXISTS corr_alerts (
     grading TEXT NOT NULL DEFAULT '',
     tlp TEXT NOT NULL DEFAULT '',
     from_place TEXT NOT NULL DEFAULT '{}',
-    to_place TEXT NOT NULL DEFAULT '{}',
-    PRIMARY KEY (id, sender)
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS corr_alerts_by_version ON corr_alerts (version, sender);
+    to_place TEXT NOT NULL DEFAULT '{}'
+);
+CREATE UNIQUE INDEX IF NOT EXISTS corr_alerts_by_thread ON corr_alerts (id, sender);
+CREATE INDEX IF NOT EXISTS corr_alerts_by_version ON corr_alerts (version, sender)
+    WHERE version != id;
 CREATE TABLE IF NOT EXISTS corr_values (
     facet TEXT NOT NULL,
     value TEXT NOT NULL,
-    id TEXT NOT NULL,
-    sender TEXT NOT NULL,
-    shared INTEGER NOT NULL DEFAULT 1,
-    PRIMARY KEY (facet, value, id, sender)
+    num INTEGER NOT NULL,
+    shared INTEGER NOT NULL,
+    PRIMARY KEY (facet, value, num)
 ) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS corr_values_by_holder ON corr_values (num, shared);
 CREATE TABLE IF NOT EXISTS corr_places (
-    id TEXT NOT NULL,
-    sender TEXT NOT NULL,
-    end TEXT NOT NULL,
+    slot INTEGER PRIMARY KEY,
+    cell INTEGER NOT NULL,
     lat REAL NOT NULL,
     lon REAL NOT NULL,
-    precision_m INTEGER NOT NULL,
-    cell INTEGER NOT NULL,
-    PRIMARY KEY (id, sender, end)
-) WITHOUT ROWID;
+    precision_m INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS corr_places_by_area ON corr_places (cell, lat, lon, precision_m);
 CREATE TABLE IF NOT EXISTS corr_capped (
     facet TEXT NOT NULL,
     value TEXT NOT NULL,
@@ -85,16 +100,35 @@ CREATE TABLE IF NOT EXISTS corr_decisions (
 CREATE INDEX IF NOT EXISTS corr_decisions_by_alert ON corr_decisions (id, sender);
 "#;
 
-/// Run after [`SCHEMA`] and after a store made before it gained `corr_values.shared` has had
-/// the column added: the index by holder carries the flag, so a walk reads an alert's shared
-/// values without touching the values it alone holds; the index by area carries what the
-/// distance test reads, so the places near a stop are read from it alone.
-pub(super) const SCHEMA_AFTER_COLUMNS: &str = r#"
-DROP INDEX IF EXISTS corr_values_by_alert;
-CREATE INDEX IF NOT EXISTS corr_values_by_holder ON corr_values (id, sender, shared);
-DROP INDEX IF EXISTS corr_places_by_cell;
-CREATE INDEX IF NOT EXISTS corr_places_by_area ON corr_places (cell, lat, lon, precision_m);
-"#;
+/// The meta key set while the index must be filled again from the stored messages: after the
+/// index's tables were replaced (a store made before the numbered schema), until a rebuild
+/// has run to its end.
+pub(super) const STALE: &str = "correlation_stale";
+
+/// Run before [`SCHEMA`]: a store made before the index was numbered (its `corr_values` has
+/// the thread's `id` as a column) has its index's tables dropped, to be made again by
+/// [`SCHEMA`] and filled by a rebuild, which the node starts when it finds [`STALE`]. The
+/// index is derived from the stored messages, so nothing is lost; people's decisions and the
+/// capped values are kept (their tables are unchanged). Returns whether it dropped anything.
+pub(super) fn migrate(conn: &rusqlite::Connection) -> Result<bool> {
+    let old: i64 = conn.query_row(
+        "SELECT count(*) FROM pragma_table_info('corr_values') WHERE name = 'id'",
+        [],
+        |r| r.get(0),
+    )?;
+    if old == 0 {
+        return Ok(false);
+    }
+    conn.execute_batch(
+        "BEGIN IMMEDIATE;
+         DROP TABLE IF EXISTS corr_values;
+         DROP TABLE IF EXISTS corr_places;
+         DROP TABLE IF EXISTS corr_alerts;
+         INSERT OR REPLACE INTO meta (key, value) VALUES ('correlation_stale', '1');
+         COMMIT;",
+    )?;
+    Ok(true)
+}
 
 /// How the index is read: the radius for places, the cap per value, the exclusion list.
 #[derive(Debug)]
@@ -182,12 +216,27 @@ pub(super) fn thread_of(header: &Header) -> Thread {
     (id, header.sender.to_string())
 }
 
-fn clear(tx: &Transaction<'_>, (id, sender): (&str, &str)) -> Result<()> {
-    tx.prepare_cached("DELETE FROM corr_values WHERE id = ?1 AND sender = ?2")?
-        .execute([id, sender])?;
-    tx.prepare_cached("DELETE FROM corr_places WHERE id = ?1 AND sender = ?2")?
-        .execute([id, sender])?;
+/// The slot of a thread's place in `corr_places`: num × 2, plus one for where it went.
+fn slot(num: i64, end: End) -> i64 {
+    num * 2 + i64::from(end == End::To)
+}
+
+/// Takes thread `num`'s keys and places out of the index (its row stays).
+fn clear(tx: &Transaction<'_>, num: i64) -> Result<()> {
+    tx.prepare_cached("DELETE FROM corr_values WHERE num = ?1")?
+        .execute([num])?;
+    tx.prepare_cached("DELETE FROM corr_places WHERE slot BETWEEN ?1 AND ?2")?
+        .execute([slot(num, End::From), slot(num, End::To)])?;
     Ok(())
+}
+
+/// The number of thread (`id`, `sender`) in the index, if it is there.
+fn num_of(c: &rusqlite::Connection, (id, sender): (&str, &str)) -> Result<Option<i64>> {
+    Ok(
+        c.prepare_cached("SELECT num FROM corr_alerts WHERE id = ?1 AND sender = ?2")?
+            .query_row([id, sender], |r| r.get(0))
+            .optional()?,
+    )
 }
 
 /// Indexes an alert or an update (received or sent) in the caller's transaction.
@@ -199,46 +248,68 @@ pub(super) fn index(
 ) -> Result<()> {
     let (id, sender) = thread_of(header);
     let created = header.created_at.unix_millis();
-    let known: Option<(i64, bool)> = tx
+    let known: Option<(i64, i64, bool)> = tx
         .prepare_cached(
-            "SELECT version_at, cancelled FROM corr_alerts WHERE id = ?1 AND sender = ?2",
+            "SELECT num, version_at, cancelled FROM corr_alerts WHERE id = ?1 AND sender = ?2",
         )?
         .query_row([&id, &sender], |r| {
-            Ok((r.get(0)?, r.get::<_, i64>(1)? != 0))
+            Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)? != 0))
         })
         .optional()?;
     // A cancelled thread stays out; an older version arriving late does not replace a newer.
-    if known.is_some_and(|(at, cancelled)| cancelled || at > created) {
+    if known.is_some_and(|(_, at, cancelled)| cancelled || at > created) {
         return Ok(());
     }
-    // A thread indexed for the first time has no rows to clear.
-    if known.is_some() {
-        clear(tx, (&id, &sender))?;
-    }
     let place = |p: &Place| serde_json::to_string(p).unwrap_or_else(|_| "{}".into());
-    tx.prepare_cached(
-        "INSERT OR REPLACE INTO corr_alerts (id, sender, version, version_at, cancelled, compound, aliases, reference, observed_at, grading, tlp, from_place, to_place)
-         VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-    )?
-    .execute(params![
-        id,
-        sender,
-        header.id.to_string(),
-        created,
-        body.compound.name,
-        serde_json::to_string(&body.compound.aliases).unwrap_or_else(|_| "[]".into()),
-        body.compound.reference,
-        body.observed_at.unix_millis(),
-        format!("{}{}", body.source_reliability, body.info_credibility),
-        header.tlp.as_str(),
-        place(&body.from),
-        place(&body.to),
-    ])?;
+    let (version, from, to) = (header.id.to_string(), place(&body.from), place(&body.to));
+    let aliases = serde_json::to_string(&body.compound.aliases).unwrap_or_else(|_| "[]".into());
+    let grading = format!("{}{}", body.source_reliability, body.info_credibility);
+    let observed = body.observed_at.unix_millis();
+    // The content, as ?1 to ?10 of both statements below.
+    let content: [&dyn rusqlite::ToSql; 10] = [
+        &version,
+        &created,
+        &body.compound.name,
+        &aliases,
+        &body.compound.reference,
+        &observed,
+        &grading,
+        &header.tlp.as_str(),
+        &from,
+        &to,
+    ];
+    let num = match known {
+        // A thread indexed before: its keys are cleared and its row rewritten in place, under
+        // the same number.
+        Some((num, _, _)) => {
+            clear(tx, num)?;
+            let mut bound = content.to_vec();
+            bound.push(&num);
+            tx.prepare_cached(
+                "UPDATE corr_alerts SET version = ?1, version_at = ?2, compound = ?3, aliases = ?4,
+                   reference = ?5, observed_at = ?6, grading = ?7, tlp = ?8, from_place = ?9,
+                   to_place = ?10 WHERE num = ?11",
+            )?
+            .execute(bound.as_slice())?;
+            num
+        }
+        None => {
+            let mut bound = content.to_vec();
+            bound.extend([&id as &dyn rusqlite::ToSql, &sender]);
+            tx.prepare_cached(
+                "INSERT INTO corr_alerts (version, version_at, compound, aliases, reference,
+                   observed_at, grading, tlp, from_place, to_place, id, sender)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            )?
+            .execute(bound.as_slice())?;
+            tx.last_insert_rowid()
+        }
+    };
     let keys = AlertKeys::of(body);
     // Each statement is taken from the cache once an alert, not once a key.
     let mut count = tx.prepare_cached(&holders_before_sql(me.correlation_cap))?;
     let mut insert = tx.prepare_cached(
-        "INSERT OR IGNORE INTO corr_values (facet, value, id, sender, shared) VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT OR IGNORE INTO corr_values (facet, value, num, shared) VALUES (?1, ?2, ?3, ?4)",
     )?;
     for key in &keys.keys {
         let before = count.query_row(params![key.facet.as_str(), key.value], |r| {
@@ -248,7 +319,7 @@ pub(super) fn index(
         // read up to the cap for every alert that carries it); it is shared.
         let before = u64::try_from(before).ok();
         let shared = before.is_none_or(|n| n >= 1);
-        insert.execute(params![key.facet.as_str(), key.value, id, sender, shared])?;
+        insert.execute(params![key.facet.as_str(), key.value, num, shared])?;
         if let Some(before) = before {
             if before == 1 {
                 mark_first_holder(tx, key)?;
@@ -257,17 +328,15 @@ pub(super) fn index(
         }
     }
     let mut place_row = tx.prepare_cached(
-        "INSERT OR REPLACE INTO corr_places (id, sender, end, lat, lon, precision_m, cell) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT OR REPLACE INTO corr_places (slot, cell, lat, lon, precision_m) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
     for p in &keys.places {
         place_row.execute(params![
-            id,
-            sender,
-            p.end.as_str(),
+            slot(num, p.end),
+            cell(p.lat, p.lon),
             p.lat,
             p.lon,
             p.precision_m,
-            cell(p.lat, p.lon)
         ])?;
     }
     Ok(())
@@ -363,7 +432,9 @@ fn cells(lat0: f64, lat1: f64, lon0: f64, lon1: f64) -> Vec<i64> {
 /// ids stay, so that a late copy of the alert is not indexed again.
 pub(super) fn cancel(tx: &Transaction<'_>, header: &Header) -> Result<()> {
     let (id, sender) = thread_of(header);
-    clear(tx, (&id, &sender))?;
+    if let Some(num) = num_of(tx, (&id, &sender))? {
+        clear(tx, num)?;
+    }
     tx.prepare_cached(
         "INSERT INTO corr_alerts (id, sender, version, version_at, cancelled) VALUES (?1, ?2, ?3, ?4, 1)
          ON CONFLICT (id, sender) DO UPDATE SET cancelled = 1, compound = '', aliases = '[]',
@@ -381,19 +452,23 @@ pub(super) fn cancel(tx: &Transaction<'_>, header: &Header) -> Result<()> {
 /// Erases everything the index holds of message `id` from `sender`: its thread if it is an
 /// original alert, the thread it last updated if it is an update.
 pub(super) fn erase(tx: &Transaction<'_>, id: &str, sender: &str) -> Result<()> {
-    let mut threads: Vec<Thread> = vec![(id.to_owned(), sender.to_owned())];
-    let mut stmt =
-        tx.prepare_cached("SELECT id FROM corr_alerts WHERE version = ?1 AND sender = ?2")?;
-    for t in stmt.query_map([id, sender], |r| r.get::<_, String>(0))? {
-        threads.push((t?, sender.to_owned()));
+    let mut threads: Vec<(Option<i64>, String)> = vec![(num_of(tx, (id, sender))?, id.to_owned())];
+    // `version != id` lets SQLite use the partial index that holds exactly such rows.
+    let mut stmt = tx.prepare_cached(
+        "SELECT num, id FROM corr_alerts WHERE version = ?1 AND sender = ?2 AND version != id",
+    )?;
+    for t in stmt.query_map([id, sender], |r| Ok((Some(r.get(0)?), r.get(1)?)))? {
+        threads.push(t?);
     }
     drop(stmt);
-    for (t, s) in &threads {
-        clear(tx, (t, s))?;
-        tx.prepare_cached("DELETE FROM corr_alerts WHERE id = ?1 AND sender = ?2")?
-            .execute([t, s])?;
+    for (num, t) in &threads {
+        if let Some(num) = num {
+            clear(tx, *num)?;
+            tx.prepare_cached("DELETE FROM corr_alerts WHERE num = ?1")?
+                .execute([num])?;
+        }
         tx.prepare_cached("DELETE FROM corr_decisions WHERE id = ?1 AND sender = ?2")?
-            .execute([t, s])?;
+            .execute([t, sender])?;
     }
     Ok(())
 }
@@ -408,22 +483,22 @@ pub(super) fn sweep_capped(tx: &Transaction<'_>) -> Result<usize> {
         .execute([])?)
 }
 
-/// Whether a key may link alerts: not excluded, not over the cap. Returns the alerts holding
+/// Whether a key may link alerts: not excluded, not over the cap. Returns the threads holding
 /// it (at most the cap), or `Err(count)` when over it.
 fn holders(
     conn: &rusqlite::Connection,
     key: &Key,
     limit: u64,
-) -> Result<std::result::Result<Vec<Thread>, u64>> {
+) -> Result<std::result::Result<Vec<i64>, u64>> {
     let rows = holders_all(conn, key, (limit + 1) as usize)?;
     let n = rows.len() as u64;
     Ok(if n > limit { Err(n) } else { Ok(rows) })
 }
 
-fn keys_of(conn: &rusqlite::Connection, (id, sender): (&str, &str)) -> Result<Vec<Key>> {
-    let mut stmt =
-        conn.prepare_cached("SELECT facet, value FROM corr_values WHERE id = ?1 AND sender = ?2")?;
-    let rows = stmt.query_map([id, sender], |r| Ok((r.get::<_, String>(0)?, r.get(1)?)))?;
+/// The keys thread `num` is indexed under.
+fn keys_of(conn: &rusqlite::Connection, num: i64) -> Result<Vec<Key>> {
+    let mut stmt = conn.prepare_cached("SELECT facet, value FROM corr_values WHERE num = ?1")?;
+    let rows = stmt.query_map([num], |r| Ok((r.get::<_, String>(0)?, r.get(1)?)))?;
     let mut keys = Vec::new();
     for row in rows {
         let (facet, value) = row?;
@@ -439,10 +514,12 @@ fn text_at<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> rusqlite::Result<&'r str> 
     r.get_ref(i)?.as_str().map_err(rusqlite::Error::from)
 }
 
-/// A place from the columns `end, lat, lon, precision_m` of a row, starting at `first`.
+/// A place from the columns `slot, lat, lon, precision_m` of a row of `corr_places`,
+/// starting at `first`.
 fn place_at(r: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<PlaceKey> {
+    let slot: i64 = r.get(first)?;
     Ok(PlaceKey {
-        end: End::parse(text_at(r, first)?),
+        end: if slot & 1 == 1 { End::To } else { End::From },
         lat: r.get(first + 1)?,
         lon: r.get(first + 2)?,
         precision_m: r.get(first + 3)?,
@@ -450,47 +527,38 @@ fn place_at(r: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<PlaceKey> {
 }
 
 /// The columns [`alert_at`] reads, in its order.
-const ALERT_COLUMNS: &str =
-    "version, compound, aliases, reference, observed_at, grading, tlp, from_place, to_place";
+const ALERT_COLUMNS: &str = "id, sender, version, compound, aliases, reference, observed_at, grading, tlp, from_place, to_place";
 
-/// An indexed alert from the columns [`ALERT_COLUMNS`] of `corr_alerts` (`a.` in a join),
-/// starting at `first`.
-fn alert_at(
-    r: &rusqlite::Row<'_>,
-    first: usize,
-    (id, sender): (&str, &str),
-) -> Result<IndexedAlert> {
+/// An indexed alert from the columns [`ALERT_COLUMNS`] of `corr_alerts`, starting at `first`.
+fn alert_at(r: &rusqlite::Row<'_>, first: usize) -> Result<IndexedAlert> {
     let text = |i: usize| text_at(r, first + i);
     let place = |text: &str| -> Result<Place> {
         serde_json::from_str(text)
             .map_err(|e| StoreError::Conflict(format!("correlation index: a stored place: {e}")))
     };
     Ok(IndexedAlert {
-        id: id.to_owned(),
-        sender: sender.to_owned(),
-        version: text(0)?.to_owned(),
-        compound: text(1)?.to_owned(),
-        aliases: serde_json::from_str(text(2)?).unwrap_or_default(),
-        reference: r.get(first + 3)?,
-        observed_at: r.get(first + 4)?,
-        grading: text(5)?.to_owned(),
-        tlp: text(6)?.to_owned(),
-        from: place(text(7)?)?,
-        to: place(text(8)?)?,
+        id: text(0)?.to_owned(),
+        sender: text(1)?.to_owned(),
+        version: text(2)?.to_owned(),
+        compound: text(3)?.to_owned(),
+        aliases: serde_json::from_str(text(4)?).unwrap_or_default(),
+        reference: r.get(first + 5)?,
+        observed_at: r.get(first + 6)?,
+        grading: text(7)?.to_owned(),
+        tlp: text(8)?.to_owned(),
+        from: place(text(9)?)?,
+        to: place(text(10)?)?,
     })
 }
 
-/// The indexed alert of thread (`id`, `sender`), unless unknown or cancelled.
-fn alert_row(
-    conn: &rusqlite::Connection,
-    (id, sender): (&str, &str),
-) -> Result<Option<IndexedAlert>> {
+/// The indexed alert of thread `num`, unless unknown or cancelled.
+fn alert_row(conn: &rusqlite::Connection, num: i64) -> Result<Option<IndexedAlert>> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {ALERT_COLUMNS} FROM corr_alerts WHERE id = ?1 AND sender = ?2 AND cancelled = 0"
+        "SELECT {ALERT_COLUMNS} FROM corr_alerts WHERE num = ?1 AND cancelled = 0"
     ))?;
-    let mut rows = stmt.query([id, sender])?;
+    let mut rows = stmt.query([num])?;
     match rows.next()? {
-        Some(r) => Ok(Some(alert_at(r, 0, (id, sender))?)),
+        Some(r) => Ok(Some(alert_at(r, 0)?)),
         None => Ok(None),
     }
 }
@@ -550,21 +618,9 @@ impl Store {
 
     /// The thread a message belongs to in the index: itself, or the alert it updated.
     pub fn thread(&self, id: &str, sender: &str) -> Result<Option<Thread>> {
-        self.with(|c| {
-            let own: Option<String> = c
-                .prepare_cached("SELECT id FROM corr_alerts WHERE id = ?1 AND sender = ?2")?
-                .query_row([id, sender], |r| r.get(0))
-                .optional()?;
-            if let Some(id) = own {
-                return Ok(Some((id, sender.to_owned())));
-            }
-            Ok(
-                c.prepare_cached("SELECT id FROM corr_alerts WHERE version = ?1 AND sender = ?2")?
-                    .query_row([id, sender], |r| r.get(0))
-                    .optional()?
-                    .map(|id: String| (id, sender.to_owned())),
-            )
-        })
+        Ok(self
+            .with(|c| thread_num(c, id, sender))?
+            .map(|(_, id)| (id, sender.to_owned())))
     }
 
     /// The message whose content the index holds for thread (`id`, `sender`), unless the
@@ -582,12 +638,12 @@ impl Store {
     /// The alerts that share a reference, name, operator or indicator with the thread of
     /// message `id` from `sender`, each with the values it shares.
     pub fn related(&self, id: &str, sender: &str, s: &Settings) -> Result<Vec<Related>> {
-        let Some(thread) = self.thread(id, sender)? else {
-            return Ok(Vec::new());
-        };
         self.read(|c| {
-            let mut found: BTreeMap<Thread, Vec<Via>> = BTreeMap::new();
-            for key in keys_of(c, (&thread.0, &thread.1))? {
+            let Some((thread, _)) = thread_num(c, id, sender)? else {
+                return Ok(Vec::new());
+            };
+            let mut found: BTreeMap<i64, Vec<Via>> = BTreeMap::new();
+            for key in keys_of(c, thread)? {
                 if s.exclusions.excludes(key.facet, &key.value) {
                     continue;
                 }
@@ -604,8 +660,8 @@ impl Store {
                 }
             }
             let mut out = Vec::new();
-            for ((id, sender), via) in found {
-                if let Some(alert) = alert_row(c, (&id, &sender))? {
+            for (num, via) in found {
+                if let Some(alert) = alert_row(c, num)? {
                     out.push(related_of(&alert, via));
                 }
             }
@@ -621,7 +677,7 @@ impl Store {
         s: &Settings,
     ) -> Result<(Vec<Related>, Vec<Via>, Vec<Flagged>)> {
         self.read(|c| {
-            let mut found: BTreeMap<Thread, Vec<Via>> = BTreeMap::new();
+            let mut found: BTreeMap<i64, Vec<Via>> = BTreeMap::new();
             let (mut excluded, mut flagged) = (Vec::new(), Vec::new());
             for key in keys {
                 if s.exclusions.excludes(key.facet, &key.value) {
@@ -658,8 +714,8 @@ impl Store {
                 }
             }
             let mut hits = Vec::new();
-            for ((id, sender), via) in found.into_iter().take(SEARCH_MAX) {
-                if let Some(alert) = alert_row(c, (&id, &sender))? {
+            for (num, via) in found.into_iter().take(SEARCH_MAX) {
+                if let Some(alert) = alert_row(c, num)? {
                     hits.push(related_of(&alert, via));
                 }
             }
@@ -720,22 +776,19 @@ impl Store {
             }
             drop(stmt);
             for (id, sender, decision, by) in decisions {
+                // A decision on an alert no longer indexed (erased, not yet rebuilt) is kept
+                // and counts again once the alert is back.
+                let Some(num) = num_of(c, (&id, &sender))? else {
+                    continue;
+                };
                 if decision == "confirmed" {
-                    let anchor = walk.first();
-                    walk.add(
-                        &(id, sender),
-                        anchor.map(|a| {
-                            (
-                                a,
-                                Via {
-                                    facet: "confirmed".into(),
-                                    value: by,
-                                },
-                            )
-                        }),
-                    )?;
+                    let via = Via {
+                        facet: "confirmed".into(),
+                        value: by,
+                    };
+                    walk.add(num, via)?;
                 } else {
-                    dismissed.insert((id, sender));
+                    dismissed.insert(num);
                 }
             }
             walk.expand()?;
@@ -797,6 +850,20 @@ impl Store {
                     detail: json!({"user": user, "unix": unix, "trail": reference}),
                 },
             )?;
+            Ok(())
+        })
+    }
+
+    /// Whether the index must be filled again from the stored messages: its tables were
+    /// replaced when the store was opened, and no rebuild has run to its end since.
+    pub fn correlation_stale(&self) -> Result<bool> {
+        Ok(self.meta(STALE)?.is_some())
+    }
+
+    /// Notes that a rebuild ran to its end: the index holds every stored alert.
+    pub fn correlation_rebuilt(&self) -> Result<()> {
+        self.transaction(|tx, _| {
+            tx.execute("DELETE FROM meta WHERE key = ?1", [STALE])?;
             Ok(())
         })
     }
@@ -868,17 +935,30 @@ impl Store {
     }
 }
 
-fn holders_all(c: &rusqlite::Connection, key: &Key, limit: usize) -> Result<Vec<Thread>> {
+/// The thread message `id` from `sender` belongs to in the index, (num, the thread's id):
+/// itself, or the alert it updated.
+fn thread_num(c: &rusqlite::Connection, id: &str, sender: &str) -> Result<Option<(i64, String)>> {
+    if let Some(num) = num_of(c, (id, sender))? {
+        return Ok(Some((num, id.to_owned())));
+    }
+    // `version != id` lets SQLite use the partial index that holds exactly such rows.
+    Ok(c.prepare_cached(
+        "SELECT num, id FROM corr_alerts WHERE version = ?1 AND sender = ?2 AND version != id",
+    )?
+    .query_row([id, sender], |r| Ok((r.get(0)?, r.get(1)?)))
+    .optional()?)
+}
+
+/// The threads holding `key`, at most `limit`, in the order they were indexed.
+fn holders_all(c: &rusqlite::Connection, key: &Key, limit: usize) -> Result<Vec<i64>> {
     // The limit is written into the statement, not bound: SQLite re-prepares a statement each
     // time a parameter its LIMIT reads is bound again, which made every lookup a compile.
     // There are a handful of limits (the cap, the bounds below), so a handful of statements.
     let mut stmt = c.prepare_cached(&format!(
-        "SELECT id, sender FROM corr_values WHERE facet = ?1 AND value = ?2 LIMIT {limit}"
+        "SELECT num FROM corr_values WHERE facet = ?1 AND value = ?2 LIMIT {limit}"
     ))?;
     let rows = stmt
-        .query_map(params![key.facet.as_str(), key.value], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })?
+        .query_map(params![key.facet.as_str(), key.value], |r| r.get(0))?
         .collect::<std::result::Result<_, _>>()?;
     Ok(rows)
 }

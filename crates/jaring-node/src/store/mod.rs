@@ -434,6 +434,13 @@ impl Store {
         // should the background ever fall behind.
         conn.pragma_update(None, "wal_autocheckpoint", WAL_BACKSTOP_PAGES)?;
         conn.execute_batch(SCHEMA)?;
+        // A store made before the correlation index was numbered loses its index's tables
+        // here, to be filled again by the rebuild the node starts (`correlation_stale`).
+        if correlation::migrate(&conn)? {
+            tracing::info!(
+                "the correlation index changed form; the node rebuilds it from the stored alerts"
+            );
+        }
         conn.execute_batch(correlation::SCHEMA)?;
         conn.execute_batch(stix::SCHEMA)?;
         // Columns added since a store was made: the quarantine's size as it arrived (apart from
@@ -491,13 +498,6 @@ impl Store {
                 "language",
                 "ALTER TABLE users ADD COLUMN language TEXT",
             ),
-            // Issue 14's index: which holder rows hold a value others hold too. A store made
-            // before has every row marked, which is slower to walk but never wrong.
-            (
-                "corr_values",
-                "shared",
-                "ALTER TABLE corr_values ADD COLUMN shared INTEGER NOT NULL DEFAULT 1",
-            ),
         ] {
             let has: i64 = conn.query_row(
                 "SELECT count(*) FROM pragma_table_info(?1) WHERE name = ?2",
@@ -508,7 +508,6 @@ impl Store {
                 conn.execute_batch(ddl)?;
             }
         }
-        conn.execute_batch(correlation::SCHEMA_AFTER_COLUMNS)?;
         rekey_by_sender(&conn)?;
         conn.execute_batch("CREATE INDEX IF NOT EXISTS alarms_by_peer ON alarms (peer, kind)")?;
         // `messages_page` took its place (a store made before issue 13 still has it).

@@ -1,10 +1,10 @@
 //! The walk that gathers a compound's trail from the index: members joined by the values they
 //! share, walked a frontier at a time to a fixed point, then what suggests itself around them.
 //!
-//! Every alert the walk meets is numbered once (`Num`), and every value it looks up too
-//! (`Val`): the sets, queues, holders and links it keeps are of small integers, so that a
-//! trail of two hundred alerts and a thousand shared values is not a hundred thousand string
-//! comparisons, clones and hashes. Strings come back only in what the walk returns.
+//! The index numbers every thread (`corr_alerts.num`, here a "db number"); the walk numbers
+//! again, densely, every alert it meets (`Num`, an index into its vectors), and every value it
+//! looks up (`Val`): the sets, queues, holders and links it keeps are of small integers, and
+//! an alert's id and sender are read only when it becomes a member or a suggestion.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -17,7 +17,7 @@ use super::{Thread, ALERT_COLUMNS};
 use super::{NEAR_MAX, TRAIL_MAX};
 use crate::store::Result;
 
-/// An alert the walk has met, by number: its index in `Walk::threads`.
+/// An alert the walk has met, by number: its index in `Walk::db`.
 type Num = u32;
 /// A value the walk has looked up, by number: its index in `Walk::values`.
 type Val = u32;
@@ -26,43 +26,42 @@ type Val = u32;
 /// wallet) comes back once a chunk: the larger the chunk, the fewer times it is read.
 const FRONTIER_CHUNK: usize = 100;
 
-/// A statement over a frontier chunk: `f(id, sender)` holds the distinct pairs of the
+/// A statement over a frontier chunk: `f(num)` holds the distinct db numbers of the
 /// [`FRONTIER_CHUNK`] bound as `?1, ?2, ...` (a short chunk repeats its last member), followed
 /// by `more`: further `WITH` clauses (each starting with a comma), then the query.
 fn frontier_sql(more: &str) -> String {
-    let pairs: Vec<String> = (0..FRONTIER_CHUNK)
-        .map(|i| format!("(?{}, ?{})", 2 * i + 1, 2 * i + 2))
-        .collect();
+    let nums: Vec<String> = (1..=FRONTIER_CHUNK).map(|i| format!("(?{i})")).collect();
     format!(
-        "WITH f(id, sender) AS (SELECT DISTINCT column1, column2 FROM (VALUES {})) {more}",
-        pairs.join(", ")
+        "WITH f(num) AS (SELECT DISTINCT column1 FROM (VALUES {})) {more}",
+        nums.join(", ")
     )
 }
 
-/// One pass per frontier chunk: the chunk's shared values, each with its holders, or (noted
-/// over the cap) with none: a capped value's holders are counted apart, up to the cap.
+/// One pass per frontier chunk: the chunk's shared values (read from the index by holder
+/// alone), each with its holders, or (noted over the cap) with none: a capped value's holders
+/// are counted apart, up to the cap.
 const CO_HOLDERS: &str = ", k AS (SELECT DISTINCT v.facet, v.value FROM f
-       JOIN corr_values v ON v.id = f.id AND v.sender = f.sender AND v.shared = 1
+       JOIN corr_values v ON v.num = f.num AND v.shared = 1
        WHERE v.facet != 'ref'),
  kc AS MATERIALIZED (SELECT k.facet, k.value, EXISTS (SELECT 1 FROM corr_capped c
        WHERE c.facet = k.facet AND c.value = k.value) AS capped FROM k)
- SELECT kc.facet, kc.value, o.id, o.sender FROM kc
+ SELECT kc.facet, kc.value, o.num FROM kc
  JOIN corr_values o ON o.facet = kc.facet AND o.value = kc.value
  WHERE kc.capped = 0
  UNION ALL
- SELECT kc.facet, kc.value, NULL, NULL FROM kc WHERE kc.capped = 1";
+ SELECT kc.facet, kc.value, NULL FROM kc WHERE kc.capped = 1";
 
 /// The walk that gathers a trail. Values are looked up once each, however many members hold
 /// them (a wallet shared by 200 alerts is one range scan, not 200).
 pub(super) struct Walk<'a> {
     c: &'a rusqlite::Connection,
     s: &'a Settings,
-    /// Every alert met (members, holders of their values, alerts nearby), in the order met.
-    threads: Vec<Thread>,
-    /// The number of each alert met, by sender then id: found from a row's text without
-    /// copying it.
-    numbers: HashMap<String, HashMap<String, Num>>,
-    /// Beside `threads`: the alert's row when it is a member.
+    /// The db number of every alert met (members, holders of their values, alerts nearby),
+    /// in the order met.
+    db: Vec<i64>,
+    /// The walk's number of each alert met, by db number.
+    numbers: HashMap<i64, Num>,
+    /// Beside `db`: the alert's row when it is a member.
     members: Vec<Option<IndexedAlert>>,
     /// How many of `members` are members.
     member_count: usize,
@@ -85,7 +84,7 @@ impl<'a> Walk<'a> {
         Self {
             c,
             s,
-            threads: Vec::new(),
+            db: Vec::new(),
             numbers: HashMap::new(),
             members: Vec::new(),
             member_count: 0,
@@ -99,31 +98,41 @@ impl<'a> Walk<'a> {
         }
     }
 
-    /// The number of alert (`id`, `sender`), if met.
-    fn number_of(&self, id: &str, sender: &str) -> Option<Num> {
-        self.numbers.get(sender)?.get(id).copied()
-    }
-
-    /// The number of alert (`id`, `sender`), numbering it if it is new.
-    fn number(&mut self, id: &str, sender: &str) -> Num {
-        if let Some(n) = self.number_of(id, sender) {
-            return n;
+    /// The walk's number of the alert with db number `db`, numbering it if it is new.
+    fn number(&mut self, db: i64) -> Num {
+        if let Some(n) = self.numbers.get(&db) {
+            return *n;
         }
         // At most as many alerts as rows the walk reads: the holders of values under the
         // cap (a capped value is counted, not kept), the alerts near its stops (200 rows a
         // stop), the decisions filed under it; TRAIL_MAX bounds the rounds.
-        let n = self.threads.len() as Num;
-        self.threads.push((id.to_owned(), sender.to_owned()));
+        let n = self.db.len() as Num;
+        self.db.push(db);
         self.members.push(None);
-        self.numbers
-            .entry(sender.to_owned())
-            .or_default()
-            .insert(id.to_owned(), n);
+        self.numbers.insert(db, n);
         n
     }
 
     fn is_member(&self, n: Num) -> bool {
         self.members.get(n as usize).is_some_and(Option::is_some)
+    }
+
+    fn member(&self, n: Num) -> Option<&IndexedAlert> {
+        self.members.get(n as usize).and_then(Option::as_ref)
+    }
+
+    /// A member's (id, sender).
+    fn thread(&self, n: Num) -> Thread {
+        self.member(n)
+            .map(|a| (a.id.clone(), a.sender.clone()))
+            .unwrap_or_default()
+    }
+
+    /// A member's (id, sender), borrowed: the order members are given in.
+    fn order_of(&self, n: Num) -> (&str, &str) {
+        self.member(n)
+            .map(|a| (a.id.as_str(), a.sender.as_str()))
+            .unwrap_or_default()
     }
 
     fn member_rows(&self) -> impl Iterator<Item = &IndexedAlert> {
@@ -133,10 +142,10 @@ impl<'a> Walk<'a> {
     /// The members, their numbers in the order of their (id, sender): the order the walk's
     /// results were always given in, whatever order the alerts were met in.
     fn members_in_order(&self) -> Vec<Num> {
-        let mut out: Vec<Num> = (0..self.threads.len() as Num)
+        let mut out: Vec<Num> = (0..self.db.len() as Num)
             .filter(|n| self.is_member(*n))
             .collect();
-        out.sort_by(|a, b| self.threads[*a as usize].cmp(&self.threads[*b as usize]));
+        out.sort_by(|a, b| self.order_of(*a).cmp(&self.order_of(*b)));
         out
     }
 
@@ -147,10 +156,11 @@ impl<'a> Walk<'a> {
     }
 
     /// The member observed first.
-    pub(super) fn first(&self) -> Option<Thread> {
-        self.member_rows()
-            .min_by(|a, b| earliest(a).cmp(&earliest(b)))
-            .map(|a| (a.id.clone(), a.sender.clone()))
+    fn first(&self) -> Option<Num> {
+        (0..self.db.len() as Num)
+            .filter_map(|n| self.member(n).map(|a| (n, a)))
+            .min_by(|a, b| earliest(a.1).cmp(&earliest(b.1)))
+            .map(|(n, _)| n)
     }
 
     /// The reference of the earliest member that carries one.
@@ -161,12 +171,13 @@ impl<'a> Walk<'a> {
             .and_then(|a| a.reference.clone())
     }
 
-    /// Adds a member (if held and not cancelled), with the link a person confirmed, if any.
-    pub(super) fn add(&mut self, t: &Thread, confirmed: Option<(Thread, Via)>) -> Result<()> {
-        let n = self.number(&t.0, &t.1);
-        self.add_number(n)?;
-        if let Some((from, via)) = confirmed {
-            let from = self.number(&from.0, &from.1);
+    /// Adds the alert with db number `db` as a member (if held and not cancelled), linked to
+    /// the member observed first by a person's confirmation (`via`).
+    pub(super) fn add(&mut self, db: i64, via: Via) -> Result<()> {
+        let anchor = self.first();
+        let n = self.number(db);
+        self.add_numbers(vec![n])?;
+        if let Some(from) = anchor {
             if from != n && self.is_member(n) {
                 self.confirmed.push((from, n, via));
             }
@@ -174,13 +185,9 @@ impl<'a> Walk<'a> {
         Ok(())
     }
 
-    fn add_number(&mut self, n: Num) -> Result<()> {
-        self.add_numbers(vec![n])
-    }
-
-    /// Adds the seeds of a trail as members (those held and not cancelled).
-    pub(super) fn add_all(&mut self, seeds: &[Thread]) -> Result<()> {
-        let numbers = seeds.iter().map(|t| self.number(&t.0, &t.1)).collect();
+    /// Adds the seeds of a trail (db numbers) as members (those held and not cancelled).
+    pub(super) fn add_all(&mut self, seeds: &[i64]) -> Result<()> {
+        let numbers = seeds.iter().map(|db| self.number(*db)).collect();
         self.add_numbers(numbers)
     }
 
@@ -194,10 +201,10 @@ impl<'a> Walk<'a> {
                 fresh.push(n);
             }
         }
-        // None of ALERT_COLUMNS is named id or sender: unqualified, they are corr_alerts'.
+        // None of ALERT_COLUMNS is named num: unqualified, they are corr_alerts'.
         let sql = frontier_sql(&format!(
-            "SELECT f.id, f.sender, {ALERT_COLUMNS} FROM f
-             JOIN corr_alerts a ON a.id = f.id AND a.sender = f.sender AND a.cancelled = 0"
+            "SELECT f.num, {ALERT_COLUMNS} FROM f
+             JOIN corr_alerts a ON a.num = f.num AND a.cancelled = 0"
         ));
         for chunk in fresh.chunks(FRONTIER_CHUNK) {
             if self.member_count >= TRAIL_MAX {
@@ -206,14 +213,10 @@ impl<'a> Walk<'a> {
             let mut rows_of: HashMap<Num, IndexedAlert> = HashMap::new();
             {
                 let mut stmt = self.c.prepare_cached(&sql)?;
-                let mut rows =
-                    stmt.query(rusqlite::params_from_iter(bind(&self.threads, chunk)))?;
+                let mut rows = stmt.query(rusqlite::params_from_iter(bind(&self.db, chunk)))?;
                 while let Some(r) = rows.next()? {
-                    let (Some(id), Some(sender)) = (text(r, 0)?, text(r, 1)?) else {
-                        continue;
-                    };
-                    if let Some(n) = self.number_of(id, sender) {
-                        rows_of.insert(n, alert_at(r, 2, (id, sender))?);
+                    if let Some(n) = self.numbers.get(&r.get::<_, i64>(0)?) {
+                        rows_of.insert(*n, alert_at(r, 1)?);
                     }
                 }
             }
@@ -254,13 +257,12 @@ impl<'a> Walk<'a> {
         let c = self.c;
         let mut out: HashMap<Num, Vec<Val>> = HashMap::new();
         for chunk in frontier.chunks(FRONTIER_CHUNK) {
-            // The statement always takes FRONTIER_CHUNK pairs (a short chunk repeats its last
-            // member), so it is prepared once and cached.
+            // The statement always takes FRONTIER_CHUNK numbers (a short chunk repeats its
+            // last member), so it is prepared once and cached.
             let mut stmt = c.prepare_cached(&sql)?;
-            let mut rows = stmt.query(rusqlite::params_from_iter(bind(&self.threads, chunk)))?;
+            let mut rows = stmt.query(rusqlite::params_from_iter(bind(&self.db, chunk)))?;
             // A value's holders come one after another; each row's text is compared with the
-            // value being gathered and copied only when a new one starts. Holders are numbered
-            // as they are read (an alert met before is not copied again).
+            // value being gathered and copied only when a new one starts.
             let mut grouped: BTreeMap<Key, Vec<Num>> = BTreeMap::new();
             let mut capped: Vec<Key> = Vec::new();
             let mut current: Option<(Key, Vec<Num>)> = None;
@@ -271,15 +273,12 @@ impl<'a> Walk<'a> {
                 let Some(facet) = Facet::parse(facet) else {
                     continue;
                 };
-                let holder = match (text(r, 2)?, text(r, 3)?) {
-                    (Some(id), Some(sender)) => (id, sender),
-                    _ => {
-                        capped.push(Key {
-                            facet,
-                            value: value.to_owned(),
-                        });
-                        continue;
-                    }
+                let Some(holder) = r.get::<_, Option<i64>>(2)? else {
+                    capped.push(Key {
+                        facet,
+                        value: value.to_owned(),
+                    });
+                    continue;
                 };
                 let same = current
                     .as_ref()
@@ -296,7 +295,7 @@ impl<'a> Walk<'a> {
                         Vec::new(),
                     ));
                 }
-                let n = self.number(holder.0, holder.1);
+                let n = self.number(holder);
                 if let Some((_, h)) = current.as_mut() {
                     h.push(n);
                 }
@@ -321,9 +320,9 @@ impl<'a> Walk<'a> {
                 }
             }
             for (key, mut holders) in grouped {
-                // In the order of (id, sender), as the alerts they reach are added: which
+                // In the order they were indexed, as the alerts they reach are added: which
                 // members a full trail keeps does not depend on the order they were met in.
-                holders.sort_by(|a, b| self.threads[*a as usize].cmp(&self.threads[*b as usize]));
+                holders.sort_by_key(|h| self.db[*h as usize]);
                 holders.dedup();
                 // A value only this alert holds links nothing.
                 if holders.len() < 2 || self.s.exclusions.excludes(key.facet, &key.value) {
@@ -346,10 +345,7 @@ impl<'a> Walk<'a> {
             // The compound's reference: looked up (and walked) once per walk, by the first
             // member that carries it.
             for &t in chunk {
-                let Some(r) = self.members[t as usize]
-                    .as_ref()
-                    .and_then(|a| a.reference.clone())
-                else {
+                let Some(r) = self.member(t).and_then(|a| a.reference.clone()) else {
                     continue;
                 };
                 let key = Key {
@@ -358,8 +354,8 @@ impl<'a> Walk<'a> {
                 };
                 if !self.value_numbers.contains_key(&key) {
                     let holders: Vec<Num> = holders_all(c, &key, TRAIL_MAX)?
-                        .iter()
-                        .map(|(id, sender)| self.number(id, sender))
+                        .into_iter()
+                        .map(|db| self.number(db))
                         .collect();
                     let v = self.value(key, holders);
                     out.entry(t).or_default().push(v);
@@ -424,11 +420,10 @@ impl<'a> Walk<'a> {
     /// its holders to each other one (a value two hundred alerts share is 199 links, not
     /// 19,900), plus the links people confirmed.
     pub(super) fn links(&self) -> Vec<(Thread, Thread, Via)> {
-        let thread = |n: Num| self.threads[n as usize].clone();
         let mut out: Vec<(Thread, Thread, Via)> = self
             .confirmed
             .iter()
-            .map(|(a, b, v)| (thread(*a), thread(*b), v.clone()))
+            .map(|(a, b, v)| (self.thread(*a), self.thread(*b), v.clone()))
             .collect();
         let mut keys: Vec<&(Key, Vec<Num>)> = self
             .values
@@ -437,16 +432,17 @@ impl<'a> Walk<'a> {
             .collect();
         keys.sort_by(|a, b| a.0.cmp(&b.0));
         for (key, holders) in keys {
-            let mut held: Vec<&Thread> = holders
+            let mut held: Vec<Num> = holders
                 .iter()
-                .filter(|n| self.is_member(**n))
-                .map(|n| &self.threads[*n as usize])
+                .copied()
+                .filter(|n| self.is_member(*n))
                 .collect();
-            held.sort();
+            held.sort_by(|a, b| self.order_of(*a).cmp(&self.order_of(*b)));
+            held.dedup();
             if let Some((first, rest)) = held.split_first() {
                 let via = via(key);
                 for other in rest {
-                    out.push(((*first).clone(), (*other).clone(), via.clone()));
+                    out.push((self.thread(*first), self.thread(*other), via.clone()));
                 }
             }
         }
@@ -454,10 +450,10 @@ impl<'a> Walk<'a> {
     }
 
     /// Alerts outside the trail linked to a member by a name, alias, operator or a place
-    /// within the radius, unless dismissed.
+    /// within the radius, unless dismissed (`dismissed`: db numbers).
     pub(super) fn suggestions(
         &mut self,
-        dismissed: &BTreeSet<Thread>,
+        dismissed: &BTreeSet<i64>,
     ) -> Result<Vec<(IndexedAlert, String, Via)>> {
         let mut out: Vec<(IndexedAlert, String, Via)> = Vec::new();
         let mut seen: HashSet<(Num, Val)> = HashSet::new();
@@ -465,9 +461,9 @@ impl<'a> Walk<'a> {
         let mut places: Vec<(PlaceKey, String)> = Vec::new();
         let mut places_seen = BTreeSet::new();
         let members = self.members_in_order();
-        let by_member = places_by_member(self.c, &self.threads, &members)?;
+        let by_member = places_by_member(self.c, &self.db, &members)?;
         for (&t, member_places) in members.iter().zip(by_member) {
-            let member_id = &self.threads[t as usize].0;
+            let member_id = self.order_of(t).0.to_owned();
             // Only the values that may suggest (names, operators), each once: by the first
             // member that holds it.
             let shared = self.shared.get(&t).map(Vec::as_slice).unwrap_or_default();
@@ -477,14 +473,12 @@ impl<'a> Walk<'a> {
                     continue;
                 }
                 for &other in others {
-                    let thread = &self.threads[other as usize];
-                    if self.is_member(other)
-                        || dismissed.contains(thread)
-                        || !seen.insert((other, v))
+                    let db = self.db[other as usize];
+                    if self.is_member(other) || dismissed.contains(&db) || !seen.insert((other, v))
                     {
                         continue;
                     }
-                    if let Some(alert) = alert_row(self.c, (&thread.0, &thread.1))? {
+                    if let Some(alert) = alert_row(self.c, db)? {
                         out.push((alert, member_id.clone(), via(key)));
                     }
                 }
@@ -502,16 +496,15 @@ impl<'a> Walk<'a> {
                 }
             }
         }
-        // Places nearby: the nearest few, each alert once (at its nearest). Rows are read as
-        // borrowed text and matched by number: a dense town is thousands of rows.
-        let dismissed: HashSet<Num> = dismissed.iter().map(|t| self.number(&t.0, &t.1)).collect();
+        // Places nearby: the nearest few, each alert once (at its nearest). The rows are read
+        // from the index by area alone (it holds each place's slot: the db number and end).
         let mut nearest: HashMap<Num, (f64, String)> = HashMap::new();
         for (place, member) in &places {
             let reach =
                 self.s.radius_km * (1.0 + geo::VAGUE_RADII) + f64::from(place.precision_m) / 1000.0;
             let (lat0, lat1, lon0, lon1) = geo::bounding_box(place.lat, place.lon, reach);
             let mut stmt = self.c.prepare_cached(
-                "SELECT id, sender, end, lat, lon, precision_m FROM corr_places
+                "SELECT slot, lat, lon, precision_m FROM corr_places
                  WHERE cell = ?1 AND lat BETWEEN ?2 AND ?3 AND lon BETWEEN ?4 AND ?5 LIMIT 200",
             )?;
             let mut read = 0;
@@ -519,20 +512,16 @@ impl<'a> Walk<'a> {
                 let mut rows = stmt.query(rusqlite::params![cell, lat0, lat1, lon0, lon1])?;
                 while let Some(r) = rows.next()? {
                     read += 1;
-                    let (Some(id), Some(sender)) = (text(r, 0)?, text(r, 1)?) else {
-                        continue;
-                    };
-                    let known = self.number_of(id, sender);
-                    if known.is_some_and(|n| self.is_member(n) || dismissed.contains(&n)) {
+                    let db = r.get::<_, i64>(0)? >> 1;
+                    if dismissed.contains(&db)
+                        || self.numbers.get(&db).is_some_and(|n| self.is_member(*n))
+                    {
                         continue;
                     }
-                    let Some(km) = geo::near(place, &place_at(r, 2)?, self.s.radius_km) else {
+                    let Some(km) = geo::near(place, &place_at(r, 0)?, self.s.radius_km) else {
                         continue;
                     };
-                    let other = match known {
-                        Some(n) => n,
-                        None => self.number(id, sender),
-                    };
+                    let other = self.number(db);
                     let entry = nearest.entry(other).or_insert((km, member.clone()));
                     if km < entry.0 {
                         *entry = (km, member.clone());
@@ -543,16 +532,15 @@ impl<'a> Walk<'a> {
                 }
             }
         }
-        // Nearest first; at the same distance, in the order of (id, sender).
+        // Nearest first; at the same distance, the one indexed first.
         let mut nearest: Vec<(Num, (f64, String))> = nearest.into_iter().collect();
         nearest.sort_by(|a, b| {
             a.1 .0
                 .total_cmp(&b.1 .0)
-                .then_with(|| self.threads[a.0 as usize].cmp(&self.threads[b.0 as usize]))
+                .then_with(|| self.db[a.0 as usize].cmp(&self.db[b.0 as usize]))
         });
         for (other, (km, member)) in nearest.into_iter().take(NEAR_MAX) {
-            let (id, sender) = &self.threads[other as usize];
-            if let Some(alert) = alert_row(self.c, (id, sender))? {
+            if let Some(alert) = alert_row(self.c, self.db[other as usize])? {
                 let v = Via {
                     facet: "near".into(),
                     value: format!("{km:.1} km"),
@@ -571,16 +559,13 @@ impl<'a> Walk<'a> {
     }
 }
 
-/// The parameters of a frontier statement for `chunk`: [`FRONTIER_CHUNK`] (id, sender) pairs,
-/// a short chunk repeating its last member, so that one prepared statement serves every
-/// chunk.
-fn bind<'t>(threads: &'t [Thread], chunk: &[Num]) -> Vec<&'t str> {
-    let mut bound = Vec::with_capacity(2 * FRONTIER_CHUNK);
+/// The parameters of a frontier statement for `chunk`: [`FRONTIER_CHUNK`] db numbers, a short
+/// chunk repeating its last member, so that one prepared statement serves every chunk.
+fn bind(db: &[i64], chunk: &[Num]) -> Vec<i64> {
+    let mut bound = Vec::with_capacity(FRONTIER_CHUNK);
     if let Some(last) = chunk.last() {
         for i in 0..FRONTIER_CHUNK {
-            let (id, sender) = &threads[*chunk.get(i).unwrap_or(last) as usize];
-            bound.push(id.as_str());
-            bound.push(sender.as_str());
+            bound.push(db[*chunk.get(i).unwrap_or(last) as usize]);
         }
     }
     bound
@@ -599,31 +584,30 @@ fn text<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Option<&'r s
         .map_err(rusqlite::Error::from)
 }
 
-/// The places of each of `members` (numbers into `threads`), in the order given: read a
-/// frontier chunk to a query, not one query a member.
+/// The places of each of `members` (numbers into `db`), in the order given: read a frontier
+/// chunk to a query (a rowid range each), not one query a member.
 fn places_by_member(
     c: &rusqlite::Connection,
-    threads: &[Thread],
+    db: &[i64],
     members: &[Num],
 ) -> Result<Vec<Vec<PlaceKey>>> {
     let sql = frontier_sql(
-        "SELECT f.id, f.sender, p.end, p.lat, p.lon, p.precision_m FROM f
-         JOIN corr_places p ON p.id = f.id AND p.sender = f.sender",
+        "SELECT f.num, p.slot, p.lat, p.lon, p.precision_m FROM f
+         JOIN corr_places p ON p.slot BETWEEN f.num * 2 AND f.num * 2 + 1",
     );
     let mut out = Vec::with_capacity(members.len());
     for chunk in members.chunks(FRONTIER_CHUNK) {
-        let bound = bind(threads, chunk);
-        let mut by_thread: HashMap<Thread, Vec<PlaceKey>> = HashMap::new();
+        let mut by_num: HashMap<i64, Vec<PlaceKey>> = HashMap::new();
         let mut stmt = c.prepare_cached(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(bound), |r| {
-            Ok(((r.get(0)?, r.get(1)?), place_at(r, 2)?))
+        let rows = stmt.query_map(rusqlite::params_from_iter(bind(db, chunk)), |r| {
+            Ok((r.get::<_, i64>(0)?, place_at(r, 1)?))
         })?;
         for row in rows {
-            let (thread, place): (Thread, PlaceKey) = row?;
-            by_thread.entry(thread).or_default().push(place);
+            let (num, place) = row?;
+            by_num.entry(num).or_default().push(place);
         }
         for n in chunk {
-            out.push(by_thread.remove(&threads[*n as usize]).unwrap_or_default());
+            out.push(by_num.remove(&db[*n as usize]).unwrap_or_default());
         }
     }
     Ok(out)
