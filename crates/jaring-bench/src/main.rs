@@ -66,6 +66,9 @@ enum Command {
         /// what a periodic sync does to the latency tail.
         #[arg(long)]
         sync_interval: Option<String>,
+        /// Concurrent callers posting in the sustained part.
+        #[arg(long, default_value_t = scenarios::CALLERS)]
+        callers: usize,
     },
     /// The console alone: every page rendered over a store of COUNT messages.
     Console {
@@ -147,6 +150,7 @@ fn main() -> anyhow::Result<()> {
             secs,
             default_sync,
             sync_interval,
+            callers,
         } => {
             let server = match sync_interval {
                 Some(interval) => jaring_testkit::NatsServer::builder()
@@ -155,7 +159,8 @@ fn main() -> anyhow::Result<()> {
                     .context("starting nats-server")?,
                 None => hub(default_sync)?,
             };
-            let figures = runtime.block_on(scenarios::end_to_end(&server.url(), count, secs))?;
+            let figures =
+                runtime.block_on(scenarios::end_to_end(&server.url(), count, secs, callers))?;
             println!("{}", serde_json::to_string_pretty(&figures)?);
             Ok(())
         }

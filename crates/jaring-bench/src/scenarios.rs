@@ -403,14 +403,23 @@ async fn pair(url: &str, pq: bool) -> Result<Pair> {
     })
 }
 
+/// Concurrent callers posting in the sustained part of [`end_to_end`], unless asked otherwise.
+pub const CALLERS: usize = 32;
+
 /// Jaring end to end: sustained throughput of alerts from one node until stored and audited at
-/// another, latency percentiles at a fixed offered load of 1,000/s, and the receiver's memory.
-pub async fn end_to_end(url: &str, n: usize, load_secs: u64) -> Result<Map<String, Value>> {
+/// another (`callers` posting at once), latency percentiles at a fixed offered load of
+/// 1,000/s, and the receiver's memory.
+pub async fn end_to_end(
+    url: &str,
+    n: usize,
+    load_secs: u64,
+    callers: usize,
+) -> Result<Map<String, Value>> {
     let pair = pair(url, false).await?;
     let (sender, receiver, post) = (&pair.sender, &pair.receiver, &pair.post);
     let rss_idle = receiver.rss_mib();
     let peak = Arc::new(std::sync::Mutex::new(rss_idle));
-    let sustained = sustain(sender, receiver, post, n, &peak).await;
+    let sustained = sustain(sender, receiver, post, n, callers, &peak).await;
     // Let the work the sustained burst leaves behind (receipts for every message, audit
     // copies, checkpoints) finish: the latencies below are those of a steady 1,000/s.
     tokio::time::sleep(Duration::from_secs(2)).await;
@@ -442,22 +451,24 @@ pub async fn end_to_end(url: &str, n: usize, load_secs: u64) -> Result<Map<Strin
     Ok(m)
 }
 
-/// As fast as 32 concurrent callers can post `n` copies of `post` to `sender`, until
+/// As fast as `callers` concurrent callers can post `n` copies of `post` to `sender`, until
 /// `receiver` has stored them all: the sustained rate (msg/s). `peak` follows the receiver's
-/// memory.
+/// memory. More callers than the rate needs show whether a caller's wait (its answer comes
+/// after the hub's acknowledgement) is what bounds the rate.
 async fn sustain(
     sender: &ChildNode,
     receiver: &ChildNode,
     post: &Value,
     n: usize,
+    callers: usize,
     peak: &Arc<std::sync::Mutex<f64>>,
 ) -> f64 {
     let t = Instant::now();
-    let mut callers = tokio::task::JoinSet::new();
-    for w in 0..32 {
+    let (width, mut callers) = (callers.max(1), tokio::task::JoinSet::new());
+    for w in 0..width {
         let (client, post) = (sender.client.clone(), post.clone());
         callers.spawn(async move {
-            for _ in (w..n).step_by(32) {
+            for _ in (w..n).step_by(width) {
                 let _ = client.call("POST", "/v1/messages", Some(&post)).await;
             }
         });
@@ -479,7 +490,7 @@ async fn sustain(
 pub(crate) async fn e2e_sustained(url: &str, n: usize, pq: bool) -> Result<f64> {
     let p = pair(url, pq).await?;
     let peak = Arc::new(std::sync::Mutex::new(0.0));
-    let sustained = sustain(&p.sender, &p.receiver, &p.post, n, &peak).await;
+    let sustained = sustain(&p.sender, &p.receiver, &p.post, n, CALLERS, &peak).await;
     let stored = p.receiver.received().await;
     anyhow::ensure!(
         stored as usize >= n,
@@ -948,7 +959,7 @@ async fn network_scenarios(
     f.insert("envelope_bytes".into(), json!(size));
 
     eprintln!("[sync {label}] end to end ...");
-    f.extend(end_to_end(&url, scale.e2e, scale.load_secs).await?);
+    f.extend(end_to_end(&url, scale.e2e, scale.load_secs, CALLERS).await?);
     eprintln!(
         "[sync {label}] fan-out to {} agencies ...",
         scale.fanout_agencies
