@@ -261,6 +261,41 @@ fn a_store_made_before_the_numbered_index_is_emptied_and_marked_for_a_rebuild() 
 }
 
 #[test]
+fn a_rebuild_leaves_out_what_retention_erased_and_is_stale_until_it_ends() {
+    let mut kit = Kit::new();
+    let store = kit.store();
+    let (a, b) = (kit.header(), kit.header());
+    store.clear_correlation().expect("cleared");
+    assert!(store.correlation_stale().expect("meta"));
+    // Retention erased B after the rebuild had opened its page: its tombstone is there when
+    // the page is indexed.
+    rusqlite::Connection::open(&kit.path)
+        .expect("sqlite")
+        .execute(
+            "INSERT INTO erased (id, sender, at) VALUES (?1, ?2, 1)",
+            [b.id.to_string(), b.sender.to_string()],
+        )
+        .expect("tombstone");
+    store
+        .reindex(&[
+            (
+                a.clone(),
+                Some(body(Some(REF), json!([wallet("TQ4xWalletOne")]))),
+            ),
+            (b, Some(body(Some(REF), json!([wallet("TQ4xWalletOne")])))),
+        ])
+        .expect("indexed");
+    let s = Settings::default();
+    assert_eq!(
+        members(&store.trail(Some(REF), "", &s).expect("trail")),
+        vec![a.id.to_string()]
+    );
+    assert_eq!(store.correlation_rows().expect("rows").0, 1);
+    store.correlation_rebuilt().expect("rebuilt");
+    assert!(!store.correlation_stale().expect("meta"));
+}
+
+#[test]
 fn a_value_over_the_cap_is_flagged_and_links_nothing() {
     let mut kit = Kit::new();
     let store = kit.store();

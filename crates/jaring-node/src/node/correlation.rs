@@ -16,7 +16,7 @@ use jaring_api::correlation::{
 use jaring_api::messages::{OutgoingBody, SendRequest};
 use jaring_api::users::User;
 use jaring_core::body::{AlertBody, Place};
-use jaring_core::envelope::ParsedEnvelope;
+use jaring_core::envelope::{Header, ParsedEnvelope};
 use jaring_core::{Kind, MessageId};
 use jaring_correlate::facets::search_keys;
 use jaring_correlate::map::{draw, Leg, Stop};
@@ -25,6 +25,7 @@ use serde_json::json;
 use tracing::info;
 
 use super::{blocking, Node, NodeError};
+use crate::store::correlation::StoredAlert;
 
 /// Ids named in one `correlated` audit entry; beyond them, the count says how many more.
 const AUDITED_IDS: usize = 100;
@@ -228,7 +229,7 @@ impl Node {
 
     /// Rebuilds the correlation index from every stored alert, update and cancel, opened with
     /// the agency's keys a page at a time. Nothing is shown to the caller.
-    pub async fn rebuild_correlation(&self, user: &User) -> Result<Rebuilt, NodeError> {
+    pub async fn rebuild_correlation(self: &Arc<Self>, user: &User) -> Result<Rebuilt, NodeError> {
         self.rebuild_index(&user.name, json!({"unix": user.unix}))
             .await
     }
@@ -262,10 +263,30 @@ impl Node {
         }
     }
 
+    /// Opens a page of stored alert-kind envelopes for the index: (header, body) for alerts
+    /// and updates, (header, None) for cancels, and how many did not open or validate.
+    fn open_page(&self, page: &[StoredAlert]) -> (Vec<(Header, Option<AlertBody>)>, u64) {
+        let (mut opened, mut skipped) = (Vec::with_capacity(page.len()), 0);
+        for (_, _, _, envelope) in page {
+            let open = ParsedEnvelope::parse(envelope)
+                .map(ParsedEnvelope::assume_verified_from_own_store)
+                .and_then(|v| v.decrypt(&self.me, &self.dec_keys));
+            match open {
+                Ok(o) if o.header.kind == Kind::AlertCancel => opened.push((o.header, None)),
+                Ok(o) => match o.body.typed::<AlertBody>() {
+                    Ok(b) => opened.push((o.header, Some(b))),
+                    Err(_) => skipped += 1,
+                },
+                Err(_) => skipped += 1,
+            }
+        }
+        (opened, skipped)
+    }
+
     /// Rebuilds the index, audited as `correlation-rebuilt` by `by` with `detail` (and the
     /// counts); marks the index fresh when it has run to its end.
     async fn rebuild_index(
-        &self,
+        self: &Arc<Self>,
         by: &str,
         mut detail: serde_json::Value,
     ) -> Result<Rebuilt, NodeError> {
@@ -287,20 +308,10 @@ impl Node {
                 break;
             };
             after = Some((*at, id.clone(), sender.clone()));
-            let mut opened = Vec::with_capacity(page.len());
-            for (_, _, _, envelope) in &page {
-                let open = ParsedEnvelope::parse(envelope)
-                    .map(ParsedEnvelope::assume_verified_from_own_store)
-                    .and_then(|v| v.decrypt(&self.me, &self.dec_keys));
-                match open {
-                    Ok(o) if o.header.kind == Kind::AlertCancel => opened.push((o.header, None)),
-                    Ok(o) => match o.body.typed::<AlertBody>() {
-                        Ok(b) => opened.push((o.header, Some(b))),
-                        Err(_) => skipped += 1,
-                    },
-                    Err(_) => skipped += 1,
-                }
-            }
+            // Opening is CPU work (a key agreement each): off the async threads.
+            let node = self.clone();
+            let (opened, left_out) = blocking(move || node.open_page(&page)).await?;
+            skipped += left_out;
             alerts += opened.iter().filter(|(_, b)| b.is_some()).count() as u64;
             let store = self.store.clone();
             rows = blocking(move || store.reindex(&opened)).await??;

@@ -377,6 +377,10 @@ impl Node {
     /// Spawns every loop of the node and waits until shutdown; in-flight batches finish (or
     /// stay unacknowledged, to be redelivered).
     pub async fn run(self: Arc<Self>) -> anyhow::Result<()> {
+        let mut tasks = tokio::task::JoinSet::new();
+        // The index is rebuilt from the store, which needs no hub: not held up by one that
+        // cannot be reached.
+        tasks.spawn(self.clone().rebuild_if_stale());
         let consumers = loop {
             match ensure_consumers(&self.js, &self.config).await {
                 Ok(c) => break c,
@@ -398,7 +402,6 @@ impl Node {
             Ok(_) => {}
             Err(e) => self.note_error(&format!("store: {e}")),
         }
-        let mut tasks = tokio::task::JoinSet::new();
         for (family, consumer) in consumers {
             tasks.spawn(self.clone().receive_loop(family, consumer));
         }
@@ -412,7 +415,6 @@ impl Node {
             tasks.spawn(self.clone().directory_loop());
         }
         tasks.spawn(self.clone().expiry_loop());
-        tasks.spawn(self.clone().rebuild_if_stale());
         while let Some(done) = tasks.join_next().await {
             if let Err(e) = done {
                 error!(error = %e, "a node task failed");

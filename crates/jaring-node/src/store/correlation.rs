@@ -868,13 +868,15 @@ impl Store {
         })
     }
 
-    /// Empties the index, to be filled again by [`Store::reindex`].
+    /// Empties the index, to be filled again by [`Store::reindex`], and marks it stale until
+    /// [`Store::correlation_rebuilt`]: a rebuild cut short (a shutdown, a crash, an error) is
+    /// run again by the node at its next start, whoever asked for it.
     pub fn clear_correlation(&self) -> Result<()> {
         self.transaction(|tx, _| {
             tx.execute_batch(
                 "DELETE FROM corr_values; DELETE FROM corr_places; DELETE FROM corr_alerts; DELETE FROM corr_capped;",
             )?;
-            Ok(())
+            Store::set_meta(tx, STALE, "1")
         })
     }
 
@@ -882,7 +884,17 @@ impl Store {
     /// updates, `(header, None)` for cancels. Returns the rows written.
     pub fn reindex(&self, opened: &[(Header, Option<AlertBody>)]) -> Result<u64> {
         self.transaction(|tx, me| {
+            let mut erased =
+                tx.prepare_cached("SELECT 1 FROM erased WHERE id = ?1 AND sender IN (?2, '')")?;
             for (header, body) in opened {
+                // A rebuild opens a page of messages before this transaction; retention may
+                // have erased one of them since. Indexing it now would bring back what was
+                // erased, with nothing left to erase it again. (A tombstone made before
+                // tombstones held a sender has an empty one.)
+                let (id, sender) = (header.id.to_string(), header.sender.to_string());
+                if erased.exists([&id, &sender])? {
+                    continue;
+                }
                 // The feed's objects too, for threads it does not hold yet (a store made before
                 // the feed): threads it holds keep their ids and are left as they are.
                 match body {
