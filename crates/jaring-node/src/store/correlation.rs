@@ -108,8 +108,9 @@ pub(super) const STALE: &str = "correlation_stale";
 /// Run before [`SCHEMA`]: a store made before the index was numbered (its `corr_values` has
 /// the thread's `id` as a column) has its index's tables dropped, to be made again by
 /// [`SCHEMA`] and filled by a rebuild, which the node starts when it finds [`STALE`]. The
-/// index is derived from the stored messages, so nothing is lost; people's decisions and the
-/// capped values are kept (their tables are unchanged). Returns whether it dropped anything.
+/// index is derived from the stored messages, so nothing is lost; people's decisions are kept
+/// (their table is unchanged; the rebuild notes the capped values again). Returns whether it
+/// dropped anything.
 pub(super) fn migrate(conn: &rusqlite::Connection) -> Result<bool> {
     let old: i64 = conn.query_row(
         "SELECT count(*) FROM pragma_table_info('corr_values') WHERE name = 'id'",
