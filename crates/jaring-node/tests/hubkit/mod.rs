@@ -33,13 +33,21 @@ pub struct Hub {
     pub servers: Vec<NatsServer>,
 }
 
-/// Free ports `base, base+1, ...` whose route ports (+2000) are free too.
+/// Free ports `base, base+1, ...` whose route ports (+2000) are free too, all below 32768:
+/// the kernel hands out source ports for outgoing connections from 32768 up (Linux's default
+/// `ip_local_port_range`), so a port there, once its server is killed, can be taken by any
+/// connection (this test's or a parallel one's) before the server restarts on it; that made
+/// a restart fail with "address already in use". The base is spread by process and time so
+/// that tests running at once start from different places.
 fn free_block(n: usize) -> u16 {
-    for _ in 0..50 {
-        let base = jaring_testkit::free_port().unwrap();
-        if !(2000..=60000).contains(&base) {
-            continue;
-        }
+    let spread = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or_default()
+        ^ std::process::id();
+    for attempt in 0..500u32 {
+        // 20,000 to 29,999, route ports 22,000 to 31,999 (+ n).
+        let base = 20_000 + (spread.wrapping_add(attempt.wrapping_mul(7_919)) % 10_000) as u16;
         let ok = (0..n as u16).all(|i| {
             std::net::TcpListener::bind(("127.0.0.1", base + i)).is_ok()
                 && std::net::TcpListener::bind(("127.0.0.1", base + i + 2000)).is_ok()
