@@ -80,8 +80,33 @@ pub fn find_nats_server() -> Result<PathBuf, TestkitError> {
         .ok_or(TestkitError::NotFound)
 }
 
-/// Asks the kernel for a free TCP port on 127.0.0.1.
+/// Finds a free TCP port on 127.0.0.1, between 10,000 and 19,999: below the range from which
+/// Linux hands out source ports for outgoing connections (32768 up by default). A server the
+/// tests restart on its own port (a broker restart) must find it free again, and a port in
+/// the source-port range can be given meanwhile to any outgoing connection, the test's own or
+/// a parallel test's ("address already in use"). Where a process searches from is spread by
+/// its id and start time, so that tests starting together do not try the same ports, and each
+/// call in a process starts 7,919 ports after the last, so that two calls before either port
+/// is bound do not return the same one.
 pub fn free_port() -> Result<u16, TestkitError> {
+    static SEED: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
+    static CALLS: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let seed = *SEED.get_or_init(|| {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.subsec_nanos())
+            .unwrap_or_default()
+            ^ std::process::id().rotate_left(16)
+    });
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let start = seed.wrapping_add(call.wrapping_mul(7_919));
+    for attempt in 0..1_000u32 {
+        let port = 10_000 + (start.wrapping_add(attempt) % 10_000) as u16;
+        if TcpListener::bind((Ipv4Addr::LOCALHOST, port)).is_ok() {
+            return Ok(port);
+        }
+    }
+    // Every probe taken: let the kernel choose, as before.
     let listener =
         TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).map_err(io("binding a free port"))?;
     Ok(listener
