@@ -80,15 +80,16 @@ pub fn find_nats_server() -> Result<PathBuf, TestkitError> {
         .ok_or(TestkitError::NotFound)
 }
 
-/// Finds a free TCP port on 127.0.0.1, between 10,000 and 19,999: below the range from which
-/// Linux hands out source ports for outgoing connections (32768 up by default). A server the
-/// tests restart on its own port (a broker restart) must find it free again, and a port in
-/// the source-port range can be given meanwhile to any outgoing connection, the test's own or
-/// a parallel test's ("address already in use"). Where a process searches from is spread by
-/// its id and start time, so that tests starting together do not try the same ports, and each
-/// call in a process starts 7,919 ports after the last, so that two calls before either port
-/// is bound do not return the same one.
-pub fn free_port() -> Result<u16, TestkitError> {
+/// Where this process's next search for free ports starts. Ports are searched for below the
+/// range from which Linux hands out source ports for outgoing connections (32768 up by
+/// default): a server the tests restart on its own ports (a broker restart, a cluster member
+/// killed and brought back) must find them free again, and a port in the source-port range can
+/// be given meanwhile to any outgoing connection, the test's own or a parallel test's
+/// ("address already in use"). Each process starts from its own place (its id and start
+/// time), so that tests starting together do not try the same ports, and each call 7,919
+/// ports after the last, so that two calls before either port is bound do not return the
+/// same one.
+fn next_search() -> u32 {
     static SEED: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
     static CALLS: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
     let seed = *SEED.get_or_init(|| {
@@ -99,12 +100,27 @@ pub fn free_port() -> Result<u16, TestkitError> {
             ^ std::process::id().rotate_left(16)
     });
     let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let start = seed.wrapping_add(call.wrapping_mul(7_919));
-    for attempt in 0..1_000u32 {
-        let port = 10_000 + (start.wrapping_add(attempt) % 10_000) as u16;
-        if TcpListener::bind((Ipv4Addr::LOCALHOST, port)).is_ok() {
-            return Ok(port);
-        }
+    seed.wrapping_add(call.wrapping_mul(7_919))
+}
+
+/// The first of 1,000 ports among `first` to `first + 9,999` (from where [`next_search`]
+/// says) for which `free` holds.
+fn search(first: u16, free: impl Fn(u16) -> bool) -> Option<u16> {
+    let start = next_search();
+    (0..1_000u32)
+        .map(|attempt| first + (start.wrapping_add(attempt) % 10_000) as u16)
+        .find(|p| free(*p))
+}
+
+fn bindable(port: u16) -> bool {
+    TcpListener::bind((Ipv4Addr::LOCALHOST, port)).is_ok()
+}
+
+/// Finds a free TCP port on 127.0.0.1, between 10,000 and 19,999 (see [`next_search`] for
+/// why there).
+pub fn free_port() -> Result<u16, TestkitError> {
+    if let Some(port) = search(10_000, bindable) {
+        return Ok(port);
     }
     // Every probe taken: let the kernel choose, as before.
     let listener =
@@ -113,6 +129,18 @@ pub fn free_port() -> Result<u16, TestkitError> {
         .local_addr()
         .map_err(io("reading the free port"))?
         .port())
+}
+
+/// Finds `n` consecutive free ports on 127.0.0.1 from 20,000 to 29,999 (+ `n`), each with
+/// the port `offset` above it free too (a cluster's client and route ports): all below the
+/// source-port range for an `offset` up to 2,700 (see [`next_search`]). Returns the first.
+pub fn free_block(n: u16, offset: u16) -> Result<u16, TestkitError> {
+    search(20_000, |base| {
+        (0..n).all(|i| bindable(base + i) && bindable(base + i + offset))
+    })
+    .ok_or_else(|| {
+        io("finding a block of free ports")(std::io::Error::from(std::io::ErrorKind::AddrInUse))
+    })
 }
 
 /// How to start a server.

@@ -33,39 +33,14 @@ pub struct Hub {
     pub servers: Vec<NatsServer>,
 }
 
-/// Free ports `base, base+1, ...` whose route ports (+2000) are free too, all below 32768:
-/// the kernel hands out source ports for outgoing connections from 32768 up (Linux's default
-/// `ip_local_port_range`), so a port there, once its server is killed, can be taken by any
-/// connection (this test's or a parallel one's) before the server restarts on it; that made
-/// a restart fail with "address already in use". The base is spread by process and time so
-/// that tests running at once start from different places.
-fn free_block(n: usize) -> u16 {
-    let spread = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.subsec_nanos())
-        .unwrap_or_default()
-        ^ std::process::id();
-    for attempt in 0..500u32 {
-        // 20,000 to 29,999, route ports 22,000 to 31,999 (+ n).
-        let base = 20_000 + (spread.wrapping_add(attempt.wrapping_mul(7_919)) % 10_000) as u16;
-        let ok = (0..n as u16).all(|i| {
-            std::net::TcpListener::bind(("127.0.0.1", base + i)).is_ok()
-                && std::net::TcpListener::bind(("127.0.0.1", base + i + 2000)).is_ok()
-        });
-        if ok {
-            return base;
-        }
-    }
-    panic!("no free port block");
-}
-
 impl Hub {
     pub async fn start(dir: &Path, cluster: usize) -> Hub {
         let net = TestNetwork::create(dir, &AGENCIES).unwrap();
         let mut names: Vec<String> = AGENCIES.iter().map(|(a, _)| a.to_string()).collect();
         names.push(ADMIN.into());
         let tls = dev_certs(&dir.join("tls"), &names).unwrap();
-        let port = free_block(cluster);
+        // Client ports `port, port + 1, ...`, route ports 2000 above each (jaring-hub's).
+        let port = jaring_testkit::free_block(cluster as u16, 2000).unwrap();
         let out = dir.join("hub");
         let spec = HubSpec {
             agencies: AGENCIES.iter().map(|(a, _)| a.to_string()).collect(),
