@@ -120,14 +120,14 @@ pub(super) fn migrate(conn: &rusqlite::Connection) -> Result<bool> {
     if old == 0 {
         return Ok(false);
     }
-    conn.execute_batch(
-        "BEGIN IMMEDIATE;
-         DROP TABLE IF EXISTS corr_values;
+    let tx = conn.unchecked_transaction()?;
+    tx.execute_batch(
+        "DROP TABLE IF EXISTS corr_values;
          DROP TABLE IF EXISTS corr_places;
-         DROP TABLE IF EXISTS corr_alerts;
-         INSERT OR REPLACE INTO meta (key, value) VALUES ('correlation_stale', '1');
-         COMMIT;",
+         DROP TABLE IF EXISTS corr_alerts;",
     )?;
+    Store::set_meta(&tx, STALE, "1")?;
+    tx.commit()?;
     Ok(true)
 }
 
@@ -453,21 +453,17 @@ pub(super) fn cancel(tx: &Transaction<'_>, header: &Header) -> Result<()> {
 /// Erases everything the index holds of message `id` from `sender`: its thread if it is an
 /// original alert, the thread it last updated if it is an update.
 pub(super) fn erase(tx: &Transaction<'_>, id: &str, sender: &str) -> Result<()> {
-    let mut threads: Vec<(Option<i64>, String)> = vec![(num_of(tx, (id, sender))?, id.to_owned())];
-    // `version != id` lets SQLite use the partial index that holds exactly such rows.
-    let mut stmt = tx.prepare_cached(
-        "SELECT num, id FROM corr_alerts WHERE version = ?1 AND sender = ?2 AND version != id",
-    )?;
-    for t in stmt.query_map([id, sender], |r| Ok((Some(r.get(0)?), r.get(1)?)))? {
-        threads.push(t?);
-    }
-    drop(stmt);
-    for (num, t) in &threads {
-        if let Some(num) = num {
-            clear(tx, *num)?;
-            tx.prepare_cached("DELETE FROM corr_alerts WHERE num = ?1")?
-                .execute([num])?;
+    // Decisions filed on the message itself go with it, whether or not it is indexed.
+    let mut decided = vec![id.to_owned()];
+    if let Some((num, thread)) = thread_num(tx, id, sender)? {
+        clear(tx, num)?;
+        tx.prepare_cached("DELETE FROM corr_alerts WHERE num = ?1")?
+            .execute([num])?;
+        if thread != id {
+            decided.push(thread);
         }
+    }
+    for t in &decided {
         tx.prepare_cached("DELETE FROM corr_decisions WHERE id = ?1 AND sender = ?2")?
             .execute([t, sender])?;
     }
