@@ -249,18 +249,6 @@ pub(super) fn index(
 ) -> Result<()> {
     let (id, sender) = thread_of(header);
     let created = header.created_at.unix_millis();
-    let known: Option<(i64, i64, bool)> = tx
-        .prepare_cached(
-            "SELECT num, version_at, cancelled FROM corr_alerts WHERE id = ?1 AND sender = ?2",
-        )?
-        .query_row([&id, &sender], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)? != 0))
-        })
-        .optional()?;
-    // A cancelled thread stays out; an older version arriving late does not replace a newer.
-    if known.is_some_and(|(_, at, cancelled)| cancelled || at > created) {
-        return Ok(());
-    }
     let place = |p: &Place| serde_json::to_string(p).unwrap_or_else(|_| "{}".into());
     let (version, from, to) = (header.id.to_string(), place(&body.from), place(&body.to));
     let aliases = serde_json::to_string(&body.compound.aliases).unwrap_or_else(|_| "[]".into());
@@ -279,10 +267,37 @@ pub(super) fn index(
         &from,
         &to,
     ];
-    let num = match known {
-        // A thread indexed before: its keys are cleared and its row rewritten in place, under
-        // the same number.
-        Some((num, _, _)) => {
+    // A new thread (every alert of a catch-up) is numbered by its insert alone; only when the
+    // thread is there already is its row read. (Not `RETURNING num`: SQLite runs a RETURNING
+    // clause as a trigger writing to a temporary table, which costs more than it saves.)
+    let mut bound = content.to_vec();
+    bound.extend([&id as &dyn rusqlite::ToSql, &sender]);
+    let inserted = tx
+        .prepare_cached(
+            "INSERT INTO corr_alerts (version, version_at, compound, aliases, reference,
+               observed_at, grading, tlp, from_place, to_place, id, sender)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+             ON CONFLICT (id, sender) DO NOTHING",
+        )?
+        .execute(bound.as_slice())?;
+    let fresh = (inserted == 1).then(|| tx.last_insert_rowid());
+    let num = match fresh {
+        Some(num) => num,
+        None => {
+            let (num, at, cancelled): (i64, i64, bool) = tx
+                .prepare_cached(
+                    "SELECT num, version_at, cancelled FROM corr_alerts WHERE id = ?1 AND sender = ?2",
+                )?
+                .query_row([&id, &sender], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)? != 0))
+                })?;
+            // A cancelled thread stays out; an older version arriving late does not replace a
+            // newer.
+            if cancelled || at > created {
+                return Ok(());
+            }
+            // A thread indexed before: its keys are cleared and its row rewritten in place,
+            // under the same number.
             clear(tx, num)?;
             let mut bound = content.to_vec();
             bound.push(&num);
@@ -293,17 +308,6 @@ pub(super) fn index(
             )?
             .execute(bound.as_slice())?;
             num
-        }
-        None => {
-            let mut bound = content.to_vec();
-            bound.extend([&id as &dyn rusqlite::ToSql, &sender]);
-            tx.prepare_cached(
-                "INSERT INTO corr_alerts (version, version_at, compound, aliases, reference,
-                   observed_at, grading, tlp, from_place, to_place, id, sender)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-            )?
-            .execute(bound.as_slice())?;
-            tx.last_insert_rowid()
         }
     };
     let keys = AlertKeys::of(body);
@@ -328,17 +332,26 @@ pub(super) fn index(
             note_cap(tx, me, key, &id, before + 1)?;
         }
     }
-    let mut place_row = tx.prepare_cached(
-        "INSERT OR REPLACE INTO corr_places (slot, cell, lat, lon, precision_m) VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?;
-    for p in &keys.places {
-        place_row.execute(params![
-            slot(num, p.end),
-            cell(p.lat, p.lon),
-            p.lat,
-            p.lon,
-            p.precision_m,
-        ])?;
+    // An alert's places (one or two) in one statement.
+    if !keys.places.is_empty() {
+        let rows = vec!["(?, ?, ?, ?, ?)"; keys.places.len()].join(", ");
+        let mut place_rows = tx.prepare_cached(&format!(
+            "INSERT OR REPLACE INTO corr_places (slot, cell, lat, lon, precision_m) VALUES {rows}"
+        ))?;
+        let values: Vec<[rusqlite::types::Value; 5]> = keys
+            .places
+            .iter()
+            .map(|p| {
+                [
+                    slot(num, p.end).into(),
+                    cell(p.lat, p.lon).into(),
+                    p.lat.into(),
+                    p.lon.into(),
+                    i64::from(p.precision_m).into(),
+                ]
+            })
+            .collect();
+        place_rows.execute(rusqlite::params_from_iter(values.iter().flatten()))?;
     }
     Ok(())
 }
@@ -346,7 +359,9 @@ pub(super) fn index(
 /// For a key (`?1`, `?2`) about to be written: -1 when the value is already noted over the
 /// cap, else the alerts holding it before this one, counted up to the cap (and at least to 2:
 /// whether the value is shared, and whether this alert is its second holder). One statement,
-/// the count taken only when the value is not noted (SQLite evaluates `CASE` lazily).
+/// the count taken only when the value is not noted (SQLite evaluates `CASE` lazily). (Not
+/// folded into the insert with `RETURNING`: SQLite runs a RETURNING clause as a trigger
+/// writing to a temporary table, and an alert indexed that way took longer.)
 fn holders_before_sql(cap: u64) -> String {
     format!(
         "SELECT CASE WHEN ?1 != 'ref' AND EXISTS (SELECT 1 FROM corr_capped WHERE facet = ?1 AND value = ?2) THEN -1

@@ -239,6 +239,12 @@ pub(super) fn derive(
     header: &Header,
     body: &AlertBody,
 ) -> Result<()> {
+    // A node without a feed has nothing to do for a version that is not RED (RED revokes
+    // below, feed or not): returning before any lookup spares each stored alert two
+    // statements on the store's one writer thread, where a catch-up spends its time.
+    if !me.stix_derive && header.tlp != Tlp::Red {
+        return Ok(());
+    }
     let (id, sender) = thread_of(header);
     let modified = header.created_at.unix_millis();
     let before = known(tx, (&id, &sender))?;
