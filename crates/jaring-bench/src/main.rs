@@ -1,12 +1,14 @@
 //! `jaring-bench all --out FILE.json [--quick]`: measures, in one run on one machine, the
 //! cryptographic floor, the transport floor, jaring end to end, a 50-agency fan-out, catch-up
-//! of an offline node, the audit log, and a node's memory; prints a table and writes the
-//! figures as one flat JSON object. It starts its own nats-servers (through the test kit) on
-//! loopback and stops them after: the scenarios that go through the hub run against JetStream
-//! syncing as the generated hub ships it (`sync_interval: always`), then again at the server's
-//! default periodic sync for comparison (keys prefixed `default_sync_`).
+//! of an offline node, a burst of referrals to ten agencies, the audit log, and a node's
+//! memory; prints a table and writes the figures as one flat JSON object. It starts its own
+//! nats-servers (through the test kit) on loopback and stops them after: the scenarios that go
+//! through the hub run against JetStream syncing as the generated hub ships it
+//! (`sync_interval: always`), then again at the server's default periodic sync for comparison
+//! (keys prefixed `default_sync_`).
 #![forbid(unsafe_code)]
 
+mod burst;
 mod console;
 mod correlate;
 mod scenarios;
@@ -69,6 +71,24 @@ enum Command {
         /// Concurrent callers posting in the sustained part.
         #[arg(long, default_value_t = scenarios::CALLERS)]
         callers: usize,
+    },
+    /// Issue 17's burst: REFERRALS victim referrals, each to ten agencies, posted by CALLERS
+    /// callers (1: one liaison's script) while another agency posts a small alert to the same
+    /// ten every 100 ms; the time until all are stored everywhere, and the small alerts'
+    /// latency meanwhile.
+    Burst {
+        /// Referrals posted.
+        #[arg(long, default_value_t = 5_000)]
+        referrals: usize,
+        /// Concurrent callers posting them.
+        #[arg(long, default_value_t = 1)]
+        callers: usize,
+        /// Agencies each referral and each small alert go to (1-16).
+        #[arg(long, default_value_t = burst::RECIPIENTS)]
+        recipients: usize,
+        /// Run the hub with JetStream's default periodic sync instead of the shipped setting.
+        #[arg(long)]
+        default_sync: bool,
     },
     /// The console alone: every page rendered over a store of COUNT messages.
     Console {
@@ -161,6 +181,18 @@ fn main() -> anyhow::Result<()> {
             };
             let figures =
                 runtime.block_on(scenarios::end_to_end(&server.url(), count, secs, callers))?;
+            println!("{}", serde_json::to_string_pretty(&figures)?);
+            Ok(())
+        }
+        Command::Burst {
+            referrals,
+            callers,
+            recipients,
+            default_sync,
+        } => {
+            let server = hub(default_sync)?;
+            let figures =
+                runtime.block_on(burst::burst(&server.url(), referrals, callers, recipients))?;
             println!("{}", serde_json::to_string_pretty(&figures)?);
             Ok(())
         }

@@ -40,6 +40,7 @@ pub struct Scale {
     taxii_rounds: usize,
     xwing_crypto: usize,
     xwing_e2e: usize,
+    burst_referrals: usize,
 }
 
 impl Scale {
@@ -64,6 +65,7 @@ impl Scale {
             taxii_rounds: 1,
             xwing_crypto: 200,
             xwing_e2e: 500,
+            burst_referrals: 100,
         }
     }
 
@@ -88,6 +90,7 @@ impl Scale {
             taxii_rounds: 5,
             xwing_crypto: 5_000,
             xwing_e2e: 5_000,
+            burst_referrals: 5_000,
         }
     }
 }
@@ -105,7 +108,12 @@ pub(crate) fn percentile(sorted: &[f64], p: f64) -> f64 {
 }
 
 /// p50, p99, p99.9 and max of sorted samples, as `{name}_{p}_ms{suffix}` keys.
-fn insert_percentiles(m: &mut Map<String, Value>, name: &str, suffix: &str, sorted: &[f64]) {
+pub(crate) fn insert_percentiles(
+    m: &mut Map<String, Value>,
+    name: &str,
+    suffix: &str,
+    sorted: &[f64],
+) {
     for (p, fraction) in [("p50", 0.50), ("p99", 0.99), ("p99_9", 0.999)] {
         m.insert(
             format!("{name}_{p}_ms{suffix}"),
@@ -325,13 +333,13 @@ fn bytes_of(size: usize) -> bytes::Bytes {
 }
 
 /// A node in its own process (this binary, `node --config`), so that its memory is its own.
-struct ChildNode {
+pub(crate) struct ChildNode {
     child: std::process::Child,
-    client: jaring_node::client::Client,
+    pub(crate) client: jaring_node::client::Client,
 }
 
 impl ChildNode {
-    async fn start(config: &Config, dir: &Path) -> Result<Self> {
+    pub(crate) async fn start(config: &Config, dir: &Path) -> Result<Self> {
         let path = dir.join(format!("{}.toml", config.agency));
         std::fs::write(&path, toml_of(config)?)?;
         bench_user(config)?;
@@ -570,15 +578,15 @@ async fn fixed_load(
 }
 
 /// In-process nodes for the fan-out and catch-up scenarios.
-struct InProcess {
-    node: Arc<Node>,
+pub(crate) struct InProcess {
+    pub(crate) node: Arc<Node>,
     user: jaring_api::users::User,
     stop: watch::Sender<bool>,
     task: tokio::task::JoinHandle<Result<()>>,
 }
 
 impl InProcess {
-    async fn start(config: Config) -> Result<Self> {
+    pub(crate) async fn start(config: Config) -> Result<Self> {
         let (stop, rx) = watch::channel(false);
         let user = bench_user(&config)?;
         let node = Node::start(config, rx).await?;
@@ -591,7 +599,7 @@ impl InProcess {
         })
     }
 
-    async fn shutdown(self) {
+    pub(crate) async fn shutdown(self) {
         let _ = self.stop.send(true);
         let _ = self.task.await;
     }
@@ -974,6 +982,24 @@ async fn network_scenarios(
     let drained = catchup(&server.url(), scale.catchup, false).await?;
     f.insert("catchup_msgs_per_s".into(), json!(drained));
     drop(server);
+
+    // The burst on a fresh server too: one liaison's script, referrals to ten agencies.
+    let server = start()?;
+    eprintln!(
+        "[sync {label}] a burst of {} referrals to {} agencies ...",
+        scale.burst_referrals,
+        crate::burst::RECIPIENTS
+    );
+    f.extend(
+        crate::burst::burst(
+            &server.url(),
+            scale.burst_referrals,
+            1,
+            crate::burst::RECIPIENTS,
+        )
+        .await?,
+    );
+    drop(server);
     Ok(f.into_iter()
         .map(|(k, v)| (format!("{prefix}{k}"), v))
         .collect())
@@ -1194,6 +1220,16 @@ pub fn print_table(f: &Map<String, Value>) {
             "catchup_msgs_per_s",
             "catch-up of an offline node (msg/s)",
             ">= 1.2x open floor",
+        ),
+        (
+            "burst_all_stored_s",
+            "burst: referrals to 10, all stored everywhere (s)",
+            "",
+        ),
+        (
+            "burst_alert_p99_ms",
+            "burst: a small alert meanwhile, p99 (ms)",
+            "< 100",
         ),
         (
             "audit_append_per_s",

@@ -56,6 +56,10 @@ fn every_scenario_runs_and_reports_its_figures() {
         "e2e_xwing_msgs_per_s",
         "ratio_e2e_xwing_classic",
         "correlate_catchup_index_us",
+        "burst_all_stored_s",
+        "burst_alert_p99_ms",
+        "burst_referral_post_p99_ms",
+        "default_sync_burst_all_stored_s",
     ] {
         let v = figures[key]
             .as_f64()

@@ -21,6 +21,10 @@ pub fn init_logging(json: bool) {
 
 /// Runs a node with `config` until SIGTERM or SIGINT (or until the node or its API fails).
 pub async fn run(config: Config) -> anyhow::Result<()> {
+    // Before the node opens anything there: a second daemon started on the same data used
+    // to open the store and the audit log and write its own start into both (under the
+    // running daemon's next entry numbers) before it found the socket taken.
+    let _data_dir = crate::data_lock::lock(&config.data_dir)?;
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
     let node = Node::start(config, stop_rx.clone()).await?;
     let socket = node.config.socket_path();

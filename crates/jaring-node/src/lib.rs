@@ -11,6 +11,7 @@ pub mod client;
 pub mod config;
 pub mod console;
 pub mod daemon;
+pub mod data_lock;
 pub mod feed;
 pub mod metrics;
 pub mod nats;

@@ -404,11 +404,17 @@ async fn the_socket_is_private_and_shutdown_is_clean() {
     );
     ph.terminate();
     assert!(!socket.exists(), "the socket is removed on shutdown");
-    assert!(ph
-        .audit_lines()
-        .await
-        .iter()
-        .any(|e| e["event"] == "started"));
+    // The second daemon wrote nothing: one start in the log, and its entries numbered in
+    // turn (it once wrote its own start under the running daemon's next numbers).
+    let lines = ph.audit_lines().await;
+    assert_eq!(
+        lines.iter().filter(|e| e["event"] == "started").count(),
+        1,
+        "{lines:?}"
+    );
+    for (i, e) in lines.iter().enumerate() {
+        assert_eq!(e["seq"], i as u64, "{lines:?}");
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

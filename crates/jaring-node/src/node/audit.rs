@@ -19,8 +19,9 @@ use super::{blocking, Node, NodeError};
 impl Node {
     /// Copies new audit entries from the store to the audit file. The entries are durable in
     /// the store from the moment their transaction commits, so the copy waits
-    /// `audit.flush_delay` for more to come: one append and two syncs (the file's, then the
-    /// store forgetting them) for many entries, off the path of every message.
+    /// `audit.flush_delay` for more to come: one append and one sync of the file for many
+    /// entries, off the path of every message (the store forgets them in its next
+    /// transaction).
     pub(super) async fn audit_loop(self: Arc<Self>) {
         while !self.stopping() {
             tokio::select! {

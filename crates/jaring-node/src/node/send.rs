@@ -271,14 +271,24 @@ impl Node {
         let mut subjects: Vec<String> = deliveries.iter().map(|(_, s)| s.clone()).collect();
         subjects.dedup();
         let id = sealed.header.id.to_string();
-        let mut published = Vec::new();
-        for subject in &subjects {
-            let ok = self.publish(&id, subject, &sealed.bytes, 0, false).await;
-            published.push(Published {
-                subject: subject.clone(),
-                acknowledged: ok,
-            });
-        }
+        // Every copy is published at once and the acknowledgements awaited together: under the
+        // hub's synced writes each takes a disk flush, and a referral to ten agencies waited
+        // for ten of them in turn (issue 17's burst). The copies are independent; each
+        // outcome is recorded on its own delivery.
+        let acks = futures::future::join_all(
+            subjects
+                .iter()
+                .map(|subject| self.publish(&id, subject, &sealed.bytes, 0, false)),
+        )
+        .await;
+        let published = subjects
+            .into_iter()
+            .zip(acks)
+            .map(|(subject, acknowledged)| Published {
+                subject,
+                acknowledged,
+            })
+            .collect();
         self.metrics.sent(family);
         Ok(Sent {
             id,

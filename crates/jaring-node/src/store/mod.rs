@@ -1,6 +1,7 @@
 //! The node's embedded store (SQLite, one file): envelopes as received (encrypted to this
 //! agency), the routing metadata needed to list them, referral state, delivery tracking,
-//! owed receipts, the quarantine, and the audit entries not yet appended to `audit.jsonl`.
+//! owed receipts, the quarantine, and the audit entries not yet appended to `audit.jsonl`
+//! (and those appended since the last transaction, which the next one deletes).
 //!
 //! Every state change and its audit entry are written in one transaction, and the node
 //! acknowledges a JetStream message only after that transaction committed. The database runs
@@ -294,6 +295,11 @@ pub struct Store {
     /// Whether alerts are turned into STIX objects as they are stored (a node that serves a
     /// TAXII feed or exports STIX; see [`Store::set_stix_derive`]).
     stix_derive: std::sync::atomic::AtomicBool,
+    /// Audit rows below this seq are in the audit file, synced: the next transaction deletes
+    /// them (see [`Store::audit_written`]).
+    audit_forget: std::sync::atomic::AtomicU64,
+    /// Below this, they are deleted.
+    audit_forgotten: std::sync::atomic::AtomicU64,
 }
 
 /// Bytes of refused envelopes kept per publisher unless the node's config says otherwise.
@@ -534,6 +540,8 @@ impl Store {
             quarantine_quota: std::sync::atomic::AtomicU64::new(DEFAULT_QUARANTINE_QUOTA),
             correlation_cap: std::sync::atomic::AtomicU64::new(50),
             stix_derive: std::sync::atomic::AtomicBool::new(false),
+            audit_forget: std::sync::atomic::AtomicU64::new(0),
+            audit_forgotten: std::sync::atomic::AtomicU64::new(0),
         })
     }
 
@@ -643,6 +651,15 @@ impl Store {
                     .load(std::sync::atomic::Ordering::Relaxed),
                 stix_derive: self.stix_derive.load(std::sync::atomic::Ordering::Relaxed),
             };
+            let forget = self.audit_forget.load(std::sync::atomic::Ordering::Relaxed);
+            if forget
+                > self
+                    .audit_forgotten
+                    .load(std::sync::atomic::Ordering::Relaxed)
+            {
+                tx.prepare_cached("DELETE FROM audit WHERE seq < ?1")?
+                    .execute([forget as i64])?;
+            }
             let out = f(&tx, &ctx)?;
             let head = ctx.head.into_inner();
             // Written only when the transaction logged something.
@@ -653,6 +670,8 @@ impl Store {
                 }
             }
             tx.commit()?;
+            self.audit_forgotten
+                .fetch_max(forget, std::sync::atomic::Ordering::Relaxed);
             *self.head.lock().map_err(|_| StoreError::Poisoned)? = head;
             Ok(out)
         })
@@ -721,12 +740,15 @@ impl Store {
         })
     }
 
-    /// Forgets audit lines that the audit file holds durably (seq < `below`).
+    /// Forgets audit lines that the audit file holds durably (seq < `below`): the next
+    /// transaction deletes them. Not a transaction of its own: that cost a commit, and so a
+    /// disk flush, each time the audit file was written, for rows nothing reads again (the
+    /// file writer reads from the file's end, and after a restart too), so a crash before
+    /// the deletion commits loses nothing.
     pub fn audit_written(&self, below: u64) -> Result<()> {
-        self.with(|c| {
-            c.execute("DELETE FROM audit WHERE seq < ?1", [below as i64])?;
-            Ok(())
-        })
+        self.audit_forget
+            .fetch_max(below, std::sync::atomic::Ordering::Relaxed);
+        Ok(())
     }
 
     /// Commits a batch of received envelopes in one transaction.

@@ -44,6 +44,10 @@ impl Store {
         };
         std::fs::create_dir_all(data_dir).map_err(io)?;
         std::fs::set_permissions(data_dir, std::fs::Permissions::from_mode(0o700)).map_err(io)?;
+        // Not beside a running daemon (or one starting, before its socket is bound): it
+        // holds the store's audit head, and a second writer would fork the chain.
+        let _lock =
+            crate::data_lock::lock(data_dir).map_err(|e| StoreError::Conflict(e.to_string()))?;
         let store = Store::open(&data_dir.join("jaring.db"), agency)?;
         let existing = store.with(|c| {
             Ok(
