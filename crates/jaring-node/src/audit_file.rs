@@ -184,4 +184,49 @@ mod tests {
             .collect();
         assert_eq!(tree.leaves(), from_file.leaves());
     }
+
+    #[test]
+    fn appended_entries_are_forgotten_by_the_next_transaction_and_never_appended_twice() {
+        let dir = tempfile::tempdir().unwrap();
+        let (db, path) = (dir.path().join("jaring.db"), dir.path().join("audit.jsonl"));
+        let agency = AgencyId::parse("TH-RTP").unwrap();
+        let store = Store::open(&db, agency.clone()).unwrap();
+        log(&store, 3);
+        let file = AuditFile::open(&path, &store, "TH-RTP").unwrap();
+        let seqs = |store: &Store| -> Vec<u64> {
+            store
+                .audit_lines_from(0)
+                .unwrap()
+                .into_iter()
+                .map(|(seq, _)| seq)
+                .collect()
+        };
+        // In the file and synced, but the store forgets them in its next transaction only
+        // (no commit of its own for that).
+        assert_eq!(seqs(&store), vec![0, 1, 2]);
+        log(&store, 1);
+        assert_eq!(seqs(&store), vec![3]);
+
+        // Entry 3 reaches the file, and the node stops before another transaction: the store
+        // still holds it, and a restart must not append it again.
+        assert_eq!(file.flush(&store).unwrap(), 4);
+        drop((file, store));
+        let store = Store::open(&db, agency).unwrap();
+        assert_eq!(seqs(&store), vec![3]);
+        let file = AuditFile::open(&path, &store, "TH-RTP").unwrap();
+        log(&store, 1);
+        assert_eq!(file.flush(&store).unwrap(), 5);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let in_file: Vec<u64> = text
+            .lines()
+            .map(|l| {
+                serde_json::from_str::<serde_json::Value>(l).unwrap()["seq"]
+                    .as_u64()
+                    .unwrap()
+            })
+            .collect();
+        assert_eq!(in_file, vec![0, 1, 2, 3, 4]);
+        assert_eq!(file.integrity, None);
+        assert!(jaring_audit::log::verify_for(text.as_bytes(), Some("TH-RTP")).is_ok());
+    }
 }
