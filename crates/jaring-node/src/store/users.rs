@@ -42,12 +42,12 @@ impl Store {
         let io = |e: std::io::Error| {
             StoreError::Conflict(format!("data directory {}: {e}", data_dir.display()))
         };
-        std::fs::create_dir_all(data_dir).map_err(io)?;
-        std::fs::set_permissions(data_dir, std::fs::Permissions::from_mode(0o700)).map_err(io)?;
         // Not beside a running daemon (or one starting, before its socket is bound): it
-        // holds the store's audit head, and a second writer would fork the chain.
+        // holds the store's audit head, and a second writer would fork the chain. The lock
+        // makes a missing directory (0700); one that exists is made private below.
         let _lock =
             crate::data_lock::lock(data_dir).map_err(|e| StoreError::Conflict(e.to_string()))?;
+        std::fs::set_permissions(data_dir, std::fs::Permissions::from_mode(0o700)).map_err(io)?;
         let store = Store::open(&data_dir.join("jaring.db"), agency)?;
         let existing = store.with(|c| {
             Ok(
