@@ -474,7 +474,7 @@ async fn three_agencies_one_compound_two_names() {
     let erased = wait_until(Duration::from_secs(20), || async { rows(&db) == (0, 0) }).await;
     assert!(erased, "index rows left: {:?}", rows(&db));
     let c = rusqlite::Connection::open(&db).unwrap();
-    for table in ["corr_places", "corr_decisions", "corr_capped"] {
+    for table in ["corr_keys", "corr_places", "corr_decisions"] {
         let n: i64 = c
             .query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0))
             .unwrap();

@@ -214,18 +214,66 @@ INSERT INTO corr_places VALUES ('0190f5a0-0000-7000-8000-000000000001', 'TH-RTP'
 INSERT INTO corr_decisions VALUES ('name:golden fortune', '0190f5a0-0000-7000-8000-000000000001', 'TH-RTP', 'dismissed', 'somchai', 1);
 ";
 
+/// The index as it was numbered first: threads numbered, each holder's row carrying the
+/// value's text, values over the cap noted apart.
+const TEXT_VALUES_INDEX: &str = "
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE corr_alerts (num INTEGER PRIMARY KEY, id TEXT NOT NULL, sender TEXT NOT NULL,
+    version TEXT NOT NULL, version_at INTEGER NOT NULL, cancelled INTEGER NOT NULL DEFAULT 0,
+    compound TEXT NOT NULL DEFAULT '', aliases TEXT NOT NULL DEFAULT '[]', reference TEXT,
+    observed_at INTEGER NOT NULL DEFAULT 0, grading TEXT NOT NULL DEFAULT '',
+    tlp TEXT NOT NULL DEFAULT '', from_place TEXT NOT NULL DEFAULT '{}',
+    to_place TEXT NOT NULL DEFAULT '{}');
+CREATE UNIQUE INDEX corr_alerts_by_thread ON corr_alerts (id, sender);
+CREATE TABLE corr_values (facet TEXT NOT NULL, value TEXT NOT NULL, num INTEGER NOT NULL,
+    shared INTEGER NOT NULL, PRIMARY KEY (facet, value, num)) WITHOUT ROWID;
+CREATE INDEX corr_values_by_holder ON corr_values (num, shared);
+CREATE TABLE corr_places (slot INTEGER PRIMARY KEY, cell INTEGER NOT NULL, lat REAL NOT NULL,
+    lon REAL NOT NULL, precision_m INTEGER NOT NULL);
+CREATE TABLE corr_capped (facet TEXT NOT NULL, value TEXT NOT NULL, at INTEGER NOT NULL,
+    PRIMARY KEY (facet, value)) WITHOUT ROWID;
+CREATE TABLE corr_decisions (trail TEXT NOT NULL, id TEXT NOT NULL, sender TEXT NOT NULL,
+    decision TEXT NOT NULL, by_user TEXT NOT NULL, at INTEGER NOT NULL,
+    PRIMARY KEY (trail, id, sender)) WITHOUT ROWID;
+INSERT INTO corr_alerts (num, id, sender, version, version_at)
+    VALUES (1, '0190f5a0-0000-7000-8000-000000000001', 'TH-RTP', 'v', 1);
+INSERT INTO corr_values VALUES ('crypto-wallet', 'tq4xwalletone', 1, 1);
+INSERT INTO corr_places VALUES (3, 1, 14.4, 103.7, 0);
+INSERT INTO corr_capped VALUES ('name', 'golden fortune', 1);
+INSERT INTO corr_decisions VALUES ('name:golden fortune', '0190f5a0-0000-7000-8000-000000000001', 'TH-RTP', 'dismissed', 'somchai', 1);
+";
+
 #[test]
 fn a_store_made_before_the_numbered_index_is_emptied_and_marked_for_a_rebuild() {
+    an_old_index_is_emptied_and_marked_for_a_rebuild(UNNUMBERED_INDEX);
+}
+
+#[test]
+fn a_store_whose_values_are_not_numbered_is_emptied_and_marked_for_a_rebuild() {
+    an_old_index_is_emptied_and_marked_for_a_rebuild(TEXT_VALUES_INDEX);
+}
+
+fn an_old_index_is_emptied_and_marked_for_a_rebuild(schema: &str) {
     let mut kit = Kit::new();
     {
         let conn = rusqlite::Connection::open(&kit.path).expect("sqlite");
-        conn.execute_batch(UNNUMBERED_INDEX).expect("old schema");
+        conn.execute_batch(schema).expect("old schema");
     }
     let store = kit.store();
     // The old rows are gone (the index is derived from the stored messages), the store says
     // a rebuild is due, and people's decisions are kept.
     assert!(store.correlation_stale().expect("meta"));
     assert_eq!(store.correlation_rows().expect("rows"), (0, 0, 0));
+    assert_eq!(values_held(&kit), vec![]);
+    let capped_table: i64 = rusqlite::Connection::open(&kit.path)
+        .expect("sqlite")
+        .query_row(
+            "SELECT COUNT(*) FROM sqlite_master WHERE name = 'corr_capped'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("tables");
+    assert_eq!(capped_table, 0);
     let decisions: i64 = rusqlite::Connection::open(&kit.path)
         .expect("sqlite")
         .query_row("SELECT COUNT(*) FROM corr_decisions", [], |r| r.get(0))
@@ -293,6 +341,80 @@ fn a_rebuild_leaves_out_what_retention_erased_and_is_stale_until_it_ends() {
     assert_eq!(store.correlation_rows().expect("rows").0, 1);
     store.correlation_rebuilt().expect("rebuilt");
     assert!(!store.correlation_stale().expect("meta"));
+}
+
+/// The values the index holds, with whether each is noted over the cap.
+fn values_held(kit: &Kit) -> Vec<(String, String, bool)> {
+    let c = rusqlite::Connection::open(&kit.path).expect("sqlite");
+    let mut stmt = c
+        .prepare("SELECT facet, value, capped_at IS NOT NULL FROM corr_keys ORDER BY facet, value")
+        .expect("query");
+    let rows = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .expect("rows");
+    rows.map(|r| r.expect("row")).collect()
+}
+
+#[test]
+fn a_value_no_thread_holds_any_more_leaves_the_index() {
+    let mut kit = Kit::new();
+    let store = kit.store();
+    store.set_correlation_cap(2).expect("cap");
+    let (a, b, c) = (kit.header(), kit.header(), kit.header());
+    // Three alerts share a wallet and a name (over the cap of two); A holds a phone alone.
+    store
+        .reindex(&[
+            (
+                a.clone(),
+                Some(body(
+                    Some(REF),
+                    json!([wallet("TQ4xShared"), phone("+855 12 345 678")]),
+                )),
+            ),
+            (b.clone(), Some(body(None, json!([wallet("TQ4xShared")])))),
+            (c.clone(), Some(body(None, json!([wallet("TQ4xShared")])))),
+        ])
+        .expect("indexed");
+    let held = |f: &str, v: &str, capped: bool| (f.to_owned(), v.to_owned(), capped);
+    assert_eq!(
+        values_held(&kit),
+        vec![
+            held("crypto-wallet", "TQ4xShared", true),
+            held("name", "golden fortune", true),
+            held("phone", "+85512345678", false),
+            held("ref", REF, false),
+        ]
+    );
+    // A's update drops the phone: the value goes with it; the others stay as they were.
+    let mut update = kit.header();
+    update.kind = Kind::AlertUpdate;
+    update.refs = vec![a.id];
+    store
+        .reindex(&[(update, Some(body(Some(REF), json!([wallet("TQ4xShared")]))))])
+        .expect("updated");
+    assert_eq!(
+        values_held(&kit),
+        vec![
+            held("crypto-wallet", "TQ4xShared", true),
+            held("name", "golden fortune", true),
+            held("ref", REF, false),
+        ]
+    );
+    // B and C cancelled: A still holds the wallet (still noted: a count that falls back under
+    // the cap is taken again only when the cap changes); A cancelled too: nothing is left.
+    let cancel = |kit: &mut Kit, of: &Header| {
+        let mut h = kit.header();
+        h.kind = Kind::AlertCancel;
+        h.refs = vec![of.id];
+        (h, None)
+    };
+    let cancels = vec![cancel(&mut kit, &b), cancel(&mut kit, &c)];
+    store.reindex(&cancels).expect("cancelled");
+    assert_eq!(values_held(&kit).len(), 3);
+    let last = vec![cancel(&mut kit, &a)];
+    store.reindex(&last).expect("cancelled");
+    assert_eq!(values_held(&kit), vec![]);
+    assert_eq!(store.correlation_rows().expect("rows").1, 0);
 }
 
 #[test]

@@ -37,15 +37,20 @@ use walk::Walk;
 /// - `corr_alerts`: one row per thread, found by (id, sender) through `corr_alerts_by_thread`;
 ///   `corr_alerts_by_version` holds only threads whose content is an update's or that were
 ///   cancelled (`version != id`), the rows an erasure of an update looks for.
-/// - `corr_values`: the keys (a b-tree on (facet, value) first, so a lookup is one range
-///   scan), `shared` true on every holder of a value more than one thread holds; by holder
-///   (num, shared), so a walk reads a member's shared values alone.
+/// - `corr_keys`: every value held, numbered once (`key`, its rowid), found by (facet, value)
+///   through `corr_keys_by_value`; `capped_at` set once the value went over the cap (never on
+///   a reference). A value no thread holds any more is deleted with its last holder's rows.
+/// - `corr_values`: the holders of each value, as two integers (key, num), so a value's
+///   holders are one range scan of a b-tree of a few bytes an entry; `shared` true on every
+///   holder of a value more than one thread holds; by holder (num, shared), so a walk reads
+///   a member's shared values alone. (The value's text sat in every holder's entry before:
+///   the table was several times larger, and a walk compared texts at every step.)
 /// - `corr_places`: the coordinates under `slot` = num × 2 + end (0 from, 1 to), so a thread's
 ///   places are a rowid range; by area, in grid cells of half a degree square, so that the
 ///   places near one are a few cells' entries whatever lies at the same latitude elsewhere,
 ///   read from the index alone (it holds the slot).
-/// - `corr_capped`: values noted over the cap; `corr_decisions`: people's confirmations and
-///   dismissals, by (id, sender), which outlive a rebuild.
+/// - `corr_decisions`: people's confirmations and dismissals, by (id, sender), which outlive
+///   a rebuild.
 pub(super) const SCHEMA: &str = r#"
 CREATE TABLE IF NOT EXISTS corr_alerts (
     num INTEGER PRIMARY KEY,
@@ -66,12 +71,18 @@ CREATE TABLE IF NOT EXISTS corr_alerts (
 CREATE UNIQUE INDEX IF NOT EXISTS corr_alerts_by_thread ON corr_alerts (id, sender);
 CREATE INDEX IF NOT EXISTS corr_alerts_by_version ON corr_alerts (version, sender)
     WHERE version != id;
-CREATE TABLE IF NOT EXISTS corr_values (
+CREATE TABLE IF NOT EXISTS corr_keys (
+    key INTEGER PRIMARY KEY,
     facet TEXT NOT NULL,
     value TEXT NOT NULL,
+    capped_at INTEGER
+);
+CREATE UNIQUE INDEX IF NOT EXISTS corr_keys_by_value ON corr_keys (facet, value);
+CREATE TABLE IF NOT EXISTS corr_values (
+    key INTEGER NOT NULL,
     num INTEGER NOT NULL,
     shared INTEGER NOT NULL,
-    PRIMARY KEY (facet, value, num)
+    PRIMARY KEY (key, num)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS corr_values_by_holder ON corr_values (num, shared);
 CREATE TABLE IF NOT EXISTS corr_places (
@@ -82,12 +93,6 @@ CREATE TABLE IF NOT EXISTS corr_places (
     precision_m INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS corr_places_by_area ON corr_places (cell, lat, lon, precision_m);
-CREATE TABLE IF NOT EXISTS corr_capped (
-    facet TEXT NOT NULL,
-    value TEXT NOT NULL,
-    at INTEGER NOT NULL,
-    PRIMARY KEY (facet, value)
-) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS corr_decisions (
     trail TEXT NOT NULL,
     id TEXT NOT NULL,
@@ -105,15 +110,16 @@ CREATE INDEX IF NOT EXISTS corr_decisions_by_alert ON corr_decisions (id, sender
 /// has run to its end.
 pub(super) const STALE: &str = "correlation_stale";
 
-/// Run before [`SCHEMA`]: a store made before the index was numbered (its `corr_values` has
-/// the thread's `id` as a column) has its index's tables dropped, to be made again by
-/// [`SCHEMA`] and filled by a rebuild, which the node starts when it finds [`STALE`]. The
-/// index is derived from the stored messages, so nothing is lost; people's decisions are kept
-/// (their table is unchanged; the rebuild notes the capped values again). Returns whether it
-/// dropped anything.
+/// Run before [`SCHEMA`]: a store made before the index's values were numbered (its
+/// `corr_values` holds the value's text, as `facet`, and before the threads were numbered
+/// also the thread's `id`) has its index's tables dropped, to be made again by [`SCHEMA`] and
+/// filled by a rebuild, which the node starts when it finds [`STALE`]. The index is derived
+/// from the stored messages, so nothing is lost; people's decisions are kept (their table is
+/// unchanged; the rebuild notes the capped values again). Returns whether it dropped
+/// anything.
 pub(super) fn migrate(conn: &rusqlite::Connection) -> Result<bool> {
     let old: i64 = conn.query_row(
-        "SELECT count(*) FROM pragma_table_info('corr_values') WHERE name = 'id'",
+        "SELECT count(*) FROM pragma_table_info('corr_values') WHERE name IN ('id', 'facet')",
         [],
         |r| r.get(0),
     )?;
@@ -124,7 +130,8 @@ pub(super) fn migrate(conn: &rusqlite::Connection) -> Result<bool> {
     tx.execute_batch(
         "DROP TABLE IF EXISTS corr_values;
          DROP TABLE IF EXISTS corr_places;
-         DROP TABLE IF EXISTS corr_alerts;",
+         DROP TABLE IF EXISTS corr_alerts;
+         DROP TABLE IF EXISTS corr_capped;",
     )?;
     Store::set_meta(&tx, STALE, "1")?;
     tx.commit()?;
@@ -222,8 +229,15 @@ fn slot(num: i64, end: End) -> i64 {
     num * 2 + i64::from(end == End::To)
 }
 
-/// Takes thread `num`'s keys and places out of the index (its row stays).
+/// Takes thread `num`'s keys and places out of the index (its row stays), and the values no
+/// other thread holds with them: what retention erases leaves nothing of its values behind
+/// (and a value noted over the cap is forgotten with its last holder).
 fn clear(tx: &Transaction<'_>, num: i64) -> Result<()> {
+    tx.prepare_cached(
+        "DELETE FROM corr_keys WHERE key IN (SELECT key FROM corr_values WHERE num = ?1)
+           AND NOT EXISTS (SELECT 1 FROM corr_values o WHERE o.key = corr_keys.key AND o.num != ?1)",
+    )?
+    .execute([num])?;
     tx.prepare_cached("DELETE FROM corr_values WHERE num = ?1")?
         .execute([num])?;
     tx.prepare_cached("DELETE FROM corr_places WHERE slot BETWEEN ?1 AND ?2")?
@@ -312,24 +326,46 @@ pub(super) fn index(
     };
     let keys = AlertKeys::of(body);
     // Each statement is taken from the cache once an alert, not once a key.
-    let mut count = tx.prepare_cached(&holders_before_sql(me.correlation_cap))?;
+    let mut lookup = tx.prepare_cached(
+        "SELECT key, capped_at IS NOT NULL FROM corr_keys WHERE facet = ?1 AND value = ?2",
+    )?;
+    let mut fresh_key =
+        tx.prepare_cached("INSERT INTO corr_keys (facet, value) VALUES (?1, ?2)")?;
+    let mut count = tx.prepare_cached(&format!(
+        "SELECT COUNT(*) FROM (SELECT 1 FROM corr_values WHERE key = ?1 LIMIT {})",
+        me.correlation_cap.max(2)
+    ))?;
     let mut insert = tx.prepare_cached(
-        "INSERT OR IGNORE INTO corr_values (facet, value, num, shared) VALUES (?1, ?2, ?3, ?4)",
+        "INSERT OR IGNORE INTO corr_values (key, num, shared) VALUES (?1, ?2, ?3)",
     )?;
     for key in &keys.keys {
-        let before = count.query_row(params![key.facet.as_str(), key.value], |r| {
-            r.get::<_, i64>(0)
-        })?;
-        // -1: a value already noted over the cap (not counted again: a common name would be
-        // read up to the cap for every alert that carries it); it is shared.
-        let before = u64::try_from(before).ok();
+        let found: Option<(i64, bool)> = lookup
+            .query_row(params![key.facet.as_str(), key.value], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()?;
+        // The alerts holding the value before this one, counted up to the cap (and at least
+        // to 2: whether the value is shared, and whether this alert is its second holder);
+        // `None` for a value already noted over the cap (not counted again: a common name
+        // would be read up to the cap for every alert that carries it), which is shared.
+        let (k, before) = match found {
+            None => {
+                fresh_key.execute(params![key.facet.as_str(), key.value])?;
+                (tx.last_insert_rowid(), Some(0))
+            }
+            Some((k, true)) => (k, None),
+            Some((k, false)) => {
+                let n: i64 = count.query_row([k], |r| r.get(0))?;
+                (k, Some(u64::try_from(n).unwrap_or(0)))
+            }
+        };
         let shared = before.is_none_or(|n| n >= 1);
-        insert.execute(params![key.facet.as_str(), key.value, num, shared])?;
+        insert.execute(params![k, num, shared])?;
         if let Some(before) = before {
             if before == 1 {
-                mark_first_holder(tx, key)?;
+                mark_first_holder(tx, k)?;
             }
-            note_cap(tx, me, key, &id, before + 1)?;
+            note_cap(tx, me, key, k, &id, before + 1)?;
         }
     }
     // An alert's places (one or two) in one statement.
@@ -356,43 +392,34 @@ pub(super) fn index(
     Ok(())
 }
 
-/// For a key (`?1`, `?2`) about to be written: -1 when the value is already noted over the
-/// cap, else the alerts holding it before this one, counted up to the cap (and at least to 2:
-/// whether the value is shared, and whether this alert is its second holder). One statement,
-/// the count taken only when the value is not noted (SQLite evaluates `CASE` lazily). (Not
-/// folded into the insert with `RETURNING`: SQLite runs a RETURNING clause as a trigger
-/// writing to a temporary table, and an alert indexed that way took longer.)
-fn holders_before_sql(cap: u64) -> String {
-    format!(
-        "SELECT CASE WHEN ?1 != 'ref' AND EXISTS (SELECT 1 FROM corr_capped WHERE facet = ?1 AND value = ?2) THEN -1
-         ELSE (SELECT COUNT(*) FROM (SELECT 1 FROM corr_values WHERE facet = ?1 AND value = ?2 LIMIT {})) END",
-        cap.max(2)
-    )
-}
-
 /// Marks the first holder of a value that just gained its second: `corr_values.shared` is true
 /// on every holder row of a value more than one alert holds (the new row is written with it).
 /// A row stays marked when the other holders are erased: a stale mark costs a walk one
 /// lookup, a missing one would lose a link.
-fn mark_first_holder(tx: &Transaction<'_>, key: &Key) -> Result<()> {
-    tx.prepare_cached(
-        "UPDATE corr_values SET shared = 1 WHERE facet = ?1 AND value = ?2 AND shared = 0",
-    )?
-    .execute(params![key.facet.as_str(), key.value])?;
+fn mark_first_holder(tx: &Transaction<'_>, key: i64) -> Result<()> {
+    tx.prepare_cached("UPDATE corr_values SET shared = 1 WHERE key = ?1 AND shared = 0")?
+        .execute([key])?;
     Ok(())
 }
 
-/// Notes, once, that a value went over the cap, given `n`, the alerts holding it now
-/// (counted up to the cap and one more).
-fn note_cap(tx: &Transaction<'_>, me: &TxCtx<'_>, key: &Key, id: &str, n: u64) -> Result<()> {
+/// Notes, once, that value `k` (`key`) went over the cap, given `n`, the alerts holding it
+/// now (counted up to the cap and one more).
+fn note_cap(
+    tx: &Transaction<'_>,
+    me: &TxCtx<'_>,
+    key: &Key,
+    k: i64,
+    id: &str,
+    n: u64,
+) -> Result<()> {
     let cap = me.correlation_cap;
     // A reference is never capped.
     if n <= cap || key.facet == Facet::Ref {
         return Ok(());
     }
     let fresh = tx
-        .prepare_cached("INSERT OR IGNORE INTO corr_capped (facet, value, at) VALUES (?1, ?2, ?3)")?
-        .execute(params![key.facet.as_str(), key.value, super::now_ms()])?;
+        .prepare_cached("UPDATE corr_keys SET capped_at = ?2 WHERE key = ?1 AND capped_at IS NULL")?
+        .execute(params![k, super::now_ms()])?;
     if fresh > 0 {
         // The facet and the count, never the value: the audit log holds no content.
         Store::audit(
@@ -485,16 +512,6 @@ pub(super) fn erase(tx: &Transaction<'_>, id: &str, sender: &str) -> Result<()> 
     Ok(())
 }
 
-/// Forgets values noted over the cap that no alert holds any more (after retention).
-pub(super) fn sweep_capped(tx: &Transaction<'_>) -> Result<usize> {
-    Ok(tx
-        .prepare_cached(
-            "DELETE FROM corr_capped WHERE NOT EXISTS
-             (SELECT 1 FROM corr_values v WHERE v.facet = corr_capped.facet AND v.value = corr_capped.value)",
-        )?
-        .execute([])?)
-}
-
 /// Whether a key may link alerts: not excluded, not over the cap. Returns the threads holding
 /// it (at most the cap), or `Err(count)` when over it.
 fn holders(
@@ -509,7 +526,10 @@ fn holders(
 
 /// The keys thread `num` is indexed under.
 fn keys_of(conn: &rusqlite::Connection, num: i64) -> Result<Vec<Key>> {
-    let mut stmt = conn.prepare_cached("SELECT facet, value FROM corr_values WHERE num = ?1")?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT k.facet, k.value FROM corr_values v JOIN corr_keys k ON k.key = v.key
+         WHERE v.num = ?1",
+    )?;
     let rows = stmt.query_map([num], |r| Ok((r.get::<_, String>(0)?, r.get(1)?)))?;
     let mut keys = Vec::new();
     for row in rows {
@@ -617,11 +637,13 @@ impl Store {
             return Ok(());
         }
         self.transaction(|tx, _| {
-            tx.execute("DELETE FROM corr_capped", [])?;
             tx.execute(
-                "INSERT INTO corr_capped (facet, value, at)
-                 SELECT facet, value, ?2 FROM corr_values WHERE facet != 'ref'
-                 GROUP BY facet, value HAVING COUNT(*) > ?1",
+                "UPDATE corr_keys SET capped_at = NULL WHERE capped_at IS NOT NULL",
+                [],
+            )?;
+            tx.execute(
+                "UPDATE corr_keys SET capped_at = ?2 WHERE facet != 'ref' AND key IN
+                   (SELECT key FROM corr_values GROUP BY key HAVING COUNT(*) > ?1)",
                 params![cap as i64, super::now_ms()],
             )?;
             Store::set_meta(tx, "correlation_cap", &cap.to_string())
@@ -886,7 +908,7 @@ impl Store {
     pub fn clear_correlation(&self) -> Result<()> {
         self.transaction(|tx, _| {
             tx.execute_batch(
-                "DELETE FROM corr_values; DELETE FROM corr_places; DELETE FROM corr_alerts; DELETE FROM corr_capped;",
+                "DELETE FROM corr_values; DELETE FROM corr_keys; DELETE FROM corr_places; DELETE FROM corr_alerts;",
             )?;
             Store::set_meta(tx, STALE, "1")
         })
@@ -973,13 +995,27 @@ fn thread_num(c: &rusqlite::Connection, id: &str, sender: &str) -> Result<Option
     .optional()?)
 }
 
+/// The threads holding value number `key` (of `corr_keys`), at most `limit`, in the order
+/// they were indexed.
+fn holders_of(c: &rusqlite::Connection, key: i64, limit: usize) -> Result<Vec<i64>> {
+    // The limit written into the statement, as in `holders_all`.
+    let mut stmt = c.prepare_cached(&format!(
+        "SELECT num FROM corr_values WHERE key = ?1 LIMIT {limit}"
+    ))?;
+    let rows = stmt
+        .query_map([key], |r| r.get(0))?
+        .collect::<std::result::Result<_, _>>()?;
+    Ok(rows)
+}
+
 /// The threads holding `key`, at most `limit`, in the order they were indexed.
 fn holders_all(c: &rusqlite::Connection, key: &Key, limit: usize) -> Result<Vec<i64>> {
     // The limit is written into the statement, not bound: SQLite re-prepares a statement each
     // time a parameter its LIMIT reads is bound again, which made every lookup a compile.
     // There are a handful of limits (the cap, the bounds below), so a handful of statements.
     let mut stmt = c.prepare_cached(&format!(
-        "SELECT num FROM corr_values WHERE facet = ?1 AND value = ?2 LIMIT {limit}"
+        "SELECT v.num FROM corr_keys k JOIN corr_values v ON v.key = k.key
+         WHERE k.facet = ?1 AND k.value = ?2 LIMIT {limit}"
     ))?;
     let rows = stmt
         .query_map(params![key.facet.as_str(), key.value], |r| r.get(0))?

@@ -1315,8 +1315,6 @@ impl Store {
                 )?
                 .execute([id, direction, counterpart])?;
             }
-            // Values once over the cap that no alert holds any more.
-            correlation::sweep_capped(tx)?;
             // What each publisher holds, counted again after rows went (by age or with an
             // erased referral).
             tx.prepare_cached(

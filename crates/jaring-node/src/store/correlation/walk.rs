@@ -6,13 +6,15 @@
 //! looks up (`Val`): the sets, queues, holders and links it keeps are of small integers, and
 //! an alert's id and sender are read only when it becomes a member or a suggestion.
 
+use std::collections::btree_map::Entry;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use jaring_api::correlation::{Flagged, Via};
 use jaring_correlate::facets::{Facet, Key, PlaceKey};
 use jaring_correlate::geo;
 
-use super::{alert_at, alert_row, cells, holders_all, place_at, via, IndexedAlert, Settings};
+use super::{alert_at, alert_row, cells, holders_all, holders_of, place_at, via};
+use super::{IndexedAlert, Settings};
 use super::{Thread, ALERT_COLUMNS};
 use super::{NEAR_MAX, TRAIL_MAX};
 use crate::store::Result;
@@ -37,19 +39,19 @@ fn frontier_sql(more: &str) -> String {
     )
 }
 
-/// One pass per frontier chunk: the chunk's shared values (read from the index by holder
-/// alone), each with its holders, or (noted over the cap) with none: a capped value's holders
-/// are counted apart, up to the cap.
-const CO_HOLDERS: &str = ", k AS (SELECT DISTINCT v.facet, v.value FROM f
-       JOIN corr_values v ON v.num = f.num AND v.shared = 1
-       WHERE v.facet != 'ref'),
- kc AS MATERIALIZED (SELECT k.facet, k.value, EXISTS (SELECT 1 FROM corr_capped c
-       WHERE c.facet = k.facet AND c.value = k.value) AS capped FROM k)
- SELECT kc.facet, kc.value, o.num FROM kc
- JOIN corr_values o ON o.facet = kc.facet AND o.value = kc.value
+/// One pass per frontier chunk: the chunk's shared values by number (read from the index by
+/// holder alone), each with its text and its holders, or (noted over the cap) with none: a
+/// capped value's holders are counted apart, up to the cap. Every join is on integers; a
+/// value's text is read once, by its number.
+const CO_HOLDERS: &str = ", k AS (SELECT DISTINCT v.key FROM f
+       JOIN corr_values v ON v.num = f.num AND v.shared = 1),
+ kc AS MATERIALIZED (SELECT k.key, t.facet, t.value, t.capped_at IS NOT NULL AS capped FROM k
+       JOIN corr_keys t ON t.key = k.key WHERE t.facet != 'ref')
+ SELECT kc.key, kc.facet, kc.value, o.num FROM kc
+ JOIN corr_values o ON o.key = kc.key
  WHERE kc.capped = 0
  UNION ALL
- SELECT kc.facet, kc.value, NULL FROM kc WHERE kc.capped = 1";
+ SELECT kc.key, kc.facet, kc.value, NULL FROM kc WHERE kc.capped = 1";
 
 /// The walk that gathers a trail. Values are looked up once each, however many members hold
 /// them (a wallet shared by 200 alerts is one range scan, not 200).
@@ -70,8 +72,10 @@ pub(super) struct Walk<'a> {
     confirmed: Vec<(Num, Num, Via)>,
     /// Every value looked up, with its holders.
     values: Vec<(Key, Vec<Num>)>,
-    /// The number of each value looked up.
+    /// The number of each reference looked up.
     value_numbers: HashMap<Key, Val>,
+    /// The number of each other value looked up, by its number in the index (`corr_keys`).
+    by_key: HashMap<i64, Val>,
     /// Values whose holders were walked already.
     walked: HashSet<Val>,
     /// Each expanded member's shared values, references left out.
@@ -92,6 +96,7 @@ impl<'a> Walk<'a> {
             confirmed: Vec::new(),
             values: Vec::new(),
             value_numbers: HashMap::new(),
+            by_key: HashMap::new(),
             walked: HashSet::new(),
             shared: HashMap::new(),
             flagged: BTreeMap::new(),
@@ -249,7 +254,7 @@ impl<'a> Walk<'a> {
     /// frontier is read [`FRONTIER_CHUNK`] members to a query: their distinct values first,
     /// then each value's holders once, so a wallet that two hundred members share is one
     /// range scan rather than two hundred (reading it once per member made the walk
-    /// quadratic). Values noted over the cap (`corr_capped`) are left out in the query,
+    /// quadratic). Values noted over the cap (`corr_keys.capped_at`) are left out in the query,
     /// references are looked up on their own (never capped), and what is left is checked
     /// against the exclusion list and the cap as configured now.
     fn co_holders(&mut self, frontier: &[Num]) -> Result<HashMap<Num, Vec<Val>>> {
@@ -261,52 +266,39 @@ impl<'a> Walk<'a> {
             // last member), so it is prepared once and cached.
             let mut stmt = c.prepare_cached(&sql)?;
             let mut rows = stmt.query(rusqlite::params_from_iter(bind(&self.db, chunk)))?;
-            // A value's holders come one after another; each row's text is compared with the
-            // value being gathered and copied only when a new one starts.
-            let mut grouped: BTreeMap<Key, Vec<Num>> = BTreeMap::new();
-            let mut capped: Vec<Key> = Vec::new();
-            let mut current: Option<(Key, Vec<Num>)> = None;
+            // Each value's holders, by the value's number; its text is copied once, from its
+            // first row, and not at all for a value an earlier chunk met (`None`).
+            let mut grouped: BTreeMap<i64, (Option<Key>, Vec<Num>)> = BTreeMap::new();
+            let mut capped: Vec<(i64, Key)> = Vec::new();
             while let Some(r) = rows.next()? {
-                let (Some(facet), Some(value)) = (text(r, 0)?, text(r, 1)?) else {
-                    continue;
-                };
-                let Some(facet) = Facet::parse(facet) else {
-                    continue;
-                };
-                let Some(holder) = r.get::<_, Option<i64>>(2)? else {
-                    capped.push(Key {
-                        facet,
-                        value: value.to_owned(),
-                    });
-                    continue;
-                };
-                let same = current
-                    .as_ref()
-                    .is_some_and(|(k, _)| k.facet == facet && k.value == value);
-                if !same {
-                    if let Some((k, h)) = current.take() {
-                        grouped.entry(k).or_default().extend(h);
+                let k: i64 = r.get(0)?;
+                let Some(holder) = r.get::<_, Option<i64>>(3)? else {
+                    if let Some(key) = key_at(r, 1)? {
+                        capped.push((k, key));
                     }
-                    current = Some((
-                        Key {
-                            facet,
-                            value: value.to_owned(),
-                        },
-                        Vec::new(),
-                    ));
-                }
-                let n = self.number(holder);
-                if let Some((_, h)) = current.as_mut() {
-                    h.push(n);
-                }
-            }
-            if let Some((k, h)) = current.take() {
-                grouped.entry(k).or_default().extend(h);
+                    continue;
+                };
+                let group = match grouped.entry(k) {
+                    Entry::Occupied(e) => e.into_mut(),
+                    Entry::Vacant(e) => {
+                        let key = if self.by_key.contains_key(&k) {
+                            None
+                        } else {
+                            // A facet this build does not know is left out.
+                            let Some(key) = key_at(r, 1)? else {
+                                continue;
+                            };
+                            Some(key)
+                        };
+                        e.insert((key, Vec::new()))
+                    }
+                };
+                group.1.push(self.number(holder));
             }
             drop(rows);
             drop(stmt);
             // Values noted over the cap: flagged once each, with their count.
-            for key in capped {
+            for (k, key) in capped {
                 if self
                     .flagged
                     .contains_key(&(key.facet.as_str().into(), key.value.clone()))
@@ -314,32 +306,41 @@ impl<'a> Walk<'a> {
                 {
                     continue;
                 }
-                let n = holders_all(c, &key, (self.s.max_per_value + 1) as usize)?.len() as u64;
+                let n = holders_of(c, k, (self.s.max_per_value + 1) as usize)?.len() as u64;
                 if n > self.s.max_per_value {
                     self.flag(&key, n);
                 }
             }
-            for (key, mut holders) in grouped {
-                // In the order they were indexed, as the alerts they reach are added: which
-                // members a full trail keeps does not depend on the order they were met in.
-                holders.sort_by_key(|h| self.db[*h as usize]);
-                holders.dedup();
-                // A value only this alert holds links nothing.
-                if holders.len() < 2 || self.s.exclusions.excludes(key.facet, &key.value) {
-                    continue;
-                }
-                if holders.len() as u64 > self.s.max_per_value {
-                    self.flag(&key, holders.len() as u64);
-                    continue;
-                }
-                let in_chunk: Vec<Num> = holders
-                    .iter()
-                    .copied()
-                    .filter(|h| chunk.contains(h))
-                    .collect();
-                let v = self.value(key, holders);
-                for member in in_chunk {
-                    out.entry(member).or_default().push(v);
+            for (k, (key, mut holders)) in grouped {
+                let v = match key {
+                    // Met before: its holders are the ones read then (one snapshot).
+                    None => match self.by_key.get(&k) {
+                        Some(v) => *v,
+                        None => continue,
+                    },
+                    Some(key) => {
+                        // In the order they were indexed, as the alerts they reach are added:
+                        // which members a full trail keeps does not depend on the order they
+                        // were met in.
+                        holders.sort_by_key(|h| self.db[*h as usize]);
+                        holders.dedup();
+                        // A value only this alert holds links nothing.
+                        if holders.len() < 2 || self.s.exclusions.excludes(key.facet, &key.value) {
+                            continue;
+                        }
+                        if holders.len() as u64 > self.s.max_per_value {
+                            self.flag(&key, holders.len() as u64);
+                            continue;
+                        }
+                        let v = self.value(key, holders);
+                        self.by_key.insert(k, v);
+                        v
+                    }
+                };
+                for &member in &self.values[v as usize].1 {
+                    if chunk.contains(&member) {
+                        out.entry(member).or_default().push(v);
+                    }
                 }
             }
             // The compound's reference: looked up (and walked) once per walk, by the first
@@ -575,6 +576,18 @@ fn bind(db: &[i64], chunk: &[Num]) -> Vec<i64> {
 /// order a trail's anchor and key were always chosen in.
 fn earliest(a: &IndexedAlert) -> (i64, &str, &str) {
     (a.observed_at, &a.id, &a.sender)
+}
+
+/// A key from the columns `facet, value` of a row, starting at `first` (`None` for a facet
+/// this build does not know).
+fn key_at(r: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<Option<Key>> {
+    let (Some(facet), Some(value)) = (text(r, first)?, text(r, first + 1)?) else {
+        return Ok(None);
+    };
+    Ok(Facet::parse(facet).map(|facet| Key {
+        facet,
+        value: value.to_owned(),
+    }))
 }
 
 /// Column `i` of a row as text borrowed from the row (NULL as `None`).
