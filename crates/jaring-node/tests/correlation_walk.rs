@@ -411,6 +411,27 @@ fn a_value_no_thread_holds_any_more_leaves_the_index() {
     let cancels = vec![cancel(&mut kit, &b), cancel(&mut kit, &c)];
     store.reindex(&cancels).expect("cancelled");
     assert_eq!(values_held(&kit).len(), 3);
+    // A updated again, the wallet kept: its only holder's update keeps it noted, under the
+    // same number.
+    let number = |path: &std::path::Path| -> i64 {
+        rusqlite::Connection::open(path)
+            .expect("sqlite")
+            .query_row(
+                "SELECT key FROM corr_keys WHERE value = 'TQ4xShared'",
+                [],
+                |r| r.get(0),
+            )
+            .expect("the wallet")
+    };
+    let before = number(&kit.path);
+    let mut again = kit.header();
+    again.kind = Kind::AlertUpdate;
+    again.refs = vec![a.id];
+    store
+        .reindex(&[(again, Some(body(Some(REF), json!([wallet("TQ4xShared")]))))])
+        .expect("updated");
+    assert!(values_held(&kit).contains(&held("crypto-wallet", "TQ4xShared", true)));
+    assert_eq!(number(&kit.path), before);
     let last = vec![cancel(&mut kit, &a)];
     store.reindex(&last).expect("cancelled");
     assert_eq!(values_held(&kit), vec![]);

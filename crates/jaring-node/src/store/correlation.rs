@@ -129,6 +129,7 @@ pub(super) fn migrate(conn: &rusqlite::Connection) -> Result<bool> {
     let tx = conn.unchecked_transaction()?;
     tx.execute_batch(
         "DROP TABLE IF EXISTS corr_values;
+         DROP TABLE IF EXISTS corr_keys;
          DROP TABLE IF EXISTS corr_places;
          DROP TABLE IF EXISTS corr_alerts;
          DROP TABLE IF EXISTS corr_capped;",
@@ -233,15 +234,37 @@ fn slot(num: i64, end: End) -> i64 {
 /// other thread holds with them: what retention erases leaves nothing of its values behind
 /// (and a value noted over the cap is forgotten with its last holder).
 fn clear(tx: &Transaction<'_>, num: i64) -> Result<()> {
-    tx.prepare_cached(
-        "DELETE FROM corr_keys WHERE key IN (SELECT key FROM corr_values WHERE num = ?1)
-           AND NOT EXISTS (SELECT 1 FROM corr_values o WHERE o.key = corr_keys.key AND o.num != ?1)",
-    )?
-    .execute([num])?;
+    let held = unhold(tx, num)?;
+    forget_unheld(tx, &held)
+}
+
+/// Takes thread `num`'s keys and places out of the index, and returns the numbers of the
+/// values it held; they stay in `corr_keys` (an update that keeps a value keeps its number
+/// and its note over the cap) until [`forget_unheld`].
+fn unhold(tx: &Transaction<'_>, num: i64) -> Result<Vec<i64>> {
+    let held: Vec<i64> = tx
+        .prepare_cached("SELECT key FROM corr_values WHERE num = ?1")?
+        .query_map([num], |r| r.get(0))?
+        .collect::<std::result::Result<_, _>>()?;
     tx.prepare_cached("DELETE FROM corr_values WHERE num = ?1")?
         .execute([num])?;
     tx.prepare_cached("DELETE FROM corr_places WHERE slot BETWEEN ?1 AND ?2")?
         .execute([slot(num, End::From), slot(num, End::To)])?;
+    Ok(held)
+}
+
+/// Deletes those of values `keys` that no thread holds any more.
+fn forget_unheld(tx: &Transaction<'_>, keys: &[i64]) -> Result<()> {
+    if keys.is_empty() {
+        return Ok(());
+    }
+    let mut forget = tx.prepare_cached(
+        "DELETE FROM corr_keys WHERE key = ?1
+           AND NOT EXISTS (SELECT 1 FROM corr_values WHERE key = ?1)",
+    )?;
+    for k in keys {
+        forget.execute([k])?;
+    }
     Ok(())
 }
 
@@ -295,6 +318,9 @@ pub(super) fn index(
         )?
         .execute(bound.as_slice())?;
     let fresh = (inserted == 1).then(|| tx.last_insert_rowid());
+    // The values an earlier version held: forgotten once this version's are written, if no
+    // thread holds them then.
+    let mut held_before = Vec::new();
     let num = match fresh {
         Some(num) => num,
         None => {
@@ -312,7 +338,7 @@ pub(super) fn index(
             }
             // A thread indexed before: its keys are cleared and its row rewritten in place,
             // under the same number.
-            clear(tx, num)?;
+            held_before = unhold(tx, num)?;
             let mut bound = content.to_vec();
             bound.push(&num);
             tx.prepare_cached(
@@ -389,7 +415,7 @@ pub(super) fn index(
             .collect();
         place_rows.execute(rusqlite::params_from_iter(values.iter().flatten()))?;
     }
-    Ok(())
+    forget_unheld(tx, &held_before)
 }
 
 /// Marks the first holder of a value that just gained its second: `corr_values.shared` is true

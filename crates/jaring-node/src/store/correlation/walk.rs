@@ -343,6 +343,16 @@ impl<'a> Walk<'a> {
                     }
                 }
             }
+            // Each member's values in the order of their text, as they were always given: the
+            // walk adds the alerts they reach in that order, so which members a full trail
+            // keeps does not depend on how the values happen to be numbered.
+            for member in chunk {
+                if let Some(list) = out.get_mut(member) {
+                    list.sort_by(|a, b| {
+                        self.values[*a as usize].0.cmp(&self.values[*b as usize].0)
+                    });
+                }
+            }
             // The compound's reference: looked up (and walked) once per walk, by the first
             // member that carries it.
             for &t in chunk {
