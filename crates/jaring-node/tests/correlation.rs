@@ -304,6 +304,17 @@ async fn three_agencies_one_compound_two_names() {
         [a1.clone(), a2.clone(), a3.clone()]
     );
     assert_eq!(by_name["key"], REF);
+    // A name is no evidence on its own: asked by the name the unrelated Laos alert shares, the
+    // trail is the reference's, and that alert is only suggested, never a position.
+    let golden = trail_of(&ph, "Golden Fortune").await;
+    assert_eq!(
+        ids(&golden["positions"], "id"),
+        [a1.clone(), a2.clone(), a3.clone()]
+    );
+    assert!(
+        ids(&golden["suggestions"], "id").contains(&a4),
+        "{golden:#}"
+    );
 
     // Where the user looks: the message view lists the related alerts and why.
     let shown = ph.call("GET", &format!("/v1/messages/{a1}"), None).await;

@@ -343,6 +343,64 @@ fn a_rebuild_leaves_out_what_retention_erased_and_is_stale_until_it_ends() {
     assert!(!store.correlation_stale().expect("meta"));
 }
 
+#[test]
+fn a_trail_asked_for_by_name_takes_in_no_alert_on_the_name_alone() {
+    let mut kit = Kit::new();
+    let store = kit.store();
+    let s = Settings::default();
+    // Three alerts named alike, none with a reference; B shares A's wallet, C nothing.
+    let (a, b, c) = (kit.header(), kit.header(), kit.header());
+    store
+        .reindex(&[
+            (
+                a.clone(),
+                Some(body(None, json!([wallet("TQ4xWalletOne")]))),
+            ),
+            (
+                b.clone(),
+                Some(body(None, json!([wallet("TQ4xWalletOne")]))),
+            ),
+            (c.clone(), Some(body(None, json!([])))),
+        ])
+        .expect("indexed");
+    // From the earliest alert of that name (same observation: the first id): B joins by the
+    // wallet, C is suggested by the name.
+    let rows = store.trail(None, "golden fortune", &s).expect("trail");
+    assert_eq!(
+        members(&rows),
+        sorted(vec![a.id.to_string(), b.id.to_string()])
+    );
+    assert_eq!(rows.key, "name:golden fortune");
+    // (Suggested by the name, and by its places, the same as A's.)
+    let suggested: std::collections::BTreeSet<(String, String)> = rows
+        .suggestions
+        .iter()
+        .map(|(alert, _, via)| (alert.id.clone(), via.facet.clone()))
+        .collect();
+    assert!(suggested.contains(&(c.id.to_string(), "name".to_owned())));
+    assert!(suggested.iter().all(|(id, _)| *id == c.id.to_string()));
+    // Once C carries a reference, asking by the name gives C's trail, and A and B are the
+    // suggestions.
+    let mut update = kit.header();
+    update.kind = Kind::AlertUpdate;
+    update.refs = vec![c.id];
+    store
+        .reindex(&[(update, Some(body(Some(REF), json!([]))))])
+        .expect("updated");
+    let rows = store.trail(None, "golden fortune", &s).expect("trail");
+    assert_eq!(members(&rows), vec![c.id.to_string()]);
+    assert_eq!(rows.key, REF);
+    let suggested: std::collections::BTreeSet<String> = rows
+        .suggestions
+        .iter()
+        .map(|(alert, _, _)| alert.id.clone())
+        .collect();
+    assert_eq!(
+        suggested,
+        [a.id.to_string(), b.id.to_string()].into_iter().collect()
+    );
+}
+
 /// The values the index holds, with whether each is noted over the cap.
 fn values_held(kit: &Kit) -> Vec<(String, String, bool)> {
     let c = rusqlite::Connection::open(&kit.path).expect("sqlite");

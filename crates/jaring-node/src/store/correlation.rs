@@ -784,8 +784,10 @@ impl Store {
         })
     }
 
-    /// A compound's trail: the alerts with reference `reference`, or named `name` (folded),
-    /// and every alert joined to them by a shared reference or indicator or a confirmation,
+    /// A compound's trail: the alerts with reference `reference` (asked for by a name
+    /// (`name`, folded): those of the reference the name leads to, or the earliest alert of
+    /// that name; see [`name_seeds`]), and every alert joined to them by a shared reference or
+    /// indicator or a confirmation,
     /// walked to a fixed point (at most [`TRAIL_MAX`] alerts); then the alerts linked to them
     /// only by a name, an operator or a place nearby, as suggestions.
     pub fn trail(&self, reference: Option<&str>, name: &str, s: &Settings) -> Result<TrailRows> {
@@ -800,7 +802,10 @@ impl Store {
                     value: name.to_owned(),
                 },
             };
-            let seeds = holders_all(c, &seed_key, TRAIL_MAX)?;
+            let seeds = match reference {
+                Some(_) => holders_all(c, &seed_key, TRAIL_MAX)?,
+                None => name_seeds(c, &seed_key)?,
+            };
             if seeds.is_empty() {
                 return Ok(TrailRows::default());
             }
@@ -1019,6 +1024,40 @@ fn thread_num(c: &rusqlite::Connection, id: &str, sender: &str) -> Result<Option
     )?
     .query_row([id, sender], |r| Ok((r.get(0)?, r.get(1)?)))
     .optional()?)
+}
+
+/// Where a trail asked for by a name starts: a name is no evidence that two alerts are one
+/// compound (names are reused and misspelt), so the alerts holding it are not all taken in.
+/// The trail is that of the reference carried by the earliest-observed of them that has one;
+/// when none has one, it starts from the earliest-observed alone. The others that hold the
+/// name and are not reached by a reference or an indicator are suggested, as any link by
+/// name is, for a person to confirm or dismiss.
+fn name_seeds(c: &rusqlite::Connection, name: &Key) -> Result<Vec<i64>> {
+    let mut first: Option<(i64, IndexedAlert)> = None;
+    let mut first_with_ref: Option<IndexedAlert> = None;
+    for num in holders_all(c, name, TRAIL_MAX)? {
+        let Some(alert) = alert_row(c, num)? else {
+            continue;
+        };
+        let earlier = |than: &IndexedAlert| {
+            (alert.observed_at, &alert.id, &alert.sender)
+                < (than.observed_at, &than.id, &than.sender)
+        };
+        if alert.reference.is_some() && first_with_ref.as_ref().is_none_or(earlier) {
+            first_with_ref = Some(alert.clone());
+        }
+        if first.as_ref().is_none_or(|(_, a)| earlier(a)) {
+            first = Some((num, alert));
+        }
+    }
+    if let Some(r) = first_with_ref.and_then(|a| a.reference) {
+        let key = Key {
+            facet: Facet::Ref,
+            value: r,
+        };
+        return holders_all(c, &key, TRAIL_MAX);
+    }
+    Ok(first.map(|(num, _)| vec![num]).unwrap_or_default())
 }
 
 /// The threads holding value number `key` (of `corr_keys`), at most `limit`, in the order
