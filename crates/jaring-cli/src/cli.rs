@@ -444,7 +444,8 @@ pub struct AlertFields {
     #[arg(long = "indicator")]
     pub indicators: Vec<String>,
     /// The compound's network-wide reference (a UUID): repeat the one earlier alerts about
-    /// this compound carry. Without it a new compound gets a fresh reference.
+    /// this compound carry. Without it a new compound gets a fresh reference, and an update
+    /// keeps the reference of the alert it updates.
     #[arg(long, conflicts_with = "no_compound_ref")]
     pub compound_ref: Option<uuid::Uuid>,
     /// Send no compound reference at all.

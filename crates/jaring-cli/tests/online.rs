@@ -352,6 +352,37 @@ fn an_officer_works_the_network_from_the_command_line() {
     assert_eq!(shown["related"][0]["id"], alert.as_str(), "{shown}");
     assert!(ok(jaring(&id, &["show", &second])).contains("related alerts:"));
 
+    // An update that names no reference keeps the one of the alert it updates: it stays in
+    // the compound's trail (an update replaces the whole body).
+    let update = json(jaring(
+        &th,
+        &[
+            "alert",
+            "update",
+            &second,
+            "--compound",
+            "Kasino Baru",
+            "--from",
+            "KH:O'Smach@14.42,103.68",
+            "--to-place",
+            "KH:Bavet@11.06,106.13",
+            "--reliability",
+            "B",
+            "--credibility",
+            "2",
+            "--json",
+        ],
+    ))["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let updated = json(jaring(&th, &["show", &update, "--json"]));
+    assert_eq!(
+        updated["body"]["compound"]["ref"],
+        reference.as_str(),
+        "{updated}"
+    );
+
     // A referral with its fields as flags, accepted by the consulate.
     let sent = ok(jaring(
         &th,

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use anyhow::{bail, Context, Result};
-use jaring_api::messages::{InboxQuery, SendRequest, Sent, StatusUpdate, Summary};
+use jaring_api::messages::{InboxQuery, MessageBody, SendRequest, Sent, StatusUpdate, Summary};
 use jaring_api::users::NewUser;
 use jaring_api::{Page, PageQuery, Roles};
 use jaring_core::{AgencyId, Kind, Timestamp};
@@ -284,7 +284,21 @@ pub fn alert(config: &Path, cmd: AlertCommand) -> Result<()> {
             tlp,
             json,
         } => {
-            let mut req = json!({"kind": Kind::AlertUpdate, "body": alert_body(&fields, false)?, "refs": [id], "tlp": tlp});
+            let mut body = alert_body(&fields, false)?;
+            // An update replaces the alert's whole body: one that names no reference of its
+            // own keeps the reference of the alert it updates, or it would leave its
+            // compound's trail (`--no-compound-ref` takes it out on purpose).
+            if fields.body.is_none() && fields.compound_ref.is_none() && !fields.no_compound_ref {
+                let of = id.to_string();
+                let original = with_client(config, |c| async move { c.show(&of, None).await })?;
+                if let MessageBody::Alert(a) = &original.body {
+                    if let Some(r) = &a.compound.reference {
+                        body["compound"]["ref"] = r.as_str().into();
+                    }
+                }
+            }
+            let mut req =
+                json!({"kind": Kind::AlertUpdate, "body": body, "refs": [id], "tlp": tlp});
             audience(&a, &mut req);
             (req, json, "update")
         }
