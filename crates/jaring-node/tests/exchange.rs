@@ -331,7 +331,9 @@ async fn a_publish_the_hub_refuses_is_counted_and_ends_failed() {
         "[delivery]\nresend_after = \"1s\"\nbackoff = 1.0\nmax_attempts = 3\n",
     )
     .await;
-    let first = th.post_alert(&["ID-KEMLU-PNH"]).await;
+    let r = th.post_alert_answer(&["ID-KEMLU-PNH"]).await;
+    assert_eq!(r["published"][0]["acknowledged"], true, "{r}");
+    let first = r["id"].as_str().unwrap().to_owned();
     let r = th.post_alert_answer(&["ID-KEMLU-PNH"]).await;
     assert_eq!(r["published"][0]["acknowledged"], false, "{r}");
     let second = r["id"].as_str().unwrap().to_owned();
@@ -354,7 +356,12 @@ async fn a_publish_the_hub_refuses_is_counted_and_ends_failed() {
             .contains("maximum messages per subject"),
         "{d}"
     );
-    // The first one, stored by the hub, is merely waiting for its receipt.
+    // The first one, stored by the hub, is merely waiting for its receipt: pending, or (when
+    // the machine is slow enough that this looks a second late) out of attempts for want of
+    // one, on the same schedule; never refused.
     let d = th.call("GET", &format!("/v1/messages/{first}"), None).await["deliveries"][0].clone();
-    assert_eq!(d["state"], "pending", "{d}");
+    assert!(
+        d["state"] == "pending" || (d["state"] == "failed" && d["error"] == "no receipt"),
+        "{d}"
+    );
 }
