@@ -1033,31 +1033,29 @@ fn thread_num(c: &rusqlite::Connection, id: &str, sender: &str) -> Result<Option
 /// name and are not reached by a reference or an indicator are suggested, as any link by
 /// name is, for a person to confirm or dismiss.
 fn name_seeds(c: &rusqlite::Connection, name: &Key) -> Result<Vec<i64>> {
-    let mut first: Option<(i64, IndexedAlert)> = None;
-    let mut first_with_ref: Option<IndexedAlert> = None;
-    for num in holders_all(c, name, TRAIL_MAX)? {
-        let Some(alert) = alert_row(c, num)? else {
-            continue;
-        };
-        let earlier = |than: &IndexedAlert| {
-            (alert.observed_at, &alert.id, &alert.sender)
-                < (than.observed_at, &than.id, &than.sender)
-        };
-        if alert.reference.is_some() && first_with_ref.as_ref().is_none_or(earlier) {
-            first_with_ref = Some(alert.clone());
-        }
-        if first.as_ref().is_none_or(|(_, a)| earlier(a)) {
-            first = Some((num, alert));
-        }
-    }
-    if let Some(r) = first_with_ref.and_then(|a| a.reference) {
+    // The name's holders (as `holders_all` reads them), earliest observed first; ties by
+    // (id, sender), the order a trail's anchor is chosen in. Only the number and the
+    // reference are read: not the whole row, places and all, of up to TRAIL_MAX alerts.
+    let mut stmt = c.prepare_cached(&format!(
+        "SELECT a.num, a.reference FROM
+           (SELECT v.num FROM corr_keys k JOIN corr_values v ON v.key = k.key
+            WHERE k.facet = ?1 AND k.value = ?2 LIMIT {TRAIL_MAX}) h
+         JOIN corr_alerts a ON a.num = h.num AND a.cancelled = 0
+         ORDER BY a.observed_at, a.id, a.sender"
+    ))?;
+    let rows: Vec<(i64, Option<String>)> = stmt
+        .query_map(params![name.facet.as_str(), name.value], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?
+        .collect::<std::result::Result<_, _>>()?;
+    if let Some(r) = rows.iter().find_map(|(_, r)| r.clone()) {
         let key = Key {
             facet: Facet::Ref,
             value: r,
         };
         return holders_all(c, &key, TRAIL_MAX);
     }
-    Ok(first.map(|(num, _)| vec![num]).unwrap_or_default())
+    Ok(rows.first().map(|(num, _)| vec![*num]).unwrap_or_default())
 }
 
 /// The threads holding value number `key` (of `corr_keys`), at most `limit`, in the order
