@@ -383,6 +383,92 @@ fn an_officer_works_the_network_from_the_command_line() {
         "{updated}"
     );
 
+    // An alert linked to the compound by its name alone is suggested, never merged; a
+    // dismissal takes it out of the suggestions, a confirmation (shared as an alert-update
+    // setting the reference) makes it a position; both audited, and both outlive a rebuild.
+    let third = json(jaring(
+        &th,
+        &[
+            "alert",
+            "post",
+            "--to",
+            "ID-KEMLU-PNH",
+            "--compound",
+            "KASINO BARU",
+            "--from",
+            "KH:Bavet@11.06,106.13",
+            "--to-place",
+            "LA:Ton Pheung@20.31,100.09",
+            "--reliability",
+            "C",
+            "--credibility",
+            "3",
+            "--json",
+        ],
+    ))["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let ids = |t: &Value, list: &str| -> Vec<String> {
+        t[list]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let trail_of = |who: &Path| json(jaring(who, &["compound", "trail", &reference, "--json"]));
+    let t = trail_of(&th);
+    assert!(ids(&t, "suggestions").contains(&third), "{t}");
+    assert!(!ids(&t, "positions").contains(&third), "{t}");
+    let decide = |decision: &str, share: bool| {
+        let mut args = vec![
+            "compound",
+            decision,
+            reference.as_str(),
+            third.as_str(),
+            "--sender",
+            "TH-RTP",
+            "--json",
+        ];
+        if share {
+            args.push("--share");
+        }
+        json(jaring(&th, &args))
+    };
+    assert_eq!(decide("dismiss", false)["recorded"], "dismissed");
+    let t = trail_of(&th);
+    assert!(
+        !ids(&t, "suggestions").contains(&third) && !ids(&t, "positions").contains(&third),
+        "{t}"
+    );
+    let shared = decide("confirm", true);
+    assert_eq!(shared["recorded"], "confirmed", "{shared}");
+    let update = shared["update"].as_str().unwrap().to_owned();
+    assert!(ids(&trail_of(&th), "positions").contains(&third));
+    let audited = ok(jaring(&th, &["audit", "show", "--message", &third]));
+    assert!(
+        audited.contains("trail-dismissed") && audited.contains("trail-confirmed"),
+        "{audited}"
+    );
+    // The consulate receives the update: the alert joins its trail by the reference.
+    assert!(until(Duration::from_secs(10), || ids(
+        &trail_of(&id),
+        "positions"
+    )
+    .contains(&third)));
+    let sent_update = json(jaring(&th, &["show", &update, "--json"]));
+    assert_eq!(sent_update["body"]["compound"]["ref"], reference.as_str());
+    // Three alerts and two updates stored by the liaison's node, every one indexed again.
+    let rebuilt = json(jaring(&th, &["correlate", "rebuild", "--json"]));
+    assert_eq!(
+        (rebuilt["alerts"].as_u64(), rebuilt["skipped"].as_u64()),
+        (Some(5), Some(0)),
+        "{rebuilt}"
+    );
+    let t = trail_of(&th);
+    assert_eq!(ids(&t, "positions").len(), 3, "{t}");
+
     // A referral with its fields as flags, accepted by the consulate.
     let sent = ok(jaring(
         &th,

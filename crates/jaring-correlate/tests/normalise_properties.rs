@@ -87,4 +87,75 @@ proptest! {
         prop_assert_eq!(n.value, iban);
         prop_assert_eq!(n.note, None);
     }
+
+    #[test]
+    fn ip_addresses_in_any_notation_are_one(octets: [u8; 4], groups: [u16; 8], mask: u64, pad in " {0,3}") {
+        let v4 = std::net::Ipv4Addr::from(octets).to_string();
+        prop_assert_eq!(normalise("ip", &format!("{pad}{v4}{pad}"), None).value, v4.clone());
+        // IPv6 written in full, upper- or lower-case, or compressed: one address.
+        let v6 = std::net::Ipv6Addr::from(groups);
+        let full = groups.iter().map(|g| format!("{g:04x}")).collect::<Vec<_>>().join(":");
+        let canonical = v6.to_string();
+        for written in [recase(&full, mask), canonical.to_uppercase(), format!(" {full} ")] {
+            let n = normalise("ip", &written, None);
+            prop_assert_eq!(&n.value, &canonical);
+            prop_assert_eq!(n.note, None);
+        }
+    }
+
+    #[test]
+    fn urls_differing_only_in_formatting_are_one(host in "[a-z][a-z0-9]{0,10}\\.[a-z]{2,6}", segs in prop::collection::vec("[a-z0-9]{1,8}", 1..4), mask: u64, https: bool, fragment in "[a-z]{0,6}") {
+        let (scheme, port) = if https { ("https", 443) } else { ("http", 80) };
+        let path = segs.join("/");
+        let plain = format!("{scheme}://{host}/{path}");
+        let want = normalise("url", &plain, None).value;
+        prop_assert_eq!(&want, &plain);
+        // The scheme and host in any case, the default port written out, dot segments, a
+        // fragment: the same page.
+        let written = format!(
+            "{}://{}:{port}/x/../{}/./{path}#{fragment}",
+            scheme.to_uppercase(),
+            recase(&host, mask),
+            segs[0]
+        );
+        let dotted = format!("{scheme}://{host}/{}/{path}", segs[0]);
+        prop_assert_eq!(normalise("url", &written, None).value, normalise("url", &dotted, None).value);
+        // Without a scheme a URL is read as http.
+        if !https {
+            prop_assert_eq!(normalise("url", &format!("{host}/{path}"), None).value, want);
+        }
+    }
+
+    #[test]
+    fn account_numbers_in_any_grouping_are_one(digits in "[0-9]{6,14}", seps in prop::collection::vec(prop::sample::select(vec!["", " ", "-", "."]), 14)) {
+        // Most of the region has no IBAN: an account number, however it is grouped.
+        let mut written = String::new();
+        for (c, sep) in digits.chars().zip(&seps) {
+            written.push(c);
+            written.push_str(sep);
+        }
+        let n = normalise("bank-account", &written, None);
+        prop_assert_eq!(n.value, digits);
+        prop_assert_eq!(n.note, None);
+    }
+
+    #[test]
+    fn any_valid_iban_is_one_and_a_mistyped_digit_is_noted(bban in "[0-9]{18}", mask: u64, at in 4usize..22, digit in 1u8..10) {
+        // A German IBAN (18 digits after the check digits) with check digits made by ISO
+        // 7064's mod 97-10: the country and "00" moved after the BBAN, letters as numbers.
+        let rearranged = format!("{bban}131400");
+        let rest = rearranged.bytes().fold(0u32, |r, b| (r * 10 + u32::from(b - b'0')) % 97);
+        let iban = format!("DE{:02}{bban}", 98 - rest);
+        let print = iban.as_bytes().chunks(4).map(|c| String::from_utf8_lossy(c).into_owned()).collect::<Vec<_>>().join(" ");
+        for written in [iban.clone(), recase(&print.to_lowercase(), mask)] {
+            let n = normalise("bank-account", &written, None);
+            prop_assert_eq!(&n.value, &iban);
+            prop_assert_eq!(n.note, None);
+        }
+        // One digit changed: mod 97 always notices.
+        let mut wrong = iban.clone().into_bytes();
+        wrong[at] = b'0' + (wrong[at] - b'0' + digit) % 10;
+        let wrong = String::from_utf8_lossy(&wrong).into_owned();
+        prop_assert!(normalise("bank-account", &wrong, None).note.is_some(), "{}", wrong);
+    }
 }

@@ -708,11 +708,32 @@ async fn officials_work_a_case_through_the_console_in_a_real_browser() {
         "{trail}"
     );
     assert!(trail.contains("id=\"positions\""), "{trail}");
+    // A new alert about this compound, opened from its trail, repeats its reference and name
+    // (the form gave the first alert a fresh one).
+    let reference = find(&th_b, "dl.facts code").await.text().await.unwrap();
+    assert!(uuid::Uuid::parse_str(&reference).is_ok(), "{reference}");
+    click(&th_b, "#report-new").await;
+    let value = |name: &'static str| {
+        let b = th_b.clone();
+        async move {
+            find(&b, &format!("input[name='{name}']"))
+                .await
+                .prop("value")
+                .await
+                .unwrap()
+                .unwrap_or_default()
+        }
+    };
+    assert_eq!(value("compound_ref").await, reference);
+    assert_eq!(value("compound_name").await, "Golden Fortune");
     let opened_again = open_message(&th_b, &th_url, &alert).await;
     assert!(
         opened_again.contains("Example Holdings") && opened_again.contains("telegram"),
         "{opened_again}"
     );
+    // So does one opened from the alert itself.
+    click(&th_b, "#report-new").await;
+    assert_eq!(value("compound_ref").await, reference);
     // On a phone, as Lek, another Thai officer: every page fits the screen's width.
     let phone = browser(&driver, &tmp.path().join("chromium-phone"), true).await;
     login(&phone, &th_url, "lek", Some(&lek)).await;

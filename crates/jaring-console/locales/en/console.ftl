@@ -449,6 +449,7 @@ via-confirmed = confirmed by
 message-related = Related alerts
 message-related-help = Other alerts that share a compound, an operator or an indicator with this one, and the value they share.
 message-trail = Show this compound's trail
+compound-report-new = New relocation alert about this compound
 field-compound-ref = Compound reference
 field-operators = Operators
 field-scam-types = Scams run there

@@ -473,6 +473,7 @@ via-confirmed = kinumpirma ng
 message-related = Mga kaugnay na alerto
 message-related-help = Iba pang alertong may kaparehong compound, operator o indicator ng alertong ito, at ang halagang pareho sa kanila.
 message-trail = Ipakita ang bakas ng compound na ito
+compound-report-new = Bagong alerto sa paglipat tungkol sa compound na ito
 field-compound-ref = Reference ng compound
 field-operators = Mga operator
 field-scam-types = Mga scam na pinapatakbo roon

@@ -465,6 +465,7 @@ via-confirmed = dikonfirmasi oleh
 message-related = Peringatan terkait
 message-related-help = Peringatan lain yang memiliki kesamaan kompleks, pengelola, atau indikator dengan peringatan ini, beserta nilai yang sama tersebut.
 message-trail = Tampilkan jejak kompleks ini
+compound-report-new = Peringatan relokasi baru tentang kompleks ini
 field-compound-ref = Nomor referensi kompleks
 field-operators = Pengelola
 field-scam-types = Jenis penipuan yang dijalankan di sana

@@ -468,6 +468,7 @@ via-confirmed = disahkan oleh
 message-related = Amaran berkaitan
 message-related-help = Amaran lain yang berkongsi kompleks, pengendali atau penunjuk dengan amaran ini, serta nilai yang dikongsi itu.
 message-trail = Paparkan jejak kompleks ini
+compound-report-new = Amaran pemindahan baharu tentang kompleks ini
 field-compound-ref = Nombor rujukan kompleks
 field-operators = Pengendali
 field-scam-types = Jenis penipuan yang dijalankan di situ

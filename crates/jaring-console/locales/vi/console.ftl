@@ -472,6 +472,7 @@ via-confirmed = người xác nhận
 message-related = Cảnh báo liên quan
 message-related-help = Các cảnh báo khác có chung cơ sở, đối tượng điều hành hoặc dấu hiệu nhận diện với cảnh báo này, kèm giá trị trùng nhau.
 message-trail = Xem hành trình của cơ sở này
+compound-report-new = Cảnh báo di dời mới về cơ sở này
 field-compound-ref = Số tham chiếu cơ sở
 field-operators = Đối tượng điều hành
 field-scam-types = Các hình thức lừa đảo tại cơ sở

@@ -466,6 +466,7 @@ via-confirmed = 确认人
 message-related = 关联预警
 message-related-help = 与本预警涉及同一园区、经营方或特征指标的其他预警，以及它们共有的值。
 message-trail = 查看该园区的转移轨迹
+compound-report-new = 新建该园区的转移预警
 field-compound-ref = 园区编号
 field-operators = 经营方
 field-scam-types = 园区内实施的诈骗类型

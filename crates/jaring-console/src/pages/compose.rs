@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use askama::Template;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use jaring_api::directory::DirectoryView;
@@ -205,10 +205,11 @@ fn alert_sections(b: &Builder<'_>, dir: Option<&DirectoryView>, me: &str) -> Vec
         .iter()
         .map(|t| (t.to_string(), tr.t(&format!("scam-type-{t}"))))
         .collect();
-    // A new compound gets a fresh reference; for one already reported, the officer pastes
-    // the reference its earlier alerts carry (or clears the field).
+    // A new compound gets a fresh reference; for one already reported, the form is opened
+    // from its trail or one of its alerts with the reference filled in (see [`Prefill`]), or
+    // the officer pastes it (or clears the field).
     let mut compound_ref = b.field("compound_ref", "text", false);
-    if !b.pairs.iter().any(|(k, _)| k == "step") {
+    if !b.pairs.iter().any(|(k, _)| k == "step") && compound_ref.value.is_empty() {
         compound_ref.value = uuid::Uuid::new_v4().hyphenated().to_string();
     }
     vec![
@@ -658,7 +659,7 @@ async fn show_form<B: Backend>(
     )
 }
 
-async fn form<B: Backend>(console: &Console<B>, v: &Viewer, k: Kindly) -> Response {
+async fn form<B: Backend>(console: &Console<B>, v: &Viewer, k: Kindly, prefill: Pairs) -> Response {
     if !v.has(k.role) {
         return forbid(
             console,
@@ -668,7 +669,7 @@ async fn form<B: Backend>(console: &Console<B>, v: &Viewer, k: Kindly) -> Respon
         )
         .await;
     }
-    show_form(console, v, k, &Vec::new(), Vec::new()).await
+    show_form(console, v, k, &prefill, Vec::new()).await
 }
 
 async fn submit<B: Backend>(console: &Console<B>, v: &Viewer, k: Kindly, pairs: Pairs) -> Response {
@@ -800,9 +801,64 @@ async fn submit<B: Backend>(console: &Console<B>, v: &Viewer, k: Kindly, pairs: 
     }
 }
 
-/// `GET /new/alert`.
-pub async fn alert_form<B: Backend>(State(c): State<Arc<Console<B>>>, v: Viewer) -> Response {
-    form(&c, &v, ALERT).await
+/// What `GET /new/alert` may be opened with: a known compound, from its trail or from one of
+/// its alerts, so that the new alert repeats its reference and names (spec §5: an alert about
+/// a known compound repeats `compound.ref`). Only these fields; the form checks them as it
+/// checks anything typed.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct Prefill {
+    #[serde(default)]
+    compound_ref: String,
+    #[serde(default)]
+    compound_name: String,
+    #[serde(default)]
+    compound_aliases: String,
+}
+
+/// The longest value a [`Prefill`] field keeps: longer than any valid name or reference, short
+/// enough that a link cannot fill the page.
+const PREFILL_MAX: usize = 400;
+
+impl Prefill {
+    /// The link that opens the alert form about a compound known by `reference` and `names`
+    /// (its name first).
+    pub fn link(reference: Option<&str>, names: &[String]) -> String {
+        let mut q = Vec::new();
+        if let Some(r) = reference {
+            q.push(("compound_ref", r.to_owned()));
+        }
+        if let Some((name, aliases)) = names.split_first() {
+            q.push(("compound_name", name.clone()));
+            if !aliases.is_empty() {
+                q.push(("compound_aliases", aliases.join(", ")));
+            }
+        }
+        format!(
+            "/new/alert?{}",
+            serde_urlencoded::to_string(q).unwrap_or_default()
+        )
+    }
+
+    fn pairs(self) -> Pairs {
+        [
+            ("compound_ref", self.compound_ref),
+            ("compound_name", self.compound_name),
+            ("compound_aliases", self.compound_aliases),
+        ]
+        .into_iter()
+        .filter(|(_, v)| !v.trim().is_empty())
+        .map(|(k, v)| (k.to_owned(), v.chars().take(PREFILL_MAX).collect()))
+        .collect()
+    }
+}
+
+/// `GET /new/alert`, optionally about a known compound ([`Prefill`]).
+pub async fn alert_form<B: Backend>(
+    State(c): State<Arc<Console<B>>>,
+    v: Viewer,
+    Query(p): Query<Prefill>,
+) -> Response {
+    form(&c, &v, ALERT, p.pairs()).await
 }
 
 /// `POST /new/alert`.
@@ -816,7 +872,7 @@ pub async fn alert_submit<B: Backend>(
 
 /// `GET /new/referral`.
 pub async fn referral_form<B: Backend>(State(c): State<Arc<Console<B>>>, v: Viewer) -> Response {
-    form(&c, &v, REFERRAL).await
+    form(&c, &v, REFERRAL, Vec::new()).await
 }
 
 /// `POST /new/referral`.
@@ -868,5 +924,53 @@ mod tests {
         let tr = Tr::new(crate::i18n::LANGUAGES[0]);
         assert_eq!(rule_text(&tr, "is required"), tr.t("rule-required"));
         assert!(rule_text(&tr, "must be one of low, medium, high").contains("low, medium, high"));
+    }
+
+    #[test]
+    fn a_form_opened_about_a_known_compound_keeps_its_reference_and_names() {
+        let tr = Tr::new(crate::i18n::LANGUAGES[0]);
+        let reference = "0b0f3c1e-5f7a-4c55-9a43-2a7d5b8e9f10";
+        let names = vec!["Golden Fortune".to_owned(), "GF".into(), "Jin Fu".into()];
+        let link = Prefill::link(Some(reference), &names);
+        let query = link.strip_prefix("/new/alert?").unwrap_or_default();
+        let prefill: Prefill = serde_urlencoded::from_str(query).unwrap_or_default();
+        let p = prefill.pairs();
+        let b = Builder { tr: &tr, pairs: &p };
+        let secs = alert_sections(&b, None, "TH-RTP");
+        let value = |name: &str| {
+            secs.iter()
+                .flat_map(|s| &s.fields)
+                .find(|f| f.name == name)
+                .map(|f| f.value.clone())
+        };
+        assert_eq!(value("compound_ref").as_deref(), Some(reference));
+        assert_eq!(value("compound_name").as_deref(), Some("Golden Fortune"));
+        assert_eq!(value("compound_aliases").as_deref(), Some("GF, Jin Fu"));
+        // Without one, a fresh reference each time the form is opened.
+        let (none, also_none) = (Vec::new(), Vec::new());
+        let fresh = |p: &Pairs| {
+            let b = Builder { tr: &tr, pairs: p };
+            alert_sections(&b, None, "TH-RTP")
+                .into_iter()
+                .flat_map(|s| s.fields)
+                .find(|f| f.name == "compound_ref")
+                .map(|f| f.value)
+                .unwrap_or_default()
+        };
+        let (a, b) = (fresh(&none), fresh(&also_none));
+        assert!(uuid::Uuid::parse_str(&a).is_ok() && a != b, "{a} {b}");
+        // Only the compound's fields are taken from a link, each bounded.
+        let long = "x".repeat(5000);
+        let q = serde_urlencoded::to_string([
+            ("compound_name", long.as_str()),
+            ("tlp", "CLEAR"),
+            ("to_all", "yes"),
+        ])
+        .unwrap_or_default();
+        let p = serde_urlencoded::from_str::<Prefill>(&q)
+            .unwrap_or_default()
+            .pairs();
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].1.chars().count(), PREFILL_MAX);
     }
 }

@@ -70,6 +70,8 @@ struct TrailPage {
     flagged: Vec<(String, i64)>,
     svg: String,
     found: bool,
+    /// The alert form about this compound (its reference and names filled in), for a liaison.
+    report: Option<String>,
 }
 
 fn place(tr: &Tr, p: &Place) -> String {
@@ -106,6 +108,7 @@ fn page_of(v: &Viewer, q: &str, notice: Option<String>, t: Option<Trail>) -> Tra
             flagged: Vec::new(),
             svg: String::new(),
             found: false,
+            report: None,
         };
     };
     let rows = t
@@ -151,10 +154,16 @@ fn page_of(v: &Viewer, q: &str, notice: Option<String>, t: Option<Trail>) -> Tra
             own: s.own,
         })
         .collect();
+    let report = v
+        .user
+        .roles
+        .has(jaring_api::Role::Liaison)
+        .then(|| super::compose::Prefill::link(t.reference.as_deref(), &t.names));
     TrailPage {
         f,
         q: q.to_owned(),
         notice,
+        report,
         shareable: t.reference.is_some(),
         key: t.key,
         reference: t.reference,

@@ -177,7 +177,8 @@ struct Opened {
     narrative: Option<String>,
     related: Vec<(String, String, String)>,
     correlated: Vec<(String, String, String)>,
-    trail: Option<String>,
+    /// The compound's trail, and the alert form about it (for a liaison).
+    trail: Option<(String, String)>,
     deliveries: Vec<DeliveryRow>,
     history: Vec<HistoryRow>,
     workflow: bool,
@@ -472,9 +473,15 @@ pub async fn open<B: Backend>(
                 .reference
                 .clone()
                 .unwrap_or_else(|| a.compound.name.clone());
-            Some(format!(
-                "/compounds?{}",
-                serde_urlencoded::to_string([("q", q.as_str())]).unwrap_or_default()
+            let names: Vec<String> = std::iter::once(a.compound.name.clone())
+                .chain(a.compound.aliases.iter().cloned())
+                .collect();
+            Some((
+                format!(
+                    "/compounds?{}",
+                    serde_urlencoded::to_string([("q", q.as_str())]).unwrap_or_default()
+                ),
+                super::compose::Prefill::link(a.compound.reference.as_deref(), &names),
             ))
         }
         _ => None,
