@@ -314,6 +314,10 @@ pub struct MessageView {
     /// with it, and which values link them (values over the cap or excluded link nothing).
     #[serde(default)]
     pub related: Vec<crate::correlation::Related>,
+    /// For an alert: its values over `correlation.max_per_value`, which link nothing (so an
+    /// alert that shares only them is not in `related`).
+    #[serde(default)]
+    pub flagged: Vec<crate::correlation::Flagged>,
 }
 
 /// A message just stored, announced on the follow stream: metadata only.

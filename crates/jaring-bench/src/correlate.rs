@@ -179,7 +179,7 @@ pub fn correlate(alerts: usize, trail: usize, requests: usize) -> Result<Map<Str
         let t0 = Instant::now();
         store.reindex(&[(h.clone(), Some(b))])?;
         let t1 = Instant::now();
-        let related = store.related(&h.id.to_string(), h.sender.as_str(), &settings)?;
+        let (related, _) = store.related(&h.id.to_string(), h.sender.as_str(), &settings)?;
         let t2 = Instant::now();
         links += related.len();
         index_ms.push((t1 - t0).as_secs_f64() * 1000.0);

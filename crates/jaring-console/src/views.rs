@@ -223,6 +223,26 @@ pub fn vias(tr: &Tr, via: &[jaring_api::correlation::Via]) -> String {
         .join("; ")
 }
 
+/// Values over the cap, each in words with how many alerts hold it (counted up to the cap and
+/// one more), for the list under `compound-flagged`.
+pub fn flagged(tr: &Tr, flagged: &[jaring_api::correlation::Flagged]) -> Vec<(String, i64)> {
+    flagged
+        .iter()
+        .map(|x| {
+            (
+                via(
+                    tr,
+                    &jaring_api::correlation::Via {
+                        facet: x.facet.clone(),
+                        value: x.value.clone(),
+                    },
+                ),
+                i64::try_from(x.alerts).unwrap_or(i64::MAX),
+            )
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -323,6 +323,18 @@ async fn three_agencies_one_compound_two_names() {
         assert!(related.contains(expected), "{related:?}");
     }
     assert!(!related.contains(&a5) && !related.iter().any(|r| capped.contains(r)));
+    // A capped alert's own view relates nothing through the hotline, and says why.
+    let shown = ph
+        .call("GET", &format!("/v1/messages/{}", capped[0]), None)
+        .await;
+    assert_eq!(
+        shown["flagged"],
+        json!([{"facet": "phone", "value": "+85599000000", "alerts": 4}]),
+        "{shown:#}"
+    );
+    assert!(!ids(&shown["related"], "id")
+        .iter()
+        .any(|r| capped.contains(r)));
     // A search finds a value however it is written, and says when it is over the cap.
     let found = ph
         .call(

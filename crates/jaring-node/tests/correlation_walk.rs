@@ -186,10 +186,9 @@ fn a_value_links_once_a_second_alert_holds_it_and_a_lone_value_links_nothing() {
     // A walk from B (by its wallet's other holder) reaches the same trail: the mark is on
     // every holder, not only the later one.
     let from_b = store.related(&b.id.to_string(), &b.sender.to_string(), &s);
-    assert!(from_b
-        .expect("related")
-        .iter()
-        .any(|r| r.id == a.id.to_string()));
+    let (related, flagged) = from_b.expect("related");
+    assert!(related.iter().any(|r| r.id == a.id.to_string()));
+    assert!(flagged.is_empty(), "{flagged:?}");
 }
 
 /// The index as issue 14 first made it: every row keyed by the thread's id and sender.
@@ -534,6 +533,16 @@ fn a_value_over_the_cap_is_flagged_and_links_nothing() {
         "{:?}",
         rows.flagged
     );
+    // The alert's own view relates nothing by them, and says so: both flagged; its reference
+    // (its alone) relates nothing either.
+    let (related, flagged) = store
+        .related(&a.id.to_string(), a.sender.as_str(), &s)
+        .expect("related");
+    assert!(related.is_empty(), "{related:?}");
+    let mut facets: Vec<&str> = flagged.iter().map(|f| f.facet.as_str()).collect();
+    facets.sort();
+    assert_eq!(facets, ["crypto-wallet", "name"], "{flagged:?}");
+    assert!(flagged.iter().all(|f| f.alerts == 3), "{flagged:?}");
 }
 
 #[test]
@@ -621,4 +630,49 @@ fn alerts_near_a_stop_are_suggested_nearest_first_unless_dismissed_or_far() {
     );
     // The trail's members are linked by their reference, never suggested.
     assert!(rows.links.iter().any(|(_, _, v)| v.facet == "ref"));
+}
+
+#[test]
+fn an_excluded_reference_takes_nothing_into_a_trail_it_does_not_start() {
+    const OTHER: &str = "7d3c2b1a-0f9e-4d8c-b7a6-5f4e3d2c1b0a";
+    let mut kit = Kit::new();
+    let store = kit.store();
+    // A carries REF; B shares A's wallet and carries OTHER, which C carries too.
+    let (a, b, c) = (kit.header(), kit.header(), kit.header());
+    store
+        .reindex(&[
+            (
+                a.clone(),
+                Some(body(Some(REF), json!([wallet("TQ4xWalletOne")]))),
+            ),
+            (
+                b.clone(),
+                Some(body(Some(OTHER), json!([wallet("TQ4xWalletOne")]))),
+            ),
+            (c.clone(), Some(body(Some(OTHER), json!([])))),
+        ])
+        .expect("indexed");
+    let all = sorted(vec![a.id.to_string(), b.id.to_string(), c.id.to_string()]);
+    let rows = store
+        .trail(Some(REF), REF, &Settings::default())
+        .expect("trail");
+    assert_eq!(members(&rows), all, "B by the wallet, C by B's reference");
+    // With OTHER excluded, B still joins by the wallet, and C stays out (suggested by the
+    // name only); a trail asked for by OTHER itself starts from the alerts that carry it.
+    let s = Settings {
+        exclusions: jaring_correlate::Exclusions::new(&[format!("ref:{OTHER}")])
+            .expect("exclusions"),
+        ..Settings::default()
+    };
+    let rows = store.trail(Some(REF), REF, &s).expect("trail");
+    assert_eq!(
+        members(&rows),
+        sorted(vec![a.id.to_string(), b.id.to_string()])
+    );
+    assert!(rows
+        .suggestions
+        .iter()
+        .any(|(alert, _, via)| alert.id == c.id.to_string() && via.facet == "name"));
+    let rows = store.trail(Some(OTHER), OTHER, &s).expect("trail");
+    assert_eq!(members(&rows), all, "B and C as seeds, A by the wallet");
 }

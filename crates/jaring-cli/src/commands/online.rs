@@ -492,6 +492,12 @@ pub fn show(config: &Path, a: ShowArgs) -> Result<()> {
             );
         }
     }
+    for f in &m.flagged {
+        println!(
+            "over the cap (linked nothing): {} {} in {}+ alerts",
+            f.facet, f.value, f.alerts
+        );
+    }
     if !m.deliveries.is_empty() {
         println!("delivery:");
         for d in &m.deliveries {

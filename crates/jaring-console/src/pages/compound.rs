@@ -171,22 +171,7 @@ fn page_of(v: &Viewer, q: &str, notice: Option<String>, t: Option<Trail>) -> Tra
         rows,
         links,
         cards,
-        flagged: t
-            .flagged
-            .iter()
-            .map(|x| {
-                (
-                    views::via(
-                        tr,
-                        &jaring_api::correlation::Via {
-                            facet: x.facet.clone(),
-                            value: x.value.clone(),
-                        },
-                    ),
-                    i64::try_from(x.alerts).unwrap_or(i64::MAX),
-                )
-            })
-            .collect(),
+        flagged: views::flagged(tr, &t.flagged),
         svg: t.svg,
         found: true,
     }

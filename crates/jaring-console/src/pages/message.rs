@@ -177,6 +177,8 @@ struct Opened {
     narrative: Option<String>,
     related: Vec<(String, String, String)>,
     correlated: Vec<(String, String, String)>,
+    /// The alert's values over the cap (they relate nothing), with their counts.
+    flagged: Vec<(String, i64)>,
     /// The compound's trail, and the alert form about it (for a liaison).
     trail: Option<(String, String)>,
     deliveries: Vec<DeliveryRow>,
@@ -519,6 +521,7 @@ pub async fn open<B: Backend>(
         narrative,
         related,
         correlated,
+        flagged: views::flagged(tr, &view.flagged),
         trail,
         deliveries,
         history,

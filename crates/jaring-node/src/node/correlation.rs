@@ -10,8 +10,8 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use jaring_api::correlation::{
-    Decision, DecisionAnswer, Link, Position, Rebuilt, Related, SearchAnswer, Suggestion, Trail,
-    Via,
+    Decision, DecisionAnswer, Flagged, Link, Position, Rebuilt, Related, SearchAnswer, Suggestion,
+    Trail, Via,
 };
 use jaring_api::messages::{OutgoingBody, SendRequest};
 use jaring_api::users::User;
@@ -53,12 +53,13 @@ impl Node {
             .await
     }
 
-    /// The alerts related to message `id` from `sender` (for `show`; audited with it).
+    /// The alerts related to message `id` from `sender` (for `show`; audited with it), and
+    /// its values over the cap.
     pub(crate) async fn related_to(
         &self,
         id: &str,
         sender: &str,
-    ) -> Result<Vec<Related>, NodeError> {
+    ) -> Result<(Vec<Related>, Vec<Flagged>), NodeError> {
         let (store, settings) = (self.store.clone(), self.correlation.clone());
         let (id, sender) = (id.to_owned(), sender.to_owned());
         Ok(blocking(move || store.related(&id, &sender, &settings)).await??)

@@ -144,11 +144,11 @@ impl Node {
         let (deliveries, referral) = self.tracked(id, &sender, mine).await?;
         // An alert's related alerts are shown with it: what of them is shown (a compound's
         // name, the shared values) is audited as a correlation view.
-        let related = match opened.header.kind {
+        let (related, flagged) = match opened.header.kind {
             Kind::CompoundRelocationAlert | Kind::AlertUpdate => {
                 self.related_to(id, &sender).await?
             }
-            _ => Vec::new(),
+            _ => (Vec::new(), Vec::new()),
         };
         if !related.is_empty() {
             self.audit_correlated(
@@ -166,6 +166,7 @@ impl Node {
             referral,
             digest: b64::encode(&stored.digest),
             related,
+            flagged,
         })
     }
 

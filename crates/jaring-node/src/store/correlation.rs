@@ -696,13 +696,21 @@ impl Store {
     }
 
     /// The alerts that share a reference, name, operator or indicator with the thread of
-    /// message `id` from `sender`, each with the values it shares.
-    pub fn related(&self, id: &str, sender: &str, s: &Settings) -> Result<Vec<Related>> {
+    /// message `id` from `sender`, each with the values it shares; and the thread's values
+    /// over the cap, which link nothing here (flagged, so that a person sees why an alert they
+    /// expected is not listed).
+    pub fn related(
+        &self,
+        id: &str,
+        sender: &str,
+        s: &Settings,
+    ) -> Result<(Vec<Related>, Vec<Flagged>)> {
         self.read(|c| {
             let Some((thread, _)) = thread_num(c, id, sender)? else {
-                return Ok(Vec::new());
+                return Ok((Vec::new(), Vec::new()));
             };
             let mut found: BTreeMap<i64, Vec<Via>> = BTreeMap::new();
+            let mut flagged = Vec::new();
             for key in keys_of(c, thread)? {
                 if s.exclusions.excludes(key.facet, &key.value) {
                     continue;
@@ -712,8 +720,19 @@ impl Store {
                 } else {
                     s.max_per_value
                 };
-                let Ok(others) = holders(c, &key, cap)? else {
-                    continue;
+                let others = match holders(c, &key, cap)? {
+                    Ok(others) => others,
+                    // A reference is never capped: one held by more alerts than a trail holds
+                    // is cut at the bound, not flagged.
+                    Err(_) if key.facet == Facet::Ref => holders_all(c, &key, TRAIL_MAX)?,
+                    Err(alerts) => {
+                        flagged.push(Flagged {
+                            facet: key.facet.as_str().into(),
+                            value: key.value.clone(),
+                            alerts,
+                        });
+                        continue;
+                    }
                 };
                 for other in others.into_iter().filter(|o| *o != thread) {
                     found.entry(other).or_default().push(via(&key));
@@ -726,7 +745,7 @@ impl Store {
                 }
             }
             out.sort_by(|a, b| b.observed_at.cmp(&a.observed_at).then(a.id.cmp(&b.id)));
-            Ok(out)
+            Ok((out, flagged))
         })
     }
 

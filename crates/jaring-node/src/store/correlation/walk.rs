@@ -354,7 +354,9 @@ impl<'a> Walk<'a> {
                 }
             }
             // The compound's reference: looked up (and walked) once per walk, by the first
-            // member that carries it.
+            // member that carries it. An excluded reference (a `ref:` entry: one reused by
+            // mistake for unrelated compounds, say) takes in nothing more; a trail asked for by
+            // that very reference still starts from the alerts that carry it (its seeds).
             for &t in chunk {
                 let Some(r) = self.member(t).and_then(|a| a.reference.clone()) else {
                     continue;
@@ -363,7 +365,9 @@ impl<'a> Walk<'a> {
                     facet: Facet::Ref,
                     value: r,
                 };
-                if !self.value_numbers.contains_key(&key) {
+                if !self.value_numbers.contains_key(&key)
+                    && !self.s.exclusions.excludes(Facet::Ref, &key.value)
+                {
                     let holders: Vec<Num> = holders_all(c, &key, TRAIL_MAX)?
                         .into_iter()
                         .map(|db| self.number(db))
