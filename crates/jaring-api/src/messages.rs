@@ -141,6 +141,14 @@ pub struct SendRequest {
     /// The body of the kind (spec §5).
     #[schema(value_type = Object)]
     pub body: OutgoingBody,
+    /// Answer once the message is stored here (sealed, committed, audited), and publish it
+    /// in the background: for a script sending many, which then waits for one local commit
+    /// rather than the hub's synced acknowledgement of every copy. Nothing acknowledged is
+    /// weaker: the node keeps the message and republishes it until each recipient's signed
+    /// receipt, as for any publish the hub did not acknowledge (`published` is then empty; the
+    /// deliveries say how it goes).
+    #[serde(default)]
+    pub background: bool,
 }
 
 /// A send request as it comes off the wire, before its body is checked against its kind.
@@ -160,6 +168,8 @@ struct RawSend {
     #[serde(default)]
     expires_at: Option<Timestamp>,
     body: serde_json::Value,
+    #[serde(default)]
+    background: bool,
 }
 
 impl TryFrom<RawSend> for SendRequest {
@@ -175,6 +185,7 @@ impl TryFrom<RawSend> for SendRequest {
             refs: r.refs,
             expires_at: r.expires_at,
             body,
+            background: r.background,
         })
     }
 }
@@ -198,8 +209,11 @@ pub struct Sent {
     pub kind: Kind,
     /// Who can read it (besides this agency).
     pub recipients: Vec<String>,
-    /// Each subject published on.
+    /// Each subject published on (empty when sent in the background).
     pub published: Vec<Published>,
+    /// Whether the answer came once the message was stored, before publishing (as asked).
+    #[serde(default)]
+    pub background: bool,
 }
 
 /// A new status of a referral this agency received.

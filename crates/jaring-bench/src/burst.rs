@@ -40,12 +40,14 @@ type Posted = Arc<Mutex<Vec<(String, Instant, Instant)>>>;
 
 /// The burst of `referrals` referrals, each to `width` agencies (at most 16), posted by
 /// `callers` concurrent callers (1: one script posting in turn) through a hub at `url`; the
-/// figures under `burst_`.
+/// figures under `burst_`. `background`: the script asks for each answer once the referral is
+/// stored (`SendRequest::background`), not once the hub acknowledged its copies.
 pub async fn burst(
     url: &str,
     referrals: usize,
     callers: usize,
     width: usize,
+    background: bool,
 ) -> Result<Map<String, Value>> {
     let width = width.clamp(1, 16);
     let tmp = tempfile::tempdir()?;
@@ -102,7 +104,13 @@ pub async fn burst(
         lagged,
     };
     let figures = run
-        .measure(&liaison.client, &other.client, referrals, callers)
+        .measure(
+            &liaison.client,
+            &other.client,
+            referrals,
+            callers,
+            background,
+        )
         .await;
     drop((liaison, other));
     stop_all(nodes, &mut followers).await;
@@ -160,6 +168,7 @@ impl Run {
         other: &Client,
         referrals: usize,
         callers: usize,
+        background: bool,
     ) -> Result<Map<String, Value>> {
         let width = self.recipients.len();
         let t0 = Instant::now();
@@ -190,8 +199,7 @@ impl Run {
         let mut scripts = tokio::task::JoinSet::new();
         for w in 0..callers {
             let (client, posted) = (liaison.clone(), referrals_posted.clone());
-            let post =
-                json!({"kind": "victim-referral", "to": self.recipients, "body": referral_body()});
+            let post = json!({"kind": "victim-referral", "to": self.recipients, "body": referral_body(), "background": background});
             scripts.spawn(async move {
                 for _ in (w..referrals).step_by(callers) {
                     post_one(&client, &post, &posted).await;

@@ -89,6 +89,10 @@ enum Command {
         /// Run the hub with JetStream's default periodic sync instead of the shipped setting.
         #[arg(long)]
         default_sync: bool,
+        /// The script asks for each answer once the referral is stored, and the node publishes
+        /// it in the background (`background` in the send request).
+        #[arg(long)]
+        background: bool,
     },
     /// The console alone: every page rendered over a store of COUNT messages.
     Console {
@@ -189,10 +193,16 @@ fn main() -> anyhow::Result<()> {
             callers,
             recipients,
             default_sync,
+            background,
         } => {
             let server = hub(default_sync)?;
-            let figures =
-                runtime.block_on(burst::burst(&server.url(), referrals, callers, recipients))?;
+            let figures = runtime.block_on(burst::burst(
+                &server.url(),
+                referrals,
+                callers,
+                recipients,
+                background,
+            ))?;
             println!("{}", serde_json::to_string_pretty(&figures)?);
             Ok(())
         }

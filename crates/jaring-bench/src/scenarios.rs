@@ -996,6 +996,7 @@ async fn network_scenarios(
             scale.burst_referrals,
             1,
             crate::burst::RECIPIENTS,
+            false,
         )
         .await?,
     );

@@ -493,6 +493,10 @@ pub enum AlertCommand {
         /// When the alert stops being valid.
         #[arg(long)]
         expires: Option<Timestamp>,
+        /// Answer once the node stored it and publish in the background (see `referral
+        /// send --background`).
+        #[arg(long)]
+        background: bool,
         /// Print the result as JSON.
         #[arg(long)]
         json: bool,
@@ -606,6 +610,11 @@ pub struct ReferralSendArgs {
     /// TLP marking (default RED).
     #[arg(long)]
     pub tlp: Option<Tlp>,
+    /// Answer once the node stored it and publish in the background (for scripts sending
+    /// many: each waits for one local commit, not the hub's acknowledgement of every copy;
+    /// the node republishes until the recipient's receipt, as always).
+    #[arg(long)]
+    pub background: bool,
     /// Print the result as JSON.
     #[arg(long)]
     pub json: bool,

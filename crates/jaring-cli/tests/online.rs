@@ -469,6 +469,39 @@ fn an_officer_works_the_network_from_the_command_line() {
     let t = trail_of(&th);
     assert_eq!(ids(&t, "positions").len(), 3, "{t}");
 
+    // Sent in the background: answered once stored, published right after, and delivered.
+    let background = jaring(
+        &th,
+        &[
+            "alert",
+            "post",
+            "--to",
+            "PH-DFA",
+            "--compound",
+            "Kasino Baru",
+            "--compound-ref",
+            &reference,
+            "--from",
+            "KH:Bavet@11.06,106.13",
+            "--to-place",
+            "LA:Ton Pheung@20.31,100.09",
+            "--reliability",
+            "C",
+            "--credibility",
+            "3",
+            "--background",
+        ],
+    );
+    let said = String::from_utf8_lossy(&background.stderr).into_owned();
+    assert!(said.contains("publishing in the background"), "{said}");
+    let quiet = ok(background);
+    let quiet = quiet.trim();
+    assert!(until(Duration::from_secs(10), || ok(jaring(
+        &ph,
+        &["inbox"]
+    ))
+    .contains(quiet)));
+
     // A referral with its fields as flags, accepted by the consulate.
     let sent = ok(jaring(
         &th,

@@ -268,6 +268,7 @@ pub fn status_request(referral: MessageId, update: StatusUpdate) -> Result<SendR
         refs,
         expires_at: None,
         body: typed,
+        background: false,
     })
 }
 

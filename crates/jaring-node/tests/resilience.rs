@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use common::*;
 use jaring_testkit::NatsServer;
+use serde_json::json;
 
 const FAST: &str = "[streams]\nack_wait = \"2s\"\nduplicate_window = \"1s\"\n[delivery]\nresend_after = \"3s\"\nbackoff = 1.5\nmax_attempts = 20\n";
 
@@ -317,4 +318,52 @@ async fn a_full_disk_loses_nothing_and_receiving_resumes_by_itself() {
         .await
     );
     id.kill();
+}
+
+/// Sent in the background (issue 17): the answer comes once the message is stored, without
+/// the hub; with the hub away, the messages wait in the sender's store and arrive, once each,
+/// when it is back, each confirmed by its receipt. Asked to wait (the default), a post tells
+/// whether the hub acknowledged it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn messages_sent_in_the_background_arrive_once_the_hub_is_back() {
+    let mut nats = NatsServer::start().unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let net = net(tmp.path());
+    let th = Daemon::start(&net, "TH-RTP", &nats.url(), FAST).await;
+    let id = Daemon::start(&net, "ID-KEMLU-PNH", &nats.url(), FAST).await;
+    let post = |background: bool| {
+        json!({"kind": "compound-relocation-alert", "to": ["ID-KEMLU-PNH"],
+               "body": alert_body(), "background": background})
+    };
+    let waited = th.call("POST", "/v1/messages", Some(post(false))).await;
+    assert_eq!(waited["background"], false);
+    assert_eq!(waited["published"][0]["acknowledged"], true, "{waited}");
+    nats.kill();
+    let mut ids = vec![waited["id"].as_str().unwrap().to_owned()];
+    for _ in 0..20 {
+        let started = std::time::Instant::now();
+        let sent = th.call("POST", "/v1/messages", Some(post(true))).await;
+        // No hub to wait for: a publish without one would wait out its 10 s timeout.
+        assert!(started.elapsed() < Duration::from_secs(5), "{sent}");
+        assert_eq!(sent["background"], true, "{sent}");
+        assert_eq!(sent["published"], json!([]), "{sent}");
+        ids.push(sent["id"].as_str().unwrap().to_owned());
+    }
+    assert_eq!(count(&id.status().await, "received"), 1);
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    nats.restart().unwrap();
+    assert!(
+        wait_until(Duration::from_secs(120), || async {
+            count(&id.status().await, "received") >= 21
+        })
+        .await,
+        "{}",
+        id.status().await
+    );
+    assert_exactly(&id.inbox().await, &ids);
+    assert!(
+        wait_until(Duration::from_secs(120), || all_delivered(&th, 21)).await,
+        "{}",
+        th.status().await
+    );
 }

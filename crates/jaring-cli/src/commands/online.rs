@@ -242,6 +242,14 @@ fn report_sent(result: &Sent, json_out: bool, what: &str) {
         return;
     }
     println!("{}", result.id);
+    if result.background {
+        eprintln!(
+            "{what} sealed to {} and stored; publishing in the background (`jaring show {}` gives its deliveries)",
+            result.recipients.join(", "),
+            result.id
+        );
+        return;
+    }
     let unacked = result.published.iter().filter(|p| !p.acknowledged).count();
     eprintln!(
         "{what} sealed to {} and published{}",
@@ -268,12 +276,13 @@ pub fn alert(config: &Path, cmd: AlertCommand) -> Result<()> {
             fields,
             tlp,
             expires,
+            background,
             json,
         } => {
             if a.to.is_empty() && a.to_role.is_none() && !a.to_all {
                 bail!("say who gets the alert: --to A[,B...], --to-role ROLE or --to-all");
             }
-            let mut req = json!({"kind": Kind::CompoundRelocationAlert, "body": alert_body(&fields, true)?, "tlp": tlp, "expires_at": expires});
+            let mut req = json!({"kind": Kind::CompoundRelocationAlert, "body": alert_body(&fields, true)?, "tlp": tlp, "expires_at": expires, "background": background});
             audience(&a, &mut req);
             (req, json, "alert")
         }
@@ -352,7 +361,7 @@ fn referral_body(a: &ReferralSendArgs) -> Result<Value> {
 pub fn referral(config: &Path, cmd: ReferralCommand) -> Result<()> {
     match cmd {
         ReferralCommand::Send(a) => {
-            let req = json!({"kind": Kind::VictimReferral, "to": [a.to], "body": referral_body(&a)?, "tlp": a.tlp});
+            let req = json!({"kind": Kind::VictimReferral, "to": [a.to], "body": referral_body(&a)?, "tlp": a.tlp, "background": a.background});
             let result = send(config, req)?;
             report_sent(&result, a.json, "referral");
         }

@@ -792,6 +792,7 @@ async fn submit<B: Backend>(console: &Console<B>, v: &Viewer, k: Kindly, pairs: 
         refs: Vec::new(),
         expires_at: None,
         body,
+        background: false,
     };
     match backend.send(&v.user, req).await {
         Ok(sent) => {

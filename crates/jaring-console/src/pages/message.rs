@@ -651,6 +651,7 @@ pub async fn cancel<B: Backend>(
         refs,
         expires_at: None,
         body,
+        background: false,
     };
     match backend.send(&v.user, req).await {
         Ok(_) => {

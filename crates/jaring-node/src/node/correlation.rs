@@ -129,7 +129,11 @@ impl Node {
 
     /// Records a decision on a suggested link; a confirmation of the agency's own alert may be
     /// shared with the alert's recipients as an `alert-update` that sets `compound.ref`.
-    pub async fn decide(&self, d: &Decision, user: &User) -> Result<DecisionAnswer, NodeError> {
+    pub async fn decide(
+        self: &Arc<Self>,
+        d: &Decision,
+        user: &User,
+    ) -> Result<DecisionAnswer, NodeError> {
         self.require_alert_reader(user, "POST /v1/compounds/trail/decisions")
             .await?;
         let confirmed = match d.decision.as_str() {
@@ -184,7 +188,7 @@ impl Node {
     /// Sends an `alert-update` of the agency's own alert `id` (its latest version) with
     /// `compound.ref` set, to the alert's recipients, at the alert's TLP.
     async fn share_reference(
-        &self,
+        self: &Arc<Self>,
         id: &str,
         reference: &str,
         user: &User,
@@ -221,6 +225,7 @@ impl Node {
                     refs,
                     expires_at: None,
                     body: OutgoingBody::Alert(body),
+                    background: false,
                 },
                 user,
             )

@@ -61,7 +61,7 @@ impl Node {
     /// Alerts are posted with the `liaison` role, referrals and their statuses with the
     /// `caseworker` role; a refusal is audited as `denied`, a message sent as `sent`, both
     /// naming the user.
-    pub async fn send(&self, req: SendRequest, user: &User) -> Result<Sent, NodeError> {
+    pub async fn send(self: &Arc<Self>, req: SendRequest, user: &User) -> Result<Sent, NodeError> {
         self.require_kind(user, req.kind, "sent", "POST /v1/messages", None)
             .await?;
         if req.kind.family() == Family::Referral && (req.to_all || req.to_role.is_some()) {
@@ -258,6 +258,19 @@ impl Node {
             unix: user.unix.clone(),
             alert,
         };
+        // Sent in the background: a place among the messages publishing in the background is
+        // taken before the commit, so that a script faster than the hub waits here rather than
+        // piling up tasks.
+        let slot = match req.background {
+            true => Some(
+                self.background
+                    .clone()
+                    .acquire_owned()
+                    .await
+                    .map_err(NodeError::internal)?,
+            ),
+            false => None,
+        };
         let (done, stored) = tokio::sync::oneshot::channel();
         self.sent_queue
             .send((record, done))
@@ -271,16 +284,27 @@ impl Node {
         let mut subjects: Vec<String> = deliveries.iter().map(|(_, s)| s.clone()).collect();
         subjects.dedup();
         let id = sealed.header.id.to_string();
-        // Every copy is published at once and the acknowledgements awaited together: under the
-        // hub's synced writes each takes a disk flush, and a referral to ten agencies waited
-        // for ten of them in turn (issue 17's burst). The copies are independent; each
-        // outcome is recorded on its own delivery.
-        let acks = futures::future::join_all(
-            subjects
-                .iter()
-                .map(|subject| self.publish(&id, subject, &sealed.bytes, 0, false)),
-        )
-        .await;
+        self.metrics.sent(family);
+        let recipients = to.iter().map(|a| a.to_string()).collect();
+        if let Some(slot) = slot {
+            // Stored and audited: the answer goes now, the copies follow. Whatever happens to
+            // this task (the hub away, the node stopped), the deliveries are pending in the
+            // store and the delivery loop republishes them until their receipts.
+            let node = self.clone();
+            let (of, wire) = (id.clone(), sealed.bytes);
+            tokio::spawn(async move {
+                node.publish_copies(&of, &subjects, &wire).await;
+                drop(slot);
+            });
+            return Ok(Sent {
+                id,
+                kind: req.kind,
+                recipients,
+                published: Vec::new(),
+                background: true,
+            });
+        }
+        let acks = self.publish_copies(&id, &subjects, &sealed.bytes).await;
         let published = subjects
             .into_iter()
             .zip(acks)
@@ -289,13 +313,27 @@ impl Node {
                 acknowledged,
             })
             .collect();
-        self.metrics.sent(family);
         Ok(Sent {
             id,
             kind: req.kind,
-            recipients: to.iter().map(|a| a.to_string()).collect(),
+            recipients,
             published,
+            background: false,
         })
+    }
+
+    /// The first publish of a new message's copies, one per subject. Every copy is published
+    /// at once and the acknowledgements awaited together: under the hub's synced writes each
+    /// takes a disk flush, and a referral to ten agencies waited for ten of them in turn
+    /// (issue 17's burst). The copies are independent; each outcome is recorded on its own
+    /// delivery. Returns whether each was acknowledged.
+    async fn publish_copies(&self, id: &str, subjects: &[String], wire: &[u8]) -> Vec<bool> {
+        futures::future::join_all(
+            subjects
+                .iter()
+                .map(|subject| self.publish(id, subject, wire, 0, false)),
+        )
+        .await
     }
 
     /// Publishes a stored envelope on one subject and records the outcome; true when the
