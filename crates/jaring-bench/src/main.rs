@@ -9,6 +9,7 @@
 #![forbid(unsafe_code)]
 
 mod burst;
+mod cluster;
 mod console;
 mod correlate;
 mod scenarios;
@@ -71,6 +72,10 @@ enum Command {
         /// Concurrent callers posting in the sustained part.
         #[arg(long, default_value_t = scenarios::CALLERS)]
         callers: usize,
+        /// Run the hub as three clustered servers with R3 streams (issue 17), syncing as the
+        /// other flags say.
+        #[arg(long)]
+        cluster: bool,
     },
     /// Issue 17's burst: REFERRALS victim referrals, each to ten agencies, posted by CALLERS
     /// callers (1: one liaison's script) while another agency posts a small alert to the same
@@ -175,16 +180,26 @@ fn main() -> anyhow::Result<()> {
             default_sync,
             sync_interval,
             callers,
+            cluster,
         } => {
-            let server = match sync_interval {
-                Some(interval) => jaring_testkit::NatsServer::builder()
-                    .sync_interval(interval)
-                    .start()
-                    .context("starting nats-server")?,
-                None => hub(default_sync)?,
+            let sync = match (&sync_interval, default_sync) {
+                (Some(interval), _) => Some(interval.as_str()),
+                (None, true) => None,
+                (None, false) => Some(jaring_bus::HUB_SYNC_INTERVAL),
+            };
+            // Kept until the scenarios end: dropping it stops its servers.
+            let hub = match cluster {
+                true => cluster::Hub::Three(runtime.block_on(cluster::Cluster::start(sync))?),
+                false => {
+                    let mut b = jaring_testkit::NatsServer::builder();
+                    if let Some(s) = sync {
+                        b = b.sync_interval(s);
+                    }
+                    cluster::Hub::One(b.start().context("starting nats-server")?)
+                }
             };
             let figures =
-                runtime.block_on(scenarios::end_to_end(&server.url(), count, secs, callers))?;
+                runtime.block_on(scenarios::end_to_end(&hub.url(), count, secs, callers))?;
             println!("{}", serde_json::to_string_pretty(&figures)?);
             Ok(())
         }

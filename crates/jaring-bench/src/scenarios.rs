@@ -185,7 +185,10 @@ pub(crate) fn node_config(net: &TestNetwork, id: &str, url: &str) -> Result<Conf
             ..Default::default()
         },
         api: Default::default(),
-        streams: Default::default(),
+        streams: jaring_node::config::StreamsConfig {
+            replicas: crate::cluster::replicas(),
+            ..Default::default()
+        },
         retention: Default::default(),
         receipts: Default::default(),
         delivery: Default::default(),
