@@ -675,4 +675,27 @@ fn an_excluded_reference_takes_nothing_into_a_trail_it_does_not_start() {
         .any(|(alert, _, via)| alert.id == c.id.to_string() && via.facet == "name"));
     let rows = store.trail(Some(OTHER), OTHER, &s).expect("trail");
     assert_eq!(members(&rows), all, "B and C as seeds, A by the wallet");
+    // Asked for by the name all three share: the excluded reference is no anchor, and the
+    // trail is filed under REF; with REF excluded too, it starts from the earliest alone.
+    let rows = store.trail(None, "golden fortune", &s).expect("trail");
+    assert_eq!(
+        members(&rows),
+        sorted(vec![a.id.to_string(), b.id.to_string()])
+    );
+    assert_eq!(rows.key, REF);
+    let both = Settings {
+        exclusions: jaring_correlate::Exclusions::new(&[
+            format!("ref:{OTHER}"),
+            format!("ref:{REF}"),
+        ])
+        .expect("exclusions"),
+        ..Settings::default()
+    };
+    let rows = store.trail(None, "golden fortune", &both).expect("trail");
+    assert_eq!(
+        members(&rows),
+        sorted(vec![a.id.to_string(), b.id.to_string()]),
+        "A, the earliest, and B by the wallet"
+    );
+    assert_eq!(rows.key, "name:golden fortune");
 }

@@ -830,8 +830,18 @@ impl Prefill {
         }
         if let Some((name, aliases)) = names.split_first() {
             q.push(("compound_name", name.clone()));
-            if !aliases.is_empty() {
-                q.push(("compound_aliases", aliases.join(", ")));
+            // Whole aliases only, as many as fit: one cut short would be posted as written.
+            let mut joined = String::new();
+            for a in aliases {
+                let sep = if joined.is_empty() { "" } else { ", " };
+                if joined.chars().count() + sep.len() + a.chars().count() > PREFILL_MAX {
+                    break;
+                }
+                joined.push_str(sep);
+                joined.push_str(a);
+            }
+            if !joined.is_empty() {
+                q.push(("compound_aliases", joined));
             }
         }
         format!(
@@ -973,5 +983,26 @@ mod tests {
             .pairs();
         assert_eq!(p.len(), 1);
         assert_eq!(p[0].1.chars().count(), PREFILL_MAX);
+        // A trail of many names: the link carries whole aliases, as many as fit.
+        let many: Vec<String> = (0..100).map(|i| format!("Alias number {i}")).collect();
+        let link = Prefill::link(None, &many);
+        let q = link.strip_prefix("/new/alert?").unwrap_or_default();
+        let p = serde_urlencoded::from_str::<Prefill>(q)
+            .unwrap_or_default()
+            .pairs();
+        let aliases = p
+            .iter()
+            .find(|(k, _)| k == "compound_aliases")
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default();
+        assert!(aliases.chars().count() <= PREFILL_MAX, "{aliases}");
+        assert!(
+            aliases.split(", ").all(|a| many.iter().any(|m| m == a)),
+            "{aliases}"
+        );
+        assert!(
+            aliases.ends_with(&many[aliases.split(", ").count()]),
+            "{aliases}"
+        );
     }
 }

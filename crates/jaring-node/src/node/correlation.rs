@@ -18,7 +18,7 @@ use jaring_api::users::User;
 use jaring_core::body::{AlertBody, Place};
 use jaring_core::envelope::{Header, ParsedEnvelope};
 use jaring_core::{Kind, MessageId};
-use jaring_correlate::facets::search_keys;
+use jaring_correlate::facets::{search_keys, Facet};
 use jaring_correlate::map::{draw, Leg, Stop};
 use jaring_correlate::normalise::fold;
 use serde_json::json;
@@ -117,7 +117,16 @@ impl Node {
                 "no alert this agency holds names the compound `{q}`"
             )));
         }
-        let trail = trail_of(self.me.as_str(), rows);
+        let mut trail = trail_of(self.me.as_str(), rows);
+        // A trail asked for by an excluded reference is shown, but the reference is neither
+        // offered to new alerts nor shared: it is excluded because it links what is unrelated.
+        if trail
+            .reference
+            .as_deref()
+            .is_some_and(|r| self.correlation.exclusions.excludes(Facet::Ref, r))
+        {
+            trail.reference = None;
+        }
         self.audit_correlated(
             user,
             "trail",
@@ -153,6 +162,14 @@ impl Node {
         let reference = uuid::Uuid::parse_str(&d.trail)
             .ok()
             .map(|u| u.hyphenated().to_string());
+        let excluded = reference
+            .as_deref()
+            .is_some_and(|r| self.correlation.exclusions.excludes(Facet::Ref, r));
+        if d.share && excluded {
+            return Err(NodeError::BadRequest(
+                "share: this trail's reference is on the exclusion list (correlation.exclude); confirm without sharing".into(),
+            ));
+        }
         if d.share && reference.is_none() {
             return Err(NodeError::BadRequest(
                 "share: this trail has no compound reference to share; confirm without sharing"

@@ -55,8 +55,10 @@ pub(super) async fn sent_writer(
 
 impl Node {
     /// Sends a message: validates, seals, stores (with the `sent` audit entry), publishes on
-    /// each recipient subject and awaits each PubAck. A publish that fails is retried by the
-    /// delivery loop; the message is already safe in the store.
+    /// each recipient subject and awaits each PubAck; or, asked to send in the background,
+    /// answers once stored and publishes after (at most 64 such messages at once).
+    /// A publish that fails is retried by the delivery loop; the message is already safe in
+    /// the store.
     ///
     /// Alerts are posted with the `liaison` role, referrals and their statuses with the
     /// `caseworker` role; a refusal is audited as `denied`, a message sent as `sent`, both
@@ -290,12 +292,28 @@ impl Node {
             // Stored and audited: the answer goes now, the copies follow. Whatever happens to
             // this task (the hub away, the node stopped), the deliveries are pending in the
             // store and the delivery loop republishes them until their receipts.
-            let node = self.clone();
-            let (of, wire) = (id.clone(), sealed.bytes);
-            tokio::spawn(async move {
-                node.publish_copies(&of, &subjects, &wire).await;
+            if self.client.connection_state() != async_nats::connection::State::Connected {
+                // No hub now: a publish would hold its place for the whole acknowledgement
+                // timeout, and a script would be slowed to a few posts a second. The copies
+                // are made due in two seconds instead, as after a publish without an answer.
+                let next = Timestamp::now().unix_millis() + 2_000;
+                let (store, of) = (self.store.clone(), id.clone());
+                blocking(move || {
+                    subjects
+                        .iter()
+                        .try_for_each(|subject| store.postpone(&of, subject, next))
+                })
+                .await?
+                .map_err(NodeError::internal)?;
                 drop(slot);
-            });
+            } else {
+                let node = self.clone();
+                let (of, wire) = (id.clone(), sealed.bytes);
+                tokio::spawn(async move {
+                    node.publish_copies(&of, &subjects, &wire).await;
+                    drop(slot);
+                });
+            }
             return Ok(Sent {
                 id,
                 kind: req.kind,

@@ -715,16 +715,14 @@ impl Store {
                 if s.exclusions.excludes(key.facet, &key.value) {
                     continue;
                 }
-                let cap = if key.facet == Facet::Ref {
-                    TRAIL_MAX as u64
-                } else {
-                    s.max_per_value
+                // A reference is never capped: one held by more alerts than a trail holds is
+                // cut at that bound, not flagged.
+                let held = match key.facet {
+                    Facet::Ref => Ok(holders_all(c, &key, TRAIL_MAX)?),
+                    _ => holders(c, &key, s.max_per_value)?,
                 };
-                let others = match holders(c, &key, cap)? {
+                let others = match held {
                     Ok(others) => others,
-                    // A reference is never capped: one held by more alerts than a trail holds
-                    // is cut at the bound, not flagged.
-                    Err(_) if key.facet == Facet::Ref => holders_all(c, &key, TRAIL_MAX)?,
                     Err(alerts) => {
                         flagged.push(Flagged {
                             facet: key.facet.as_str().into(),
@@ -823,7 +821,7 @@ impl Store {
             };
             let seeds = match reference {
                 Some(_) => holders_all(c, &seed_key, TRAIL_MAX)?,
-                None => name_seeds(c, &seed_key)?,
+                None => name_seeds(c, &seed_key, &s.exclusions)?,
             };
             if seeds.is_empty() {
                 return Ok(TrailRows::default());
@@ -1047,11 +1045,11 @@ fn thread_num(c: &rusqlite::Connection, id: &str, sender: &str) -> Result<Option
 
 /// Where a trail asked for by a name starts: a name is no evidence that two alerts are one
 /// compound (names are reused and misspelt), so the alerts holding it are not all taken in.
-/// The trail is that of the reference carried by the earliest-observed of them that has one;
-/// when none has one, it starts from the earliest-observed alone. The others that hold the
-/// name and are not reached by a reference or an indicator are suggested, as any link by
-/// name is, for a person to confirm or dismiss.
-fn name_seeds(c: &rusqlite::Connection, name: &Key) -> Result<Vec<i64>> {
+/// The trail is that of the reference carried by the earliest-observed of them that has one
+/// (an excluded reference does not count); when none has one, it starts from the
+/// earliest-observed alone. The others that hold the name and are not reached by a reference
+/// or an indicator are suggested, as any link by name is, for a person to confirm or dismiss.
+fn name_seeds(c: &rusqlite::Connection, name: &Key, exclusions: &Exclusions) -> Result<Vec<i64>> {
     // The name's holders (as `holders_all` reads them), earliest observed first; ties by
     // (id, sender), the order a trail's anchor is chosen in. Only the number and the
     // reference are read: not the whole row, places and all, of up to TRAIL_MAX alerts.
@@ -1067,7 +1065,8 @@ fn name_seeds(c: &rusqlite::Connection, name: &Key) -> Result<Vec<i64>> {
             Ok((r.get(0)?, r.get(1)?))
         })?
         .collect::<std::result::Result<_, _>>()?;
-    if let Some(r) = rows.iter().find_map(|(_, r)| r.clone()) {
+    let usable = |r: &String| !exclusions.excludes(Facet::Ref, r);
+    if let Some(r) = rows.iter().find_map(|(_, r)| r.clone().filter(usable)) {
         let key = Key {
             facet: Facet::Ref,
             value: r,

@@ -168,10 +168,15 @@ impl<'a> Walk<'a> {
             .map(|(n, _)| n)
     }
 
-    /// The reference of the earliest member that carries one.
+    /// The reference of the earliest member that carries one, excluded references left out
+    /// (a trail is not filed, shown or shared under one).
     pub(super) fn earliest_reference(&self) -> Option<String> {
         self.member_rows()
-            .filter(|a| a.reference.is_some())
+            .filter(|a| {
+                a.reference
+                    .as_deref()
+                    .is_some_and(|r| !self.s.exclusions.excludes(Facet::Ref, r))
+            })
             .min_by(|a, b| earliest(a).cmp(&earliest(b)))
             .and_then(|a| a.reference.clone())
     }
