@@ -223,8 +223,9 @@ pub fn vias(tr: &Tr, via: &[jaring_api::correlation::Via]) -> String {
         .join("; ")
 }
 
-/// Values over the cap, each in words with how many alerts hold it (counted up to the cap and
-/// one more), for the list under `compound-flagged`.
+/// Values over the cap, each in words with the number of alerts it is known to be in more than
+/// (the node counts a value's holders up to the cap and one more: the number shown is the cap,
+/// or more when more were counted), for the list under `compound-flagged`.
 pub fn flagged(tr: &Tr, flagged: &[jaring_api::correlation::Flagged]) -> Vec<(String, i64)> {
     flagged
         .iter()
@@ -237,7 +238,7 @@ pub fn flagged(tr: &Tr, flagged: &[jaring_api::correlation::Flagged]) -> Vec<(St
                         value: x.value.clone(),
                     },
                 ),
-                i64::try_from(x.alerts).unwrap_or(i64::MAX),
+                i64::try_from(x.alerts.saturating_sub(1)).unwrap_or(i64::MAX),
             )
         })
         .collect()
@@ -266,5 +267,25 @@ mod tests {
         }
         assert_eq!(country(&en, "KH"), "Cambodia (KH)");
         assert_eq!(clip("ไทยไทย", 3), "ไทย");
+    }
+
+    #[test]
+    fn a_value_over_the_cap_is_in_more_alerts_than_the_cap() {
+        let en = Tr::new(LANGUAGES[0]);
+        // The node counts up to the cap (50) and one more.
+        let over = flagged(
+            &en,
+            &[jaring_api::correlation::Flagged {
+                facet: "phone".into(),
+                value: "+85599000000".into(),
+                alerts: 51,
+            }],
+        );
+        assert_eq!(over.len(), 1);
+        assert_eq!(over[0].1, 50);
+        assert_eq!(
+            en.count("compound-flagged-count", over[0].1),
+            "in more than 50 alerts"
+        );
     }
 }

@@ -430,8 +430,8 @@ compound-share = Also send an update to this alert's recipients that sets the co
 compound-flagged = Values too common to link
 compound-flagged-help = Each of these appears in more alerts than the limit, so it links nothing. Someone should look at why.
 compound-flagged-count = { $count ->
-    [one] in { $n } alert
-   *[other] in { $n } alerts
+    [one] in more than { $n } alert
+   *[other] in more than { $n } alerts
 }
 notice-confirmed = Confirmed: the alert is now part of the trail.
 notice-dismissed = Dismissed: the alert will not be suggested for this compound again.

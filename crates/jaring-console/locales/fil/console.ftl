@@ -454,8 +454,8 @@ compound-share = Magpadala rin sa mga tatanggap ng alertong ito ng update na nag
 compound-flagged = Mga halagang masyadong karaniwan para mag-ugnay
 compound-flagged-help = Lumalabas ang bawat isa rito sa mas maraming alerto kaysa sa limitasyon, kaya wala itong iniuugnay. Dapat may sumuri kung bakit.
 compound-flagged-count = { $count ->
-    [one] sa { $n } alerto
-   *[other] sa { $n } alerto
+    [one] sa mahigit { $n } alerto
+   *[other] sa mahigit { $n } alerto
 }
 notice-confirmed = Nakumpirma: bahagi na ng bakas ang alerto.
 notice-dismissed = Naisantabi: hindi na muling imumungkahi ang alertong ito para sa compound na ito.

@@ -447,7 +447,7 @@ compound-share = Kirim juga pembaruan kepada para penerima peringatan ini untuk 
 compound-flagged = Nilai yang terlalu umum untuk dijadikan penghubung
 compound-flagged-help = Setiap nilai ini muncul di lebih banyak peringatan daripada batas yang ditetapkan, sehingga tidak menghubungkan apa pun. Perlu ada yang memeriksa penyebabnya.
 compound-flagged-count = { $count ->
-   *[other] di { $n } peringatan
+   *[other] di lebih dari { $n } peringatan
 }
 notice-confirmed = Dikonfirmasi: peringatan ini kini menjadi bagian dari jejak.
 notice-dismissed = Diabaikan: peringatan ini tidak akan disarankan lagi untuk kompleks ini.

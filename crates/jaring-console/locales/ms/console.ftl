@@ -450,7 +450,7 @@ compound-share = Hantar juga kemas kini kepada penerima amaran ini untuk menetap
 compound-flagged = Nilai yang terlalu biasa untuk dijadikan penghubung
 compound-flagged-help = Setiap nilai ini terdapat dalam lebih banyak amaran daripada had yang ditetapkan, maka ia tidak menghubungkan apa-apa. Seseorang perlu menyiasat puncanya.
 compound-flagged-count = { $count ->
-   *[other] dalam { $n } amaran
+   *[other] dalam lebih daripada { $n } amaran
 }
 notice-confirmed = Disahkan: amaran ini kini sebahagian daripada jejak.
 notice-dismissed = Diketepikan: amaran ini tidak akan dicadangkan lagi bagi kompleks ini.

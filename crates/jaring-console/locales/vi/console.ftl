@@ -454,7 +454,7 @@ compound-share = Đồng thời gửi cho các bên nhận cảnh báo này mộ
 compound-flagged = Các giá trị quá phổ biến để liên kết
 compound-flagged-help = Mỗi giá trị dưới đây xuất hiện trong nhiều cảnh báo hơn mức giới hạn, nên không được dùng để liên kết. Cần có người xem xét nguyên nhân.
 compound-flagged-count = { $count ->
-   *[other] trong { $n } cảnh báo
+   *[other] trong hơn { $n } cảnh báo
 }
 notice-confirmed = Đã xác nhận: cảnh báo này nay thuộc hành trình của cơ sở.
 notice-dismissed = Đã bỏ qua: cảnh báo này sẽ không được gợi ý cho cơ sở này nữa.

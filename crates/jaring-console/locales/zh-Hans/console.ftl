@@ -448,7 +448,7 @@ compound-share = 同时向此预警的接收方发送一条设定园区编号的
 compound-flagged = 过于常见、无法用于关联的值
 compound-flagged-help = 以下每个值出现在的预警数量都超过上限，因此不用于任何关联。应有人查明原因。
 compound-flagged-count = { $count ->
-   *[other] 见于 { $n } 条预警
+   *[other] 见于超过 { $n } 条预警
 }
 notice-confirmed = 已确认：该预警现已并入轨迹。
 notice-dismissed = 已排除：今后不会再建议将该预警归入此园区。
