@@ -153,9 +153,14 @@ enum Command {
 /// A nats-server for one scenario: JetStream syncing as the generated hub ships it, or at the
 /// server's default.
 fn hub(default_sync: bool) -> anyhow::Result<jaring_testkit::NatsServer> {
+    hub_syncing((!default_sync).then_some(jaring_bus::HUB_SYNC_INTERVAL))
+}
+
+/// One server syncing as `sync_interval` says (JetStream's default when `None`).
+fn hub_syncing(sync_interval: Option<&str>) -> anyhow::Result<jaring_testkit::NatsServer> {
     let mut b = jaring_testkit::NatsServer::builder();
-    if !default_sync {
-        b = b.sync_interval(jaring_bus::HUB_SYNC_INTERVAL);
+    if let Some(s) = sync_interval {
+        b = b.sync_interval(s);
     }
     b.start().context("starting nats-server")
 }
@@ -190,13 +195,7 @@ fn main() -> anyhow::Result<()> {
             // Kept until the scenarios end: dropping it stops its servers.
             let hub = match cluster {
                 true => cluster::Hub::Three(runtime.block_on(cluster::Cluster::start(sync))?),
-                false => {
-                    let mut b = jaring_testkit::NatsServer::builder();
-                    if let Some(s) = sync {
-                        b = b.sync_interval(s);
-                    }
-                    cluster::Hub::One(b.start().context("starting nats-server")?)
-                }
+                false => cluster::Hub::One(hub_syncing(sync)?),
             };
             let figures =
                 runtime.block_on(scenarios::end_to_end(&hub.url(), count, secs, callers))?;

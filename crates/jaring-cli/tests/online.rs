@@ -386,15 +386,11 @@ fn an_officer_works_the_network_from_the_command_line() {
     // An alert linked to the compound by its name alone is suggested, never merged; a
     // dismissal takes it out of the suggestions, a confirmation (shared as an alert-update
     // setting the reference) makes it a position; both audited, and both outlive a rebuild.
-    let third = json(jaring(
-        &th,
-        &[
+    // A move from Bavet to Laos, posted by the liaison with `extra` (recipients, names...).
+    let bavet_to_laos = |extra: &[&str]| {
+        let mut args = vec![
             "alert",
             "post",
-            "--to",
-            "ID-KEMLU-PNH",
-            "--compound",
-            "KASINO BARU",
             "--from",
             "KH:Bavet@11.06,106.13",
             "--to-place",
@@ -403,9 +399,17 @@ fn an_officer_works_the_network_from_the_command_line() {
             "C",
             "--credibility",
             "3",
-            "--json",
-        ],
-    ))["id"]
+        ];
+        args.extend_from_slice(extra);
+        jaring(&th, &args)
+    };
+    let third = json(bavet_to_laos(&[
+        "--to",
+        "ID-KEMLU-PNH",
+        "--compound",
+        "KASINO BARU",
+        "--json",
+    ]))["id"]
         .as_str()
         .unwrap()
         .to_owned();
@@ -472,28 +476,15 @@ fn an_officer_works_the_network_from_the_command_line() {
     assert_eq!(sent_update["body"]["compound"]["ref"], reference.as_str());
 
     // Sent in the background: answered once stored, published right after, and delivered.
-    let background = jaring(
-        &th,
-        &[
-            "alert",
-            "post",
-            "--to",
-            "PH-DFA",
-            "--compound",
-            "Kasino Baru",
-            "--compound-ref",
-            &reference,
-            "--from",
-            "KH:Bavet@11.06,106.13",
-            "--to-place",
-            "LA:Ton Pheung@20.31,100.09",
-            "--reliability",
-            "C",
-            "--credibility",
-            "3",
-            "--background",
-        ],
-    );
+    let background = bavet_to_laos(&[
+        "--to",
+        "PH-DFA",
+        "--compound",
+        "Kasino Baru",
+        "--compound-ref",
+        &reference,
+        "--background",
+    ]);
     let said = String::from_utf8_lossy(&background.stderr).into_owned();
     assert!(said.contains("publishing in the background"), "{said}");
     let quiet = ok(background);

@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use anyhow::Result;
-use jaring_api::correlation::{Decision, Trail, Via};
+use jaring_api::correlation::{Decision, Flagged, Trail, Via};
 use jaring_core::body::Place;
 
 use super::online::with_client;
@@ -156,7 +156,13 @@ fn print_trail(t: &Trail) {
             );
         }
     }
-    for f in &t.flagged {
+    print_flagged(&t.flagged);
+}
+
+/// Values over the cap, one line each (a trail's, or an alert's in `jaring show`): the count
+/// is a lower bound, the node counts no further than the cap and one more.
+pub(crate) fn print_flagged(flagged: &[Flagged]) {
+    for f in flagged {
         println!(
             "over the cap (linked nothing): {} {} in {}+ alerts",
             f.facet, f.value, f.alerts

@@ -501,12 +501,7 @@ pub fn show(config: &Path, a: ShowArgs) -> Result<()> {
             );
         }
     }
-    for f in &m.flagged {
-        println!(
-            "over the cap (linked nothing): {} {} in {}+ alerts",
-            f.facet, f.value, f.alerts
-        );
-    }
+    super::correlate::print_flagged(&m.flagged);
     if !m.deliveries.is_empty() {
         println!("delivery:");
         for d in &m.deliveries {
